@@ -1,0 +1,99 @@
+import { LineCounter, parseDocument, stringify, isMap, isSeq, isScalar, isPair } from 'yaml';
+import type { Node } from 'yaml';
+import type { Problem } from './problems.ts';
+
+/** An entry file split into its YAML front matter and its body, with line lookup for errors. */
+export interface EntryFile {
+	path: string;
+	/** The front matter as plain data (not yet validated). */
+	data: unknown;
+	/** The text after the closing `---`. */
+	body: string;
+	/** Line (1-based) of the body's first line in the file. */
+	bodyLine: number;
+	/** Line of the value at a field path in the front matter, or of its nearest existing parent. */
+	lineOf(path: readonly PropertyKey[]): number;
+}
+
+const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
+/** Splits and parses an entry file; returns a problem rather than throwing on bad YAML. */
+export function parseEntryFile(path: string, text: string): EntryFile | Problem {
+	const match = frontMatterPattern.exec(text);
+	if (!match) {
+		return {
+			path,
+			line: 1,
+			field: 'file',
+			message: {
+				fr: 'le fichier doit commencer par un en-tête YAML encadré de deux lignes « --- »',
+				en: 'the file must start with YAML front matter between two "---" lines',
+			},
+		};
+	}
+	const yamlText = match[1] ?? '';
+	const lineCounter = new LineCounter();
+	const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	if (document.errors.length > 0) {
+		const error = document.errors[0];
+		const line = error ? lineCounter.linePos(error.pos[0]).line + 1 : 1;
+		const reason = error?.message.split('\n')[0] ?? 'invalid YAML';
+		return {
+			path,
+			line,
+			field: 'front matter',
+			message: { fr: `YAML invalide : ${reason}`, en: `invalid YAML: ${reason}` },
+		};
+	}
+	const bodyStart = match[0].length;
+	const bodyLine = text.slice(0, bodyStart).split('\n').length;
+	return {
+		path,
+		data: document.toJS(),
+		body: text.slice(bodyStart),
+		bodyLine,
+		lineOf(fieldPath) {
+			// The front matter starts on the file's second line, after the opening `---`.
+			let node: unknown = document.contents;
+			let offset = (node as Node | null)?.range?.[0] ?? 0;
+			for (const key of fieldPath) {
+				const child = childNode(node, key);
+				if (!child) break;
+				node = child.node;
+				offset = child.offset;
+			}
+			return lineCounter.linePos(offset).line + 1;
+		},
+	};
+}
+
+/** Finds a map value or sequence item, with the offset of its key or item. */
+function childNode(node: unknown, key: PropertyKey): { node: unknown; offset: number } | undefined {
+	if (isMap(node)) {
+		for (const pair of node.items) {
+			if (isPair(pair) && isScalar(pair.key) && pair.key.value === key) {
+				return { node: pair.value, offset: pair.key.range?.[0] ?? 0 };
+			}
+		}
+	}
+	if (isSeq(node) && typeof key === 'number') {
+		const item = node.items[key] as Node | undefined;
+		if (item) return { node: item, offset: item.range?.[0] ?? 0 };
+	}
+	return undefined;
+}
+
+/** Tells a parse failure from a parsed file. */
+export function isProblem(value: EntryFile | Problem): value is Problem {
+	return 'message' in value;
+}
+
+/**
+ * Writes an entry file: YAML front matter serialised by the YAML library (never by string
+ * concatenation, so no value can break out of its field), then the body.
+ */
+export function serialiseEntry(data: object, body = ''): string {
+	const yamlText = stringify(data, { lineWidth: 0, singleQuote: false });
+	const trimmedBody = body.trim();
+	return `---\n${yamlText}---\n${trimmedBody ? `\n${trimmedBody}\n` : ''}`;
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { field } from './field.ts';
+import {
+	HostingSchema,
+	LanguageStateSchema,
+	LinkSchema,
+	ProvenanceSchema,
+	SlugSchema,
+	TextSchema,
+} from './shared.ts';
+
+/** An AI model used by the organisation's systems: one file `registry/models/<id>.mdx`. */
+export const ModelSchema = z
+	.object({
+		id: field(SlugSchema, {
+			label: { fr: 'Identifiant', en: 'Id' },
+			help: {
+				fr: 'Identifiant stable, égal au nom du fichier sans extension.',
+				en: 'Stable id, equal to the file name without its extension.',
+			},
+		}),
+		name: field(z.string().trim().min(1).max(120), {
+			label: { fr: 'Nom', en: 'Name' },
+			help: {
+				fr: 'Nom du modèle, tel que son fournisseur le publie.',
+				en: 'Name of the model, as its provider publishes it.',
+			},
+		}),
+		version: field(z.string().trim().min(1).max(60), {
+			label: { fr: 'Version', en: 'Version' },
+			help: {
+				fr: 'Version ou date de publication du modèle utilisé.',
+				en: 'Version or release date of the model in use.',
+			},
+		}),
+		provider: field(z.string().trim().min(1).max(120), {
+			label: { fr: 'Fournisseur', en: 'Provider' },
+			help: {
+				fr: 'Organisation qui a développé le modèle.',
+				en: 'Organisation that developed the model.',
+			},
+		}),
+		description: field(TextSchema, {
+			label: { fr: 'Description', en: 'Description' },
+			help: {
+				fr: 'Ce que fait le modèle et ses fonctions principales.',
+				en: 'What the model does and its main functions.',
+			},
+		}),
+		learningType: field(SlugSchema, {
+			label: { fr: 'Type d’apprentissage', en: 'Learning type' },
+			help: {
+				fr: 'Méthode par laquelle le modèle a été entraîné.',
+				en: 'How the model was trained.',
+			},
+			vocabulary: 'learning-types',
+		}),
+		tasks: field(TextSchema, {
+			label: { fr: 'Tâches', en: 'Tasks' },
+			help: {
+				fr: 'Les tâches que le modèle accomplit (classer, résumer, transcrire…).',
+				en: 'The tasks the model performs (classify, summarise, transcribe…).',
+			},
+		}),
+		modalities: field(z.array(SlugSchema).min(1), {
+			label: { fr: 'Modalités', en: 'Modalities' },
+			help: {
+				fr: 'Les types de données que le modèle lit ou produit.',
+				en: 'The kinds of data the model reads or produces.',
+			},
+			vocabulary: 'modalities',
+		}),
+		licence: field(
+			z
+				.object({
+					name: field(z.string().trim().min(1).max(120), {
+						label: { fr: 'Licence', en: 'Licence' },
+						help: {
+							fr: 'Identifiant SPDX ou nom de la licence.',
+							en: 'SPDX identifier or name of the licence.',
+						},
+					}),
+					openWeights: field(z.boolean(), {
+						label: { fr: 'Poids ouverts', en: 'Open weights' },
+						help: {
+							fr: 'Si les poids du modèle sont publiés et téléchargeables.',
+							en: 'Whether the model’s weights are published for download.',
+						},
+					}),
+				})
+				.strict(),
+			{
+				label: { fr: 'Licence', en: 'Licence' },
+				help: {
+					fr: 'Conditions d’utilisation du modèle et ouverture de ses poids.',
+					en: 'Terms the model is used under, and whether its weights are open.',
+				},
+			},
+		),
+		hosting: field(HostingSchema, {
+			label: { fr: 'Hébergement', en: 'Hosting' },
+			help: {
+				fr: 'Qui fait tourner le modèle pour nous, et où vont les données.',
+				en: 'Who runs the model for us, and where the data goes.',
+			},
+		}),
+		languages: field(z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)).default([]), {
+			label: { fr: 'Langues', en: 'Languages' },
+			help: {
+				fr: 'Langues prises en charge, en codes BCP 47 (fr, en…).',
+				en: 'Languages supported, as BCP 47 codes (fr, en…).',
+			},
+		}),
+		contextWindow: field(z.int().positive().optional(), {
+			label: { fr: 'Fenêtre de contexte', en: 'Context window' },
+			help: {
+				fr: 'Nombre maximal de jetons que le modèle lit en une fois.',
+				en: 'Maximum number of tokens the model reads at once.',
+			},
+		}),
+		parameters: field(z.int().positive().optional(), {
+			label: { fr: 'Paramètres', en: 'Parameters' },
+			help: {
+				fr: 'Nombre de paramètres du modèle, quand il est connu.',
+				en: 'Number of parameters of the model, where known.',
+			},
+		}),
+		trainingData: field(TextSchema, {
+			label: { fr: 'Données d’entraînement', en: 'Training data' },
+			help: {
+				fr: 'Ce que l’on sait des données qui ont servi à l’entraîner.',
+				en: 'What is known of the data it was trained on.',
+			},
+		}),
+		limitations: field(TextSchema, {
+			label: { fr: 'Limites connues', en: 'Known limitations' },
+			help: {
+				fr: 'Erreurs, biais et cas où le modèle ne doit pas être utilisé.',
+				en: 'Errors, biases and cases where the model must not be used.',
+			},
+		}),
+		evaluation: field(TextSchema.optional(), {
+			label: { fr: 'Évaluation', en: 'Evaluation' },
+			help: {
+				fr: 'Comment le modèle a été évalué pour nos usages, et avec quels résultats.',
+				en: 'How the model was evaluated for our uses, and the results.',
+			},
+		}),
+		energy: field(TextSchema.optional(), {
+			label: { fr: 'Énergie', en: 'Energy' },
+			help: {
+				fr: 'Consommation d’énergie ou empreinte carbone connue (entraînement, usage).',
+				en: 'Known energy use or carbon footprint (training, use).',
+			},
+		}),
+		documentation: field(z.array(LinkSchema).default([]), {
+			label: { fr: 'Documentation', en: 'Documentation' },
+			help: {
+				fr: 'Fiche du modèle, article, documentation du fournisseur.',
+				en: 'Model card, paper, provider documentation.',
+			},
+		}),
+		language: LanguageStateSchema,
+		provenance: ProvenanceSchema.optional(),
+	})
+	.strict();
+
+/** A validated AI model entry. */
+export type AiModel = z.infer<typeof ModelSchema>;
