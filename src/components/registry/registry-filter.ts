@@ -1,0 +1,174 @@
+/**
+ * Client side of a registry index: loads the compact index once, on first use, then filters the
+ * whole registry in memory on every change. Only text nodes are written, never HTML.
+ */
+
+/** The compact index served as `index.json` beside each registry index page. */
+export interface CompactIndex {
+	facets: { name: string; values: string[] }[];
+	/** `[id, href, name, summary, badges, facet value indexes, lang?]` per entry, sorted by name. */
+	rows: [string, string, string, string, string, number[][], string?][];
+}
+
+interface PreparedRow {
+	row: CompactIndex['rows'][number];
+	haystack: string;
+}
+
+/** Lower-cases and strips accents so that « securite » finds « Sécurité ». */
+export function normalise(text: string): string {
+	return text
+		.normalize('NFD')
+		.replace(/\p{Diacritic}/gu, '')
+		.toLowerCase();
+}
+
+/** Selected facet values by facet name, and the words typed. */
+export interface FilterState {
+	words: string[];
+	facets: Map<string, Set<string>>;
+}
+
+/** Keeps rows that contain every word and, for each facet with a selection, one selected value. */
+export function filterRows(index: CompactIndex, prepared: PreparedRow[], state: FilterState) {
+	const wanted = index.facets.map((facet) => {
+		const selected = state.facets.get(facet.name);
+		if (!selected || selected.size === 0) return undefined;
+		return new Set(facet.values.flatMap((value, i) => (selected.has(value) ? [i] : [])));
+	});
+	return prepared.filter(({ row, haystack }) => {
+		for (const word of state.words) if (!haystack.includes(word)) return false;
+		return wanted.every((set, f) => !set || (row[5][f] ?? []).some((value) => set.has(value)));
+	});
+}
+
+/** Wires one index: reveals the form, filters on input, keeps the URL in step. */
+export function initRegistryIndex(root: HTMLElement) {
+	const form = root.querySelector('form');
+	const list = root.querySelector<HTMLOListElement>('[data-registry-list]');
+	const status = root.querySelector<HTMLElement>('[data-registry-status]');
+	const more = root.querySelector<HTMLButtonElement>('[data-registry-more]');
+	const template = root.querySelector<HTMLTemplateElement>('template[data-registry-row]');
+	const pagination = root.querySelector<HTMLElement>('[data-registry-pagination]');
+	if (!form || !list || !status || !more || !template) return;
+	const pageSize = Number(root.dataset.pageSize ?? 50);
+	const staticItems = [...list.children];
+	let loading: Promise<{ index: CompactIndex; prepared: PreparedRow[] }> | undefined;
+	let matches: PreparedRow[] = [];
+	let shown = 0;
+
+	const load = () =>
+		(loading ??= fetch(root.dataset.source ?? '')
+			.then((response) => response.json() as Promise<CompactIndex>)
+			.then((index) => ({
+				index,
+				prepared: index.rows.map((row) => ({
+					row,
+					haystack: normalise(`${row[0]} ${row[2]} ${row[3]}`),
+				})),
+			})));
+
+	const readState = (): FilterState => {
+		const data = new FormData(form);
+		const facets = new Map<string, Set<string>>();
+		for (const [name, value] of data) {
+			if (name === 'q' || typeof value !== 'string' || value === '') continue;
+			const set = facets.get(name) ?? new Set<string>();
+			set.add(value);
+			facets.set(name, set);
+		}
+		const words = normalise(String(data.get('q') ?? ''))
+			.split(/\s+/)
+			.filter(Boolean);
+		return { words, facets };
+	};
+
+	const renderRows = (from: number, to: number) => {
+		for (const { row } of matches.slice(from, to)) {
+			const item = template.content.firstElementChild?.cloneNode(true) as HTMLLIElement;
+			const [link, summary, badges] = item.children as unknown as [
+				HTMLAnchorElement,
+				HTMLElement,
+				HTMLElement,
+			];
+			item.dataset.entryId = row[0];
+			link.href = row[1];
+			link.textContent = row[2];
+			summary.textContent = row[3];
+			badges.textContent = row[4];
+			if (row[6]) {
+				link.lang = row[6];
+				summary.lang = row[6];
+			}
+			list.append(item);
+		}
+		shown = Math.min(to, matches.length);
+		const remaining = matches.length - shown;
+		more.hidden = remaining <= 0;
+		more.textContent = (root.dataset.more ?? '').replace(
+			'{count}',
+			String(Math.min(remaining, pageSize)),
+		);
+	};
+
+	const apply = async () => {
+		const state = readState();
+		const active = state.words.length > 0 || state.facets.size > 0;
+		syncUrl(form);
+		if (!active) {
+			list.replaceChildren(...staticItems);
+			more.hidden = true;
+			if (pagination) pagination.hidden = false;
+			status.textContent = '';
+			return;
+		}
+		const { index, prepared } = await load();
+		matches = filterRows(index, prepared, state);
+		list.replaceChildren();
+		if (pagination) pagination.hidden = true;
+		renderRows(0, pageSize);
+		status.textContent =
+			matches.length === 0
+				? (root.dataset.noResults ?? '')
+				: (root.dataset.results ?? '')
+						.replace('{count}', String(matches.length))
+						.replace('{total}', String(prepared.length));
+	};
+
+	restoreFromUrl(form);
+	form.hidden = false;
+	form.addEventListener('input', () => void apply());
+	form.addEventListener('submit', (event) => {
+		event.preventDefault();
+		void apply();
+	});
+	form.addEventListener('reset', () => setTimeout(() => void apply()));
+	form.addEventListener('focusin', () => void load(), { once: true });
+	more.addEventListener('click', () => renderRows(shown, shown + pageSize));
+	if (new URLSearchParams(location.search).size > 0) void apply();
+}
+
+/** Mirrors the form in the address bar, so a filtered list can be shared or bookmarked. */
+function syncUrl(form: HTMLFormElement) {
+	const params = new URLSearchParams();
+	for (const [name, value] of new FormData(form)) {
+		if (typeof value === 'string' && value !== '') params.append(name, value);
+	}
+	const query = params.toString();
+	history.replaceState(null, '', query ? `?${query}` : location.pathname);
+}
+
+/** Fills the form from the address bar. */
+function restoreFromUrl(form: HTMLFormElement) {
+	const params = new URLSearchParams(location.search);
+	for (const element of form.elements) {
+		if (element instanceof HTMLInputElement && element.type === 'checkbox') {
+			element.checked = params.getAll(element.name).includes(element.value);
+		} else if (
+			(element instanceof HTMLInputElement || element instanceof HTMLSelectElement) &&
+			params.has(element.name)
+		) {
+			element.value = params.get(element.name) ?? '';
+		}
+	}
+}

@@ -1,0 +1,179 @@
+import { toLang, type Lang } from './ui.ts';
+
+/** French strings of the registry pages; the keys are the reference for English. */
+const fr = {
+	'kind.systems': 'Systèmes d’IA',
+	'kind.models': 'Modèles d’IA',
+	'kind.systems.one': 'système d’IA',
+	'kind.models.one': 'modèle d’IA',
+	'index.systems.lead':
+		'Les systèmes d’intelligence artificielle que nous utilisons ou préparons : à quoi ils servent, qui en répond, quels modèles ils emploient et quel contrôle humain s’exerce sur eux.',
+	'index.models.lead':
+		'Les modèles d’IA sur lesquels reposent nos systèmes : leur fournisseur, leur type d’apprentissage, leur licence, leur hébergement et leurs limites connues.',
+	'index.count': '{count} fiches',
+	'index.filters': 'Filtrer la liste',
+	'index.text': 'Mots du nom, de l’identifiant ou du résumé',
+	'index.reset': 'Effacer les filtres',
+	'index.results': '{count} résultat(s) sur {total}',
+	'index.noResults': 'Aucune fiche ne correspond à ces filtres.',
+	'index.more': 'Afficher {count} résultats de plus',
+	'index.page': 'Page {page} sur {pages}',
+	'index.pagination': 'Pages de la liste',
+	'index.previous': 'Page précédente',
+	'index.next': 'Page suivante',
+	'index.loading': 'Chargement des filtres…',
+	'index.fieldsLink': 'Que signifie chaque champ ?',
+	'index.download': 'Télécharger les données',
+	'entry.keyFacts': 'En bref',
+	'entry.uses': 'Modèles utilisés',
+	'entry.usedBy': 'Utilisé par',
+	'entry.usedBy.none': 'Aucun système du registre n’utilise ce modèle pour le moment.',
+	'entry.uses.none': 'Ce système n’utilise aucun modèle d’IA du registre.',
+	'entry.usage': 'Utilisation',
+	'entry.principle': 'Lire ce principe dans la charte',
+	'entry.translation.machine':
+		'Le texte en français de cette fiche a été traduit automatiquement de l’anglais et n’a pas encore été relu par une personne.',
+	'entry.translation.missing':
+		'Cette fiche n’est pas encore traduite en français : ses textes sont affichés dans leur langue d’origine, l’anglais.',
+	'entry.original.machine':
+		'Cette fiche a été rédigée en français ; sa version anglaise est une traduction automatique pas encore relue.',
+	'entry.provenance': 'Provenance',
+	'entry.provenance.drafted':
+		'Brouillon rédigé avec l’aide de l’IA ({provider}, modèle {model}, le {date}).',
+	'entry.provenance.issue': 'Proposée dans le ticket {issue}.',
+	'entry.provenance.pr': 'Relue et fusionnée dans la demande de fusion {pr}.',
+	'entry.provenance.manual': 'Fiche rédigée par l’équipe du registre.',
+	'entry.provenance.aiFields': 'Champs proposés par l’IA puis relus : {fields}.',
+	'entry.history': 'Historique',
+	'entry.history.created': 'Créée le {date}',
+	'entry.history.updated': 'dernière modification le {date}',
+	'entry.history.commit': 'modification {sha}',
+	'entry.history.pr': 'demande de fusion #{pr}',
+	'entry.history.partial':
+		'Historique partiel : ce site a été construit à partir d’une copie tronquée du dépôt.',
+	'entry.history.none': 'Aucun historique disponible pour cette fiche.',
+	'entry.report': 'Signaler une erreur dans cette fiche',
+	'entry.report.title': 'Erreur dans la fiche « {name} »',
+	'entry.notes': 'Notes',
+	'section.purpose': 'Finalité et personnes concernées',
+	'section.oversight': 'Contrôle humain et recours',
+	'section.data': 'Données et base légale',
+	'section.compliance': 'Règlement sur l’IA, analyses et risques',
+	'section.technical': 'Technique, fournisseurs et code source',
+	'section.record': 'Suivi de la fiche',
+	'section.quality': 'Données d’entraînement, limites et évaluation',
+	'facet.weights.yes': 'Poids ouverts',
+	'facet.weights.no': 'Poids fermés',
+	'facet.any': 'Toutes les valeurs',
+	'value.yes': 'Oui',
+	'value.no': 'Non',
+	'value.tokens': '{count} jetons',
+	'fields.title': 'Référence des champs',
+	'fields.lead':
+		'Chaque champ d’une fiche, avec sa signification. Cette page est produite à partir du schéma qui valide le registre : elle ne peut pas s’en écarter.',
+	'fields.field': 'Champ',
+	'fields.meaning': 'Signification',
+	'fields.type': 'Type',
+	'fields.required': 'obligatoire',
+	'fields.optional': 'facultatif',
+	'fields.values': 'Valeurs possibles',
+	'fields.reference': 'identifiant d’une fiche « {kind} »',
+	'feed.title': 'Modifications du registre — {site}',
+	'feed.entry': '{count} fiche(s) modifiée(s) : {names}',
+} as const;
+
+/** Keys of the registry strings. */
+export type RegistryKey = keyof typeof fr;
+
+/** English strings of the registry pages. */
+const en: Record<RegistryKey, string> = {
+	'kind.systems': 'AI systems',
+	'kind.models': 'AI models',
+	'kind.systems.one': 'AI system',
+	'kind.models.one': 'AI model',
+	'index.systems.lead':
+		'The artificial intelligence systems we use or are preparing: what they are for, who is accountable, which models they use and how people oversee them.',
+	'index.models.lead':
+		'The AI models our systems rely on: their provider, learning type, licence, hosting and known limitations.',
+	'index.count': '{count} entries',
+	'index.filters': 'Filter the list',
+	'index.text': 'Words from the name, id or summary',
+	'index.reset': 'Clear filters',
+	'index.results': '{count} result(s) out of {total}',
+	'index.noResults': 'No entry matches these filters.',
+	'index.more': 'Show {count} more results',
+	'index.page': 'Page {page} of {pages}',
+	'index.pagination': 'List pages',
+	'index.previous': 'Previous page',
+	'index.next': 'Next page',
+	'index.loading': 'Loading filters…',
+	'index.fieldsLink': 'What does each field mean?',
+	'index.download': 'Download the data',
+	'entry.keyFacts': 'At a glance',
+	'entry.uses': 'Models used',
+	'entry.usedBy': 'Used by',
+	'entry.usedBy.none': 'No system in the registry uses this model at the moment.',
+	'entry.uses.none': 'This system uses no AI model from the registry.',
+	'entry.usage': 'Use',
+	'entry.principle': 'Read this principle in the charter',
+	'entry.translation.machine':
+		'The English text of this entry was machine-translated from French and has not yet been reviewed by a person.',
+	'entry.translation.missing':
+		'This entry is not yet translated into English: its texts are shown in their original language, French.',
+	'entry.original.machine':
+		'This entry was written in English; its French version is a machine translation not yet reviewed.',
+	'entry.provenance': 'Provenance',
+	'entry.provenance.drafted':
+		'Draft written with AI assistance ({provider}, model {model}, on {date}).',
+	'entry.provenance.issue': 'Proposed in issue {issue}.',
+	'entry.provenance.pr': 'Reviewed and merged in pull request {pr}.',
+	'entry.provenance.manual': 'Entry written by the registry team.',
+	'entry.provenance.aiFields': 'Fields suggested by the AI, then reviewed: {fields}.',
+	'entry.history': 'History',
+	'entry.history.created': 'Created on {date}',
+	'entry.history.updated': 'last changed on {date}',
+	'entry.history.commit': 'change {sha}',
+	'entry.history.pr': 'pull request #{pr}',
+	'entry.history.partial':
+		'Partial history: this site was built from a shallow copy of the repository.',
+	'entry.history.none': 'No history is available for this entry.',
+	'entry.report': 'Report an error in this entry',
+	'entry.report.title': 'Error in the entry “{name}”',
+	'entry.notes': 'Notes',
+	'section.purpose': 'Purpose and people affected',
+	'section.oversight': 'Human oversight and redress',
+	'section.data': 'Data and legal basis',
+	'section.compliance': 'AI Act, assessments and risks',
+	'section.technical': 'Technology, suppliers and source code',
+	'section.record': 'Entry record',
+	'section.quality': 'Training data, limitations and evaluation',
+	'facet.weights.yes': 'Open weights',
+	'facet.weights.no': 'Closed weights',
+	'facet.any': 'Any value',
+	'value.yes': 'Yes',
+	'value.no': 'No',
+	'value.tokens': '{count} tokens',
+	'fields.title': 'Field reference',
+	'fields.lead':
+		'Every field of an entry, with its meaning. This page is generated from the schema that validates the registry, so it cannot drift from it.',
+	'fields.field': 'Field',
+	'fields.meaning': 'Meaning',
+	'fields.type': 'Type',
+	'fields.required': 'required',
+	'fields.optional': 'optional',
+	'fields.values': 'Allowed values',
+	'fields.reference': 'id of an entry of kind “{kind}”',
+	'feed.title': 'Registry changes — {site}',
+	'feed.entry': '{count} entry(ies) changed: {names}',
+};
+
+const strings: Record<Lang, Record<RegistryKey, string>> = { fr, en };
+
+/** Returns a translator for the registry pages; `{name}` placeholders are filled from `params`. */
+export function useRegistryTranslations(locale: string | undefined) {
+	const table = strings[toLang(locale)];
+	return (key: RegistryKey, params: Record<string, string | number> = {}): string =>
+		table[key].replace(/\{(\w+)\}/g, (match, name: string) =>
+			name in params ? String(params[name]) : match,
+		);
+}

@@ -1,0 +1,61 @@
+/** One item of an Atom feed. */
+export interface FeedItem {
+	id: string;
+	title: string;
+	updated: string;
+	link: string;
+	summary: string;
+}
+
+/** A whole Atom feed. */
+export interface Feed {
+	id: string;
+	title: string;
+	link: string;
+	selfLink: string;
+	lang: string;
+	updated: string;
+	items: FeedItem[];
+}
+
+const escapes: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&apos;',
+};
+
+/** Control characters XML 1.0 forbids outright: dropped, since they cannot be escaped. */
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const forbiddenInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/** Escapes text for XML content and attributes. */
+export function escapeXml(text: string): string {
+	return text.replace(forbiddenInXml, '').replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+}
+
+/** Serialises an Atom 1.0 feed (RFC 4287); every value is escaped. */
+export function renderAtom(feed: Feed): string {
+	const items = feed.items
+		.map(
+			(item) => `	<entry>
+		<id>${escapeXml(item.id)}</id>
+		<title>${escapeXml(item.title)}</title>
+		<updated>${escapeXml(item.updated)}</updated>
+		<link rel="alternate" href="${escapeXml(item.link)}"/>
+		<summary>${escapeXml(item.summary)}</summary>
+	</entry>`,
+		)
+		.join('\n');
+	return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.lang)}">
+	<id>${escapeXml(feed.id)}</id>
+	<title>${escapeXml(feed.title)}</title>
+	<updated>${escapeXml(feed.updated)}</updated>
+	<link rel="alternate" href="${escapeXml(feed.link)}"/>
+	<link rel="self" href="${escapeXml(feed.selfLink)}"/>
+${items}
+</feed>
+`;
+}

@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+import { unwrap } from '../facets.ts';
+import { entrySchemas, type EntryData, type EntryKind } from '../schemas/index.ts';
+
+/** How a CSV column holds its value. */
+type ColumnShape = 'scalar' | 'list' | 'json';
+
+/** One CSV column: the dotted path of a field and how its value is written. */
+export interface CsvColumn {
+	path: string;
+	shape: ColumnShape;
+	type: 'string' | 'number' | 'boolean';
+}
+
+/** Separator of list values in a cell (vocabulary keys, ids and language codes never contain it). */
+export const listSeparator = ' | ';
+
+const columnCache = new Map<EntryKind, CsvColumn[]>();
+
+/**
+ * The columns of a kind, walked from its schema so they never drift from it: nested objects are
+ * flattened to dotted names (`name.fr`, `aiAct.riskClass`), lists of plain values are joined with
+ * ` | `, and lists of objects (or free-form maps) are written as JSON in one cell.
+ */
+export function csvColumns(kind: EntryKind): CsvColumn[] {
+	let columns = columnCache.get(kind);
+	if (!columns) {
+		columns = walk(entrySchemas[kind], '');
+		columnCache.set(kind, columns);
+	}
+	return columns;
+}
+
+function walk(schema: z.ZodType, prefix: string): CsvColumn[] {
+	const inner = unwrap(schema);
+	const def = inner.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType };
+	if (def.type === 'object' && def.shape) {
+		return Object.entries(def.shape).flatMap(([key, child]) =>
+			walk(child, prefix ? `${prefix}.${key}` : key),
+		);
+	}
+	if (def.type === 'array' && def.element) {
+		const element = unwrap(def.element).def.type;
+		const plain = element === 'string' || element === 'number' || element === 'boolean';
+		return [{ path: prefix, shape: plain ? 'list' : 'json', type: 'string' }];
+	}
+	if (def.type === 'record') return [{ path: prefix, shape: 'json', type: 'string' }];
+	const type =
+		def.type === 'number' || def.type === 'int'
+			? 'number'
+			: def.type === 'boolean'
+				? 'boolean'
+				: 'string';
+	return [{ path: prefix, shape: 'scalar', type }];
+}
+
+/** Quotes a cell when needed (RFC 4180): commas, quotes and line breaks. */
+function cell(value: string): string {
+	return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+function read(data: unknown, path: string): unknown {
+	let value = data;
+	for (const key of path.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
+}
+
+/** Writes the entries of a kind as CSV (UTF-8, header row, CRLF line ends, one row per entry). */
+export function entriesToCsv(kind: EntryKind, entries: readonly EntryData[]): string {
+	const columns = csvColumns(kind);
+	const lines = [columns.map((column) => cell(column.path)).join(',')];
+	for (const data of entries) {
+		const cells = columns.map((column) => {
+			const value = read(data, column.path);
+			if (value === undefined || value === null) return '';
+			if (column.shape === 'json') return cell(JSON.stringify(value));
+			if (column.shape === 'list') return cell((value as unknown[]).join(listSeparator));
+			return cell(String(value));
+		});
+		lines.push(cells.join(','));
+	}
+	return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Rebuilds an entry's data from a CSV record (column name → cell), the inverse of {@link entriesToCsv}. */
+export function csvRecordToEntry(
+	kind: EntryKind,
+	record: Record<string, string>,
+): Record<string, unknown> {
+	const data: Record<string, unknown> = {};
+	for (const column of csvColumns(kind)) {
+		const raw = record[column.path];
+		if (raw === undefined || raw === '') continue;
+		let value: unknown = raw;
+		if (column.shape === 'json') value = JSON.parse(raw);
+		else if (column.shape === 'list') value = raw.split(listSeparator);
+		else if (column.type === 'number') value = Number(raw);
+		else if (column.type === 'boolean') value = raw === 'true';
+		const keys = column.path.split('.');
+		let target = data;
+		for (const key of keys.slice(0, -1)) {
+			target = (target[key] ??= {}) as Record<string, unknown>;
+		}
+		target[keys[keys.length - 1] as string] = value;
+	}
+	return data;
+}

@@ -1,0 +1,98 @@
+import type { Bilingual, EntryData, EntryKind, Language, Text } from './schemas/index.ts';
+import { entrySchemas, fieldDoc } from './schemas/index.ts';
+import type { z } from 'zod';
+
+/** A way to narrow an index: a field whose values readers filter by. */
+export interface Facet {
+	/** Stable name, used in URLs (`?status=in-use`). */
+	name: string;
+	/** Dotted path of the field in the entry. */
+	path: string;
+	label: Bilingual;
+	/** Controlled list the values come from, if any (labels and definitions come from there). */
+	vocabulary?: string;
+}
+
+const facetPaths: Record<EntryKind, Record<string, string>> = {
+	systems: {
+		status: 'status',
+		domain: 'domain',
+		risk: 'aiAct.riskClass',
+		automation: 'automation',
+		approach: 'approach',
+		unit: 'owner.unit',
+		model: 'models',
+	},
+	models: {
+		learning: 'learningType',
+		provider: 'provider',
+		hosting: 'hosting.type',
+		residency: 'hosting.residency',
+		modality: 'modalities',
+		weights: 'licence.openWeights',
+	},
+};
+
+/** The facets of a kind, each labelled from the schema's own field documentation. */
+export function facetsFor(kind: EntryKind): Facet[] {
+	return Object.entries(facetPaths[kind]).map(([name, path]) => {
+		const doc = fieldDoc(schemaAt(entrySchemas[kind], path));
+		if (!doc) throw new Error(`facet ${name}: field ${path} of ${kind} has no documentation`);
+		return {
+			name,
+			path,
+			label: doc.label,
+			...(doc.vocabulary && { vocabulary: doc.vocabulary }),
+		};
+	});
+}
+
+/**
+ * The value keys an entry has for a facet, in a language: vocabulary keys, reference ids,
+ * `yes`/`no` for booleans, or the text itself for free texts and names.
+ */
+export function facetValues(data: EntryData, facet: Facet, lang: Language): string[] {
+	const value = valueAt(data, facet.path);
+	const values = Array.isArray(value) ? value : [value];
+	return values.flatMap((item): string[] => {
+		if (item === undefined || item === null) return [];
+		if (typeof item === 'boolean') return [item ? 'yes' : 'no'];
+		if (typeof item === 'string') return [item];
+		if (typeof item === 'object' && 'model' in item) return [String(item.model)];
+		const text = item as Text;
+		const shown = text[lang] ?? text.fr ?? text.en;
+		return shown ? [shown] : [];
+	});
+}
+
+/** Reads the value at a dotted path of plain data. */
+export function valueAt(data: unknown, path: string): unknown {
+	let value = data;
+	for (const key of path.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
+}
+
+/** Finds the schema of the field at a dotted path, looking through optional and default wrappers. */
+export function schemaAt(schema: z.ZodType, path: string): z.ZodType {
+	let current = schema;
+	for (const key of path.split('.')) {
+		const shape = (unwrap(current) as unknown as { shape?: Record<string, z.ZodType> }).shape;
+		const next = shape?.[key];
+		if (!next) throw new Error(`no field ${path}`);
+		current = next;
+	}
+	return current;
+}
+
+/** Looks through optional, nullable and default wrappers to the schema they hold. */
+export function unwrap(schema: z.ZodType): z.ZodType {
+	let current = schema;
+	for (;;) {
+		const inner = (current.def as { innerType?: z.ZodType }).innerType;
+		if (!inner) return current;
+		current = inner;
+	}
+}

@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** One commit that changed an entry file. */
+export interface Change {
+	sha: string;
+	/** Commit date, ISO 8601. */
+	date: string;
+	subject: string;
+	/** Pull request number, when the commit message names one (squash or merge commits). */
+	pullRequest?: number;
+}
+
+/** The changes of every registry file, newest first, read from git in one call. */
+export interface RegistryHistory {
+	/** Changes by absolute file path. */
+	changes: Map<string, Change[]>;
+	/** True when the clone is shallow, so the oldest change shown may not be the creation. */
+	partial: boolean;
+	/** Why there is no history at all (not a git checkout, git missing), if so. */
+	unavailable?: string;
+}
+
+const recordSeparator = '\x1e';
+const fieldSeparator = '\x1f';
+
+/**
+ * Reads the history of a registry folder with a single `git log` over the whole folder, rather than
+ * one process per entry (10,000 spawns at 10,000 entries). Degrades to an empty history outside git.
+ */
+export async function readRegistryHistory(registryDir: string): Promise<RegistryHistory> {
+	const git = (args: string[]) =>
+		run('git', ['-C', registryDir, ...args], { maxBuffer: 512 * 1024 * 1024 }).then((r) =>
+			r.stdout.trim(),
+		);
+	try {
+		const root = await git(['rev-parse', '--show-toplevel']);
+		const shallow = (await git(['rev-parse', '--is-shallow-repository'])) === 'true';
+		const log = await git([
+			'log',
+			'--no-renames',
+			`--format=${recordSeparator}%H${fieldSeparator}%aI${fieldSeparator}%s`,
+			'--name-only',
+			'--',
+			'.',
+		]);
+		return { changes: parseGitLog(log, root), partial: shallow };
+	} catch (error) {
+		const reason = (error as Error).message.split('\n')[0] ?? 'git failed';
+		return { changes: new Map(), partial: true, unavailable: reason };
+	}
+}
+
+/** Parses `git log --name-only` output in the format above into changes per absolute path. */
+export function parseGitLog(log: string, repositoryRoot: string): Map<string, Change[]> {
+	const changes = new Map<string, Change[]>();
+	for (const record of log.split(recordSeparator)) {
+		const [header, ...files] = record.split('\n');
+		if (!header) continue;
+		const [sha = '', date = '', subject = ''] = header.split(fieldSeparator);
+		const pullRequest = pullRequestNumber(subject);
+		const change: Change = { sha, date, subject, ...(pullRequest && { pullRequest }) };
+		for (const file of files) {
+			if (!file.trim()) continue;
+			const path = resolve(repositoryRoot, file.trim());
+			const list = changes.get(path);
+			if (list) list.push(change);
+			else changes.set(path, [change]);
+		}
+	}
+	return changes;
+}
+
+/** Finds the pull request a commit subject names: `Title (#12)` or `Merge pull request #12 …`. */
+export function pullRequestNumber(subject: string): number | undefined {
+	const match = /\(#(\d+)\)\s*$/.exec(subject) ?? /^Merge pull request #(\d+)/.exec(subject);
+	return match?.[1] ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,392 @@
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { ElementContent } from 'hast';
+import type { z } from 'zod';
+import { schemaAt, unwrap, valueAt } from '../registry/facets.ts';
+import { entrySchemas, fieldDoc, type EntryKind, type Text } from '../registry/schemas/index.ts';
+import { vocabularyValue } from '../registry/vocabularies.ts';
+import type { Lang } from '../i18n/ui.ts';
+import type { RegistryKey } from '../i18n/registry.ts';
+import { entryLayout, type LayoutItem, type LayoutSection } from './entry-layout.ts';
+import {
+	entryChanges,
+	pickText,
+	registryPath,
+	sitePath,
+	type SiteEntry,
+	type SiteRegistry,
+} from './registry-site.ts';
+import type { EntryData } from '../registry/schemas/index.ts';
+
+/** What rendering an entry needs besides the entry. */
+export interface ViewContext {
+	lang: Lang;
+	kind: EntryKind;
+	registry: SiteRegistry;
+	t: (key: RegistryKey, params?: Record<string, string | number>) => string;
+	/** Base of links to the repository, e.g. `https://github.com/owner/name`. */
+	repositoryUrl: string;
+}
+
+/** A heading of the page, for Starlight's table of contents. */
+export interface EntryHeading {
+	depth: number;
+	slug: string;
+	text: string;
+}
+
+/** Something a hast element can hold: an element or text. */
+type Node = ElementContent | string;
+
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
+/** Formats a `YYYY-MM-DD` or ISO date as a long date in the reader's language. */
+export function formatDate(value: string, lang: Lang): string {
+	let format = dateFormats.get(lang);
+	if (!format) {
+		format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+			dateStyle: 'long',
+			timeZone: 'UTC',
+		});
+		dateFormats.set(lang, format);
+	}
+	return format.format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
+}
+
+function formatNumber(value: number, lang: Lang): string {
+	let format = numberFormats.get(lang);
+	if (!format) {
+		format = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB');
+		numberFormats.set(lang, format);
+	}
+	return format.format(value);
+}
+
+/**
+ * Renders the body of an entry page — key facts and sections — as HTML built from a syntax tree,
+ * so every value from the registry is escaped by construction and nothing in it can become markup.
+ */
+export function renderEntry(
+	entry: SiteEntry<EntryData>,
+	context: ViewContext,
+): { html: string; headings: EntryHeading[] } {
+	const layout = entryLayout[context.kind];
+	const headings: EntryHeading[] = [];
+	const children: Node[] = [
+		h(
+			'dl',
+			{ class: 'entry-facts' },
+			layout.keyFacts.flatMap((path) => fieldRow(entry, path, context)),
+		),
+	];
+	for (const section of layout.sections) {
+		const items = renderSectionItems(entry, section, context);
+		if (items.length === 0) continue;
+		const title = sectionTitle(section, context);
+		headings.push({ depth: 2, slug: section.slug, text: title });
+		children.push(
+			h('section', { 'aria-labelledby': section.slug }, [
+				h('h2', { id: section.slug }, title),
+				...items,
+			]),
+		);
+	}
+	return { html: toHtml(h(null, children)), headings };
+}
+
+function sectionTitle(section: LayoutSection, context: ViewContext): string {
+	if (typeof section.title === 'string') return context.t(section.title);
+	return labelOf(context.kind, section.title.field, context.lang);
+}
+
+function labelOf(kind: EntryKind, path: string, lang: Lang): string {
+	return fieldDoc(schemaAt(entrySchemas[kind], path))?.label[lang] ?? path;
+}
+
+/**
+ * The content of a section: runs of plain fields as one description list, special parts as they
+ * come. A section titled by its only field shows the value alone, without repeating the label.
+ */
+function renderSectionItems(
+	entry: SiteEntry<EntryData>,
+	section: LayoutSection,
+	context: ViewContext,
+): Node[] {
+	const [only] = section.items;
+	if (section.items.length === 1 && only && 'field' in only && typeof section.title !== 'string') {
+		const value = valueAt(entry.data, only.field);
+		if (isEmpty(value)) return [];
+		return renderValue(schemaAt(entrySchemas[context.kind], only.field), value, context);
+	}
+	const nodes: Node[] = [];
+	let rows: Node[] = [];
+	const flush = () => {
+		if (rows.length) nodes.push(h('dl', rows));
+		rows = [];
+	};
+	for (const item of section.items) {
+		if ('field' in item) {
+			rows.push(...fieldRow(entry, item.field, context));
+			continue;
+		}
+		flush();
+		nodes.push(...renderSpecial(entry, item.special, context));
+	}
+	flush();
+	return nodes;
+}
+
+function renderSpecial(
+	entry: SiteEntry<EntryData>,
+	special: Extract<LayoutItem, { special: string }>['special'],
+	context: ViewContext,
+): Node[] {
+	switch (special) {
+		case 'uses':
+			return renderUses(entry, context);
+		case 'usedBy':
+			return renderUsedBy(entry, context);
+		case 'provenance':
+			return renderProvenance(entry, context);
+		case 'history':
+			return renderHistory(entry, context);
+	}
+}
+
+/** A `<dt>`/`<dd>` pair for a field, or nothing when the field is empty. */
+function fieldRow(entry: SiteEntry<EntryData>, path: string, context: ViewContext): Node[] {
+	const schema = schemaAt(entrySchemas[context.kind], path);
+	const value = valueAt(entry.data, path);
+	if (isEmpty(value)) return [];
+	return [
+		h('dt', labelOf(context.kind, path, context.lang)),
+		h('dd', renderValue(schema, value, context)),
+	];
+}
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/** Renders any value by following its schema: texts, vocabulary terms, references, lists, objects. */
+function renderValue(schema: z.ZodType, value: unknown, context: ViewContext): Node[] {
+	const doc = fieldDoc(schema);
+	const inner = unwrap(schema);
+	if (doc?.vocabulary && (typeof value === 'string' || Array.isArray(value))) {
+		const keys = Array.isArray(value) ? (value as string[]) : [value];
+		const terms = keys.map((key) => vocabularyTerm(doc.vocabulary ?? '', key, context));
+		return keys.length === 1 && !Array.isArray(value)
+			? terms
+			: [
+					h(
+						'ul',
+						terms.map((term) => h('li', term)),
+					),
+				];
+	}
+	if (doc?.references && typeof value === 'string')
+		return [referenceLink(doc.references, value, context)];
+	if (Array.isArray(value)) {
+		const element = (inner as unknown as { element: z.ZodType }).element;
+		return [
+			h(
+				'ul',
+				value.map((item) => h('li', renderValue(element, item, context))),
+			),
+		];
+	}
+	if (typeof value === 'boolean') return [context.t(value ? 'value.yes' : 'value.no')];
+	if (typeof value === 'number') return [formatNumber(value, context.lang)];
+	if (typeof value === 'string') return renderString(value, context);
+	if (typeof value === 'object' && value) {
+		const shape = (inner as unknown as { shape: Record<string, z.ZodType> }).shape;
+		if (isText(shape)) return renderText(value as Text, context);
+		const rows = Object.entries(shape).flatMap(([key, child]) => {
+			const childValue = (value as Record<string, unknown>)[key];
+			if (isEmpty(childValue)) return [];
+			const label = fieldDoc(child)?.label[context.lang] ?? key;
+			return [h('dt', label), h('dd', renderValue(child, childValue, context))];
+		});
+		return [h('dl', rows)];
+	}
+	return [];
+}
+
+function isText(shape: Record<string, unknown>): boolean {
+	const keys = Object.keys(shape);
+	return keys.length === 2 && 'fr' in shape && 'en' in shape;
+}
+
+function renderString(value: string, context: ViewContext): Node[] {
+	if (/^https?:\/\//.test(value)) return [h('a', { href: value }, value)];
+	if (/^[^\s@]+@[^\s@]+$/.test(value)) return [h('a', { href: `mailto:${value}` }, value)];
+	if (/^\d{4}-\d{2}-\d{2}$/.test(value))
+		return [h('time', { datetime: value }, formatDate(value, context.lang))];
+	return [value];
+}
+
+/** A text in the reader's language, paragraph by paragraph; marked with its language if it fell back. */
+function renderText(text: Text, context: ViewContext): Node[] {
+	const picked = pickText(text, context.lang);
+	if (!picked) return [];
+	const langAttribute = picked.lang === context.lang ? {} : { lang: picked.lang };
+	const paragraphs = picked.text
+		.split(/\n\s*\n/)
+		.map((paragraph) => h('p', langAttribute, paragraph.trim()));
+	return paragraphs;
+}
+
+function vocabularyTerm(name: string, key: string, context: ViewContext): Node {
+	const value = vocabularyValue(context.registry.vocabularies, name, key);
+	const label = value?.label[context.lang] ?? key;
+	if (name === 'principles') {
+		return h(
+			'a',
+			{ href: `${sitePath(context.lang, 'charte/')}#${key}`, 'data-principle': key },
+			label,
+		);
+	}
+	const definition = value?.definition?.[context.lang];
+	return h('span', { class: 'term' }, [
+		h('strong', label),
+		...(definition ? [h('span', { class: 'term-definition' }, ` — ${definition}`)] : []),
+	]);
+}
+
+function referenceLink(kind: EntryKind, id: string, context: ViewContext): Node {
+	const name = kind === 'models' ? context.registry.modelsById.get(id)?.data.name : undefined;
+	return h('a', { href: registryPath(context.lang, kind, id) }, name ?? id);
+}
+
+function renderUses(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {
+	const uses = (entry.data as EntryData<'systems'>).models;
+	if (uses.length === 0) return [h('p', context.t('entry.uses.none'))];
+	return [
+		h(
+			'ul',
+			{ class: 'entry-links' },
+			uses.map((use) => {
+				const model = context.registry.modelsById.get(use.model);
+				return h('li', [
+					h(
+						'a',
+						{ href: registryPath(context.lang, 'models', use.model), 'data-uses-model': use.model },
+						model?.data.name ?? use.model,
+					),
+					...renderText(use.usage, context),
+				]);
+			}),
+		),
+	];
+}
+
+function renderUsedBy(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {
+	const users = context.registry.usedBy.get(entry.id) ?? [];
+	if (users.length === 0) return [h('p', context.t('entry.usedBy.none'))];
+	return [
+		h(
+			'ul',
+			{ class: 'entry-links' },
+			users.map(({ system, usage }) =>
+				h('li', [
+					h(
+						'a',
+						{
+							href: registryPath(context.lang, 'systems', system.id),
+							'data-used-by-system': system.id,
+						},
+						pickText(system.data.name, context.lang)?.text ?? system.id,
+					),
+					...renderText(usage, context),
+				]),
+			),
+		),
+	];
+}
+
+function renderProvenance(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {
+	const { t, lang } = context;
+	const provenance = entry.data.provenance;
+	const sentences: Node[] = [];
+	const issueLink = (n: number) =>
+		h('a', { href: `${context.repositoryUrl}/issues/${n}` }, `#${n}`);
+	const prLink = (n: number) => h('a', { href: `${context.repositoryUrl}/pull/${n}` }, `#${n}`);
+	if (provenance?.drafted) {
+		const { provider, model, date } = provenance.drafted;
+		sentences.push(
+			t('entry.provenance.drafted', { provider, model, date: formatDate(date, lang) }),
+			' ',
+		);
+	}
+	if (provenance?.issue)
+		sentences.push(
+			...withLink(t('entry.provenance.issue'), '{issue}', issueLink(provenance.issue)),
+			' ',
+		);
+	if (provenance?.pullRequest)
+		sentences.push(...withLink(t('entry.provenance.pr'), '{pr}', prLink(provenance.pullRequest)));
+	if (sentences.length === 0) sentences.push(t('entry.provenance.manual'));
+	const aiFields = Object.entries(provenance?.fields ?? {})
+		.filter(([, origin]) => origin === 'ai')
+		.map(([path]) => labelOf(context.kind, path, lang));
+	return [
+		h('h3', t('entry.provenance')),
+		h('p', sentences),
+		...(aiFields.length
+			? [h('p', t('entry.provenance.aiFields', { fields: aiFields.join(', ') }))]
+			: []),
+	];
+}
+
+function withLink(sentence: string, placeholder: string, link: Node): Node[] {
+	const [before = '', after = ''] = sentence.split(placeholder);
+	return [before, link, after];
+}
+
+function renderHistory(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {
+	const { t, lang } = context;
+	const changes = entryChanges(context.registry, entry);
+	const heading = h('h3', t('entry.history'));
+	if (changes.length === 0) return [heading, h('p', t('entry.history.none'))];
+	const newest = changes[0];
+	const oldest = changes[changes.length - 1];
+	const summary: string[] = [];
+	if (oldest && !context.registry.history.partial)
+		summary.push(t('entry.history.created', { date: formatDate(oldest.date, lang) }));
+	if (newest) summary.push(t('entry.history.updated', { date: formatDate(newest.date, lang) }));
+	const sentence = summary.join(', ');
+	return [
+		heading,
+		h('p', sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.'),
+		...(context.registry.history.partial ? [h('p', t('entry.history.partial'))] : []),
+		h(
+			'ol',
+			{ class: 'entry-history' },
+			changes.map((change) =>
+				h('li', [
+					h('time', { datetime: change.date }, formatDate(change.date, lang)),
+					' — ',
+					change.subject,
+					' (',
+					h(
+						'a',
+						{ href: `${context.repositoryUrl}/commit/${change.sha}` },
+						t('entry.history.commit', { sha: change.sha.slice(0, 7) }),
+					),
+					...(change.pullRequest
+						? [
+								', ',
+								h(
+									'a',
+									{ href: `${context.repositoryUrl}/pull/${change.pullRequest}` },
+									t('entry.history.pr', { pr: change.pullRequest }),
+								),
+							]
+						: []),
+					')',
+				]),
+			),
+		),
+	];
+}

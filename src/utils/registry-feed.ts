@@ -1,0 +1,98 @@
+import type { SiteConfig } from '../config/schema.ts';
+import type { Feed, FeedItem } from '../registry/exports/atom.ts';
+import type { EntryKind } from '../registry/schemas/index.ts';
+import { useRegistryTranslations } from '../i18n/registry.ts';
+import type { Lang } from '../i18n/ui.ts';
+import { entryTitle } from './entry-meta.ts';
+import { registryPath, sitePath, type SiteRegistry } from './registry-site.ts';
+
+/** How many changes the feed lists. */
+export const feedSize = 50;
+
+/**
+ * The feed of registry changes: one item per commit that touched entries, newest first, naming
+ * the entries it changed. Without git history, one item per entry, dated by its last review.
+ */
+export function registryFeed(
+	registry: SiteRegistry,
+	config: SiteConfig,
+	lang: Lang,
+	site: URL,
+): Feed {
+	const t = useRegistryTranslations(lang);
+	const absolute = (path: string) => new URL(path, site).href;
+	const repositoryUrl = `https://github.com/${config.repository.owner}/${config.repository.name}`;
+	const byPath = new Map<string, { kind: EntryKind; title: string; href: string }>();
+	for (const kind of ['systems', 'models'] as const) {
+		for (const entry of registry[kind]) {
+			byPath.set(entry.filePath, {
+				kind,
+				title: entryTitle(entry, kind, lang).title,
+				href: absolute(registryPath(lang, kind, entry.id)),
+			});
+		}
+	}
+	const commits = new Map<
+		string,
+		{
+			date: string;
+			subject: string;
+			pullRequest?: number;
+			entries: { title: string; href: string }[];
+		}
+	>();
+	for (const [path, changes] of registry.history.changes) {
+		const entry = byPath.get(path);
+		if (!entry) continue;
+		for (const change of changes) {
+			const commit = commits.get(change.sha) ?? {
+				date: change.date,
+				subject: change.subject,
+				...(change.pullRequest && { pullRequest: change.pullRequest }),
+				entries: [],
+			};
+			commit.entries.push(entry);
+			commits.set(change.sha, commit);
+		}
+	}
+	let items: FeedItem[] = [...commits.entries()]
+		.map(([sha, commit]) => ({
+			id: `${repositoryUrl}/commit/${sha}`,
+			title: commit.subject,
+			updated: new Date(commit.date).toISOString(),
+			link:
+				commit.entries.length === 1 && commit.entries[0]
+					? commit.entries[0].href
+					: commit.pullRequest
+						? `${repositoryUrl}/pull/${commit.pullRequest}`
+						: `${repositoryUrl}/commit/${sha}`,
+			summary: t('feed.entry', {
+				count: commit.entries.length,
+				names: commit.entries.map((e) => e.title).join(', '),
+			}),
+		}))
+		.sort((a, b) => (a.updated < b.updated ? 1 : -1))
+		.slice(0, feedSize);
+	if (items.length === 0) {
+		items = registry.systems
+			.map((entry) => ({
+				id: absolute(registryPath(lang, 'systems', entry.id)),
+				title: entryTitle(entry, 'systems', lang).title,
+				updated: new Date(`${entry.data.review.last}T00:00:00Z`).toISOString(),
+				link: absolute(registryPath(lang, 'systems', entry.id)),
+				summary: entryTitle(entry, 'systems', lang).description,
+			}))
+			.sort((a, b) => (a.updated < b.updated ? 1 : -1))
+			.slice(0, feedSize);
+	}
+	const siteTitle = config.site.title[lang];
+	return {
+		id: absolute(sitePath(lang, '')),
+		title: t('feed.title', { site: siteTitle }),
+		link: absolute(registryPath(lang, 'systems')),
+		selfLink: absolute(sitePath(lang, 'registry.atom')),
+		lang,
+		updated: items[0]?.updated ?? new Date().toISOString(),
+		items,
+	};
+}

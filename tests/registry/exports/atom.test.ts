@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { escapeXml, renderAtom } from '../../../src/registry/exports/atom.ts';
+
+describe('renderAtom', () => {
+	it('escapes every value so entry text can never become markup', () => {
+		const xml = renderAtom({
+			id: 'https://ia.example/',
+			title: 'Changes & <news>',
+			link: 'https://ia.example/registre/systemes/',
+			selfLink: 'https://ia.example/registry.atom',
+			lang: 'fr',
+			updated: '2026-01-01T00:00:00.000Z',
+			items: [
+				{
+					id: 'https://github.com/o/r/commit/abc',
+					title: '<script>alert("x")</script>',
+					updated: '2026-01-01T00:00:00.000Z',
+					link: 'https://ia.example/a?b=1&c=2',
+					summary: "l'IA \u0001",
+				},
+			],
+		});
+		expect(xml).toContain('<title>Changes &amp; &lt;news&gt;</title>');
+		expect(xml).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+		expect(xml).toContain('href="https://ia.example/a?b=1&amp;c=2"');
+		expect(xml).not.toContain('<script>');
+		expect(xml).not.toContain('\u0001');
+		expect(escapeXml("l'IA")).toBe('l&apos;IA');
+	});
+});
