@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { PublishError, describeGitHubError, explainFailure, isGitHubError } from './errors.ts';
+import type { GitHubClient, RepositoryRef } from './rest-client.ts';
+
+/** The one branch that carries the draft of an issue. */
+export function draftBranchName(issueNumber: number): string {
+	return `registry/issue-${issueNumber}`;
+}
+
+/** The SHA Git gives a file's content, to tell without writing whether it changed. */
+export function gitBlobSha(content: string): string {
+	const bytes = Buffer.from(content, 'utf8');
+	return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** One file to commit on a branch. */
+export interface EntryCommitRequest {
+	branch: string;
+	/** Branch a new draft branch starts from: the repository's default branch. */
+	baseBranch: string;
+	/** Path in the repository, e.g. `registry/systems/chatbot.mdx`. */
+	path: string;
+	content: string;
+	message: string;
+}
+
+/** What {@link commitEntry} did. */
+export interface EntryCommitResult {
+	/** Whether the branch exists after the call (not when the base already has this content). */
+	branchExists: boolean;
+	createdBranch: boolean;
+	/** Whether a new commit was written. */
+	changed: boolean;
+	/** Head of the draft branch, or of the base when nothing needed a branch. */
+	headSha: string;
+	/** Whether the base branch already has a file at this path (the draft replaces an entry). */
+	replacesExisting: boolean;
+	/** Whether the base branch already holds exactly this content: there is nothing to propose. */
+	identicalToBase: boolean;
+}
+
+/**
+ * Commits one file on the draft branch through the Git Data API (blob → tree → commit → ref),
+ * so GitHub signs the commit as the token's identity and no git checkout is needed. Writes nothing
+ * when the branch already holds the same content; never force-pushes, so commits a maintainer
+ * adds to the branch are kept.
+ * @see https://docs.github.com/en/rest/git/commits#create-a-commit
+ */
+export async function commitEntry(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	request: EntryCommitRequest,
+): Promise<EntryCommitResult> {
+	// A branch created or moved by someone else between the read and the write: read again once.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await commitEntryOnce(client, repository, request);
+		} catch (error) {
+			const raced =
+				isGitHubError(error, 422, 'reference already exists') ||
+				isGitHubError(error, 422, 'not a fast forward');
+			if (!raced || attempt >= 2) throw describeGitHubError(error, 'write-branch');
+		}
+	}
+}
+
+async function commitEntryOnce(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	request: EntryCommitRequest,
+): Promise<EntryCommitResult> {
+	const branchHead = await readBranchHead(client, repository, request.branch);
+	const baseHead = await readBranchHead(client, repository, request.baseBranch);
+	if (baseHead === undefined) {
+		throw new PublishError({
+			fr: `La branche de base « ${request.baseBranch} » est introuvable dans ${repository.owner}/${repository.repo}.`,
+			en: `Base branch "${request.baseBranch}" not found in ${repository.owner}/${repository.repo}.`,
+		});
+	}
+	const parent = branchHead ?? baseHead;
+	const wanted = gitBlobSha(request.content);
+	const onParent = await readFileSha(client, repository, request.path, parent);
+	const onBase =
+		parent === baseHead ? onParent : await readFileSha(client, repository, request.path, baseHead);
+	const unchanged = {
+		branchExists: branchHead !== undefined,
+		createdBranch: false,
+		changed: false,
+		headSha: parent,
+		replacesExisting: onBase !== undefined,
+		identicalToBase: onBase === wanted,
+	};
+	if (onParent === wanted) return unchanged;
+
+	const commit = await explainFailure('write-branch', async () => {
+		const parentCommit = await client.rest.git.getCommit({ ...repository, commit_sha: parent });
+		const blob = await client.rest.git.createBlob({
+			...repository,
+			content: Buffer.from(request.content, 'utf8').toString('base64'),
+			encoding: 'base64',
+		});
+		const tree = await client.rest.git.createTree({
+			...repository,
+			base_tree: parentCommit.data.tree.sha,
+			tree: [{ path: request.path, mode: '100644', type: 'blob', sha: blob.data.sha }],
+		});
+		// No author or committer: GitHub then signs the commit and marks it verified.
+		return client.rest.git.createCommit({
+			...repository,
+			message: request.message,
+			tree: tree.data.sha,
+			parents: [parent],
+		});
+	});
+	const sha = commit.data.sha;
+	// Left unexplained so that commitEntry can tell a race from a refusal.
+	if (branchHead === undefined) {
+		await client.rest.git.createRef({ ...repository, ref: `refs/heads/${request.branch}`, sha });
+	} else {
+		await client.rest.git.updateRef({
+			...repository,
+			ref: `heads/${request.branch}`,
+			sha,
+			force: false,
+		});
+	}
+	return {
+		...unchanged,
+		branchExists: true,
+		createdBranch: branchHead === undefined,
+		changed: true,
+		headSha: sha,
+	};
+}
+
+/** The commit a branch points to, or `undefined` if there is no such branch. */
+export async function readBranchHead(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	branch: string,
+): Promise<string | undefined> {
+	return explainFailure('read-repository', async () => {
+		try {
+			const ref = await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` });
+			return ref.data.object.sha;
+		} catch (error) {
+			if (isGitHubError(error, 404)) return undefined;
+			throw error;
+		}
+	});
+}
+
+/** The blob SHA of a file at a commit, or `undefined` when there is no file at that path. */
+async function readFileSha(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	path: string,
+	commitSha: string,
+): Promise<string | undefined> {
+	return explainFailure('read-repository', async () => {
+		try {
+			const response = await client.rest.repos.getContent({ ...repository, path, ref: commitSha });
+			return Array.isArray(response.data) ? undefined : response.data.sha;
+		} catch (error) {
+			if (isGitHubError(error, 404)) return undefined;
+			throw error;
+		}
+	});
+}

@@ -1,0 +1,169 @@
+import { appendFile } from 'node:fs/promises';
+import { loadSiteConfig } from '../config/load.ts';
+import { PublishError } from './errors.ts';
+import { preflight } from './preflight.ts';
+import { publishDraft, type PublishResult } from './publish.ts';
+import { createRestClient, parseRepository, type RepositoryRef } from './rest-client.ts';
+
+/** What the command reads from the environment, once. */
+export interface RunEnvironment {
+	token: string;
+	repository: RepositoryRef;
+	apiUrl: string | undefined;
+	/** `GITHUB_RUN_ID.GITHUB_RUN_ATTEMPT`, or a local stand-in. */
+	runKey: string;
+	aiSwitch: 'on' | 'off';
+	/** `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY`, set inside GitHub Actions. */
+	outputFile: string | undefined;
+	summaryFile: string | undefined;
+	/** Whether to print GitHub's workflow commands (`::error …`). */
+	inActions: boolean;
+}
+
+/** Reads the environment GitHub Actions sets, with an error naming what is missing. */
+export function readRunEnvironment(env: NodeJS.ProcessEnv): RunEnvironment {
+	const token = env.GITHUB_TOKEN ?? '';
+	if (!token) {
+		throw new PublishError({
+			fr: 'GITHUB_TOKEN est vide : ajoutez « GITHUB_TOKEN: ${{ github.token }} » à l’env de l’étape.',
+			en: 'GITHUB_TOKEN is empty: add "GITHUB_TOKEN: ${{ github.token }}" to the step\'s env.',
+		});
+	}
+	const runId = env.GITHUB_RUN_ID;
+	const runKey =
+		runId && /^\d+$/.test(runId)
+			? `${runId}.${env.GITHUB_RUN_ATTEMPT || '1'}`
+			: `local-${Date.now()}`;
+	return {
+		token,
+		repository: parseRepository(env.GITHUB_REPOSITORY),
+		apiUrl: env.GITHUB_API_URL || undefined,
+		runKey: runKey.replace(/[^A-Za-z0-9._-]/g, ''),
+		aiSwitch: (env.AI_DRAFTS ?? '').trim().toLowerCase() === 'off' ? 'off' : 'on',
+		outputFile: env.GITHUB_OUTPUT || undefined,
+		summaryFile: env.GITHUB_STEP_SUMMARY || undefined,
+		inActions: env.GITHUB_ACTIONS === 'true',
+	};
+}
+
+/** Arguments of `npm run publish-draft`. */
+export type PublishDraftArguments =
+	| { mode: 'publish'; eventPath: string; draftDir: string; registryDir: string }
+	| { mode: 'preflight'; eventPath: string; outDir: string; eventOut: string };
+
+/** Runs `npm run publish-draft` and returns the exit code; all output goes to `log`. */
+export async function runPublishDraftCommand(
+	args: PublishDraftArguments,
+	env: NodeJS.ProcessEnv,
+	log: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<number> {
+	let run: RunEnvironment | undefined;
+	try {
+		run = readRunEnvironment(env);
+		const client = createRestClient({ token: run.token, baseUrl: run.apiUrl });
+		if (args.mode === 'preflight') {
+			const limits = loadSiteConfig().drafting;
+			const result = await preflight({
+				client,
+				repository: run.repository,
+				eventPath: args.eventPath,
+				outDir: args.outDir,
+				eventOut: args.eventOut,
+				limits,
+				aiSwitch: run.aiSwitch,
+				now: new Date(),
+			});
+			const { gate } = result;
+			log(
+				`Issue #${gate.issue}: ${gate.proceed ? `draft ${gate.ai ? 'with AI' : `without AI (${gate.formOnlyReason})`}` : `rate limited until ${gate.retryAt}`}.`,
+			);
+			await writeOutputs(run.outputFile, {
+				issue: String(gate.issue),
+				proceed: String(gate.proceed),
+				ai: gate.ai ? 'on' : 'off',
+				'event-file': result.eventFile,
+			});
+			return 0;
+		}
+		const result = await publishDraft({
+			client,
+			repository: run.repository,
+			eventPath: args.eventPath,
+			draftDir: args.draftDir,
+			registryDir: args.registryDir,
+			runKey: run.runKey,
+		});
+		for (const problem of result.validation?.otherProblems ?? []) {
+			log(
+				annotation('warning', problem.message.en, { file: problem.path, line: problem.line }, run),
+			);
+		}
+		for (const line of describeResult(result)) log(line);
+		await writeOutputs(run.outputFile, {
+			outcome: result.outcome,
+			'pull-request-number': result.pull ? String(result.pull.number) : '',
+		});
+		if (run.summaryFile)
+			await appendFile(run.summaryFile, `${describeResult(result).join('\n\n')}\n`);
+		// The drafting itself failed: the issue is told, and the run is marked failed for the team.
+		return result.outcome === 'draft-failed' ? 1 : 0;
+	} catch (error) {
+		const message =
+			error instanceof PublishError
+				? `${error.bilingual.en}\n${error.bilingual.fr}`
+				: error instanceof Error
+					? (error.stack ?? error.message)
+					: String(error);
+		log(annotation('error', message, {}, run));
+		return 1;
+	}
+}
+
+function describeResult(result: PublishResult): string[] {
+	const lines = [`Issue #${result.issue.number}: ${result.outcome}.`];
+	if (result.pull) {
+		const what = result.pull.created ? 'opened' : result.pull.updated ? 'updated' : 'unchanged';
+		lines.push(`Pull request #${result.pull.number} ${what}: ${result.pull.url}`);
+	}
+	if (result.branch) {
+		lines.push(
+			`Branch ${result.branch} at ${result.commitSha?.slice(0, 7)} (${result.committed ? 'new commit' : 'no new commit'}).`,
+		);
+	}
+	for (const problem of result.validation?.draftProblems ?? []) {
+		lines.push(`${problem.path}:${problem.line}: ${problem.field}: ${problem.message.en}`);
+	}
+	if (result.comment) lines.push(`Issue comment ${result.comment.action}: ${result.comment.url}`);
+	return lines;
+}
+
+/**
+ * A workflow command GitHub shows as an annotation; plain text outside Actions.
+ * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ */
+function annotation(
+	level: 'error' | 'warning',
+	message: string,
+	where: { file?: string; line?: number },
+	run: RunEnvironment | undefined,
+): string {
+	if (!run?.inActions) return `${level}: ${message}`;
+	const escapeData = (text: string) =>
+		text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+	const escapeProperty = (text: string) =>
+		escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+	const properties = [
+		where.file && `file=${escapeProperty(where.file)}`,
+		where.line && `line=${where.line}`,
+	].filter(Boolean);
+	return `::${level}${properties.length > 0 ? ` ${properties.join(',')}` : ''}::${escapeData(message)}`;
+}
+
+/** Appends step outputs to `GITHUB_OUTPUT` (values are single-line by construction). */
+async function writeOutputs(file: string | undefined, outputs: Record<string, string>) {
+	if (!file) return;
+	const lines = Object.entries(outputs).map(
+		([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`,
+	);
+	await appendFile(file, lines.join(''));
+}

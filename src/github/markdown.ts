@@ -1,0 +1,55 @@
+/**
+ * Helpers to put untrusted text (issue content, model output, the drafting report) into the
+ * Markdown of a pull request or a comment without it turning into links, mentions, HTML or a
+ * forged hidden marker.
+ */
+
+/** One line of plain text: HTML escaped, mentions and markers defused, newlines folded. */
+export function inlineText(text: string, maxLength = 300): string {
+	const folded = text.replace(/\s+/g, ' ').trim();
+	const cut = folded.length > maxLength ? `${folded.slice(0, maxLength - 1)}…` : folded;
+	return (
+		cut
+			.replace(/&/g, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+			// A zero-width joiner after @ keeps the text readable but notifies nobody.
+			.replace(/@/g, '@\u200d')
+			.replace(/([\\`*_[\]|])/g, '\\$1')
+	);
+}
+
+/** A field path or id shown as code; anything outside a field name's alphabet is dropped. */
+export function codeName(name: string): string {
+	const safe = name.replace(/[^A-Za-z0-9_.[\]/-]/g, '').slice(0, 120);
+	return `\`${safe || '?'}\``;
+}
+
+/** A fenced code block long enough that no backtick run inside can close it. */
+export function fencedBlock(text: string, language = 'text'): string {
+	const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+	const fence = '`'.repeat(Math.max(3, longestRun + 1));
+	return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+
+/** A number written the French way (`1 234,5`) and the English way (`1,234.5`). */
+export function formatNumber(value: number, maximumFractionDigits = 2): { fr: string; en: string } {
+	return {
+		fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits }).format(value),
+		en: new Intl.NumberFormat('en-GB', { maximumFractionDigits }).format(value),
+	};
+}
+
+/** A UTC date and time in French and English, e.g. `1 mai 2025 à 14:05 UTC`. */
+export function formatUtcTime(iso: string): { fr: string; en: string } {
+	const date = new Date(iso);
+	const options: Intl.DateTimeFormatOptions = {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		timeZone: 'UTC',
+	};
+	return {
+		fr: `${new Intl.DateTimeFormat('fr-FR', options).format(date)} UTC`,
+		en: `${new Intl.DateTimeFormat('en-GB', options).format(date)} UTC`,
+	};
+}

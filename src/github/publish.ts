@@ -1,0 +1,288 @@
+import { commitEntry, draftBranchName } from './branch-commit.ts';
+import { addDraftRecord, readDraftLog } from './draft-log.ts';
+import { readDraft, type DraftEntry, type DraftReport } from './draft-report.ts';
+import { PublishError, explainFailure } from './errors.ts';
+import { readIssueEvent, resolveIssue, type DraftIssue } from './event.ts';
+import { describeGateReason, readGate, type Gate } from './preflight.ts';
+import {
+	findDraftPullRequest,
+	openOrUpdatePullRequest,
+	syncLabels,
+	type DraftPullRequest,
+} from './pull-request.ts';
+import { settleDelaysMs, type GitHubClient, type RepositoryRef } from './rest-client.ts';
+import { revalidateDraft, type RegistryCheck, type ValidationResult } from './revalidate.ts';
+import { renderReviewChecklist } from './review-checklist.ts';
+import { renderStatusComment, type DraftOutcome } from './status-comment.ts';
+import { upsertStickyComment, type StickyCommentResult } from './sticky-comment.ts';
+
+/** Labels this workflow puts on draft pull requests, and may take off again. */
+export const draftLabels = {
+	review: 'needs-review',
+	ai: 'ai-draft',
+	formOnly: 'form-draft',
+	systems: 'ai-system',
+	models: 'ai-model',
+} as const;
+
+/** Options of {@link publishDraft}. */
+export interface PublishOptions {
+	client: GitHubClient;
+	repository: RepositoryRef;
+	/** GitHub's event file (`GITHUB_EVENT_PATH`). */
+	eventPath: string;
+	/** The draft folder downloaded from the draft job. */
+	draftDir: string;
+	/** The repository's `registry/` folder, to re-validate the draft against. */
+	registryDir: string;
+	/** Identifies the run (`GITHUB_RUN_ID.GITHUB_RUN_ATTEMPT`): publishing twice counts once. */
+	runKey: string;
+	now?: () => Date;
+	/** Waits before retrying GitHub's transient answers; shortened in tests. */
+	settleDelaysMs?: readonly number[];
+	/** The registry validator; defaults to the registry's `checkRegistry`. */
+	check?: RegistryCheck;
+}
+
+/** What {@link publishDraft} did, for the log and the job summary. */
+export interface PublishResult {
+	issue: DraftIssue;
+	/** `skipped` when the issue is not a registry form. */
+	outcome: DraftOutcome['kind'] | 'skipped';
+	comment?: StickyCommentResult;
+	branch?: string;
+	commitSha?: string;
+	committed?: boolean;
+	pull?: { number: number; url: string; created: boolean; updated: boolean };
+	validation?: ValidationResult;
+}
+
+/**
+ * Publishes what the draft job produced, as a short sequence of named steps: read the event and
+ * the draft (untrusted), re-validate, commit on the issue's branch, open or update its one pull
+ * request, label it, and say what happened in the issue's one sticky comment. Every write is
+ * skipped when nothing changed, so running it again changes nothing.
+ * @see https://github.com/changesets/action/blob/main/src/run.ts
+ */
+export async function publishDraft(options: PublishOptions): Promise<PublishResult> {
+	const { client, repository } = options;
+	const event = await readIssueEvent(options.eventPath);
+	const issue = await resolveIssue(event, client, repository);
+	const comment = (outcome: DraftOutcome) =>
+		upsertStickyComment(client, repository, issue.number, renderStatusComment(outcome));
+	try {
+		return await publishForIssue(options, issue, comment);
+	} catch (error) {
+		if (error instanceof PublishError && !isCommentFailure(error)) {
+			// Best effort: tell the issue why, then fail the job with the same message.
+			await comment({ kind: 'publish-failed', message: error.bilingual }).catch(() => undefined);
+		}
+		throw error;
+	}
+}
+
+function isCommentFailure(error: PublishError): boolean {
+	return error.action === 'write-comment';
+}
+
+async function publishForIssue(
+	options: PublishOptions,
+	issue: DraftIssue,
+	comment: (outcome: DraftOutcome) => Promise<StickyCommentResult>,
+): Promise<PublishResult> {
+	const { client, repository } = options;
+	const now = options.now?.() ?? new Date();
+	const delaysMs = options.settleDelaysMs ?? settleDelaysMs;
+	const gate = await readGate(options.draftDir).then((found) =>
+		found?.issue === issue.number ? found : undefined,
+	);
+	const draft = await readDraft(options.draftDir, issue.number);
+
+	if (!draft) {
+		if (gate && !gate.proceed && gate.retryAt) {
+			const outcome = {
+				kind: 'rate-limited',
+				retryAt: gate.retryAt,
+				limit: gate.limit ?? 1,
+			} as const;
+			return { issue, outcome: outcome.kind, comment: await comment(outcome) };
+		}
+		throw new PublishError({
+			fr: `Aucun draft-report.json dans ${options.draftDir} : le job de rédaction n’a rien transmis (voir son journal).`,
+			en: `No draft-report.json in ${options.draftDir}: the draft job handed nothing over (see its log).`,
+		});
+	}
+	switch (draft.status) {
+		case 'not-a-registry-issue':
+		case 'error-report':
+			// Not a request for a new entry: nothing to draft, nothing to say.
+			return { issue, outcome: 'skipped' };
+		case 'error': {
+			const outcome = { kind: 'draft-failed', errors: draft.report.errors } as const;
+			return { issue, outcome: outcome.kind, comment: await comment(outcome) };
+		}
+		case 'invalid-form': {
+			const outcome = { kind: 'invalid-form', errors: draft.report.errors } as const;
+			return { issue, outcome: outcome.kind, comment: await comment(outcome) };
+		}
+		case 'model-failed': {
+			const outcome = { kind: 'model-failed', errors: draft.report.errors } as const;
+			return { issue, outcome: outcome.kind, comment: await comment(outcome) };
+		}
+		case 'drafted':
+			break;
+	}
+	const { entry, report } = draft;
+
+	// 1. Re-validate: the draft job's output is not trusted.
+	const validation = await revalidateDraft(entry, {
+		registryDir: options.registryDir,
+		...(options.check && { check: options.check }),
+	});
+	if (validation.draftProblems.length > 0) {
+		const outcome = { kind: 'draft-rejected', problems: validation.draftProblems } as const;
+		return { issue, outcome: outcome.kind, validation, comment: await comment(outcome) };
+	}
+
+	// 2. Find the issue's pull request, whose branch wins if a maintainer renamed it.
+	const baseBranch = await readDefaultBranch(client, repository);
+	const existing = await findDraftPullRequest(client, repository, {
+		issueNumber: issue.number,
+		branch: draftBranchName(issue.number),
+	});
+	const branch = existing?.headRef ?? draftBranchName(issue.number);
+
+	// 3. Commit the entry on that branch, unless it already holds this content.
+	const commit = await commitEntry(client, repository, {
+		branch,
+		baseBranch,
+		path: entry.path,
+		content: entry.content,
+		message: commitMessage(issue, entry, report),
+	});
+	if (!commit.branchExists && commit.identicalToBase) {
+		const outcome = { kind: 'already-published', path: entry.path } as const;
+		return { issue, outcome: outcome.kind, validation, comment: await comment(outcome) };
+	}
+
+	// 4. Open or update the one pull request, with the review checklist as its body.
+	const pull = await openOrUpdatePullRequest(
+		client,
+		repository,
+		existing,
+		{
+			issueNumber: issue.number,
+			branch,
+			base: baseBranch,
+			title: pullRequestTitle(issue, entry, report),
+			body: checklistBody(issue, entry, report, validation, commit.replacesExisting, gate, {
+				existing,
+				runKey: options.runKey,
+				now,
+			}),
+		},
+		{ justCreatedBranch: commit.createdBranch, delaysMs },
+	);
+
+	// 5. Labels: AI or form draft, kind, and the review it awaits.
+	const modeLabel = report.mode === 'ai' ? draftLabels.ai : draftLabels.formOnly;
+	await syncLabels(
+		client,
+		repository,
+		pull.pull,
+		{
+			wanted: [modeLabel, draftLabels.review, draftLabels[entry.kind]],
+			managed: [draftLabels.ai, draftLabels.formOnly],
+		},
+		{ justCreated: pull.created, delaysMs },
+	);
+
+	// 6. Say so on the issue, in its one comment.
+	const outcome: DraftOutcome = {
+		kind: 'draft-ready',
+		pull: { number: pull.pull.number, url: pull.pull.url },
+		mode: report.mode ?? 'form-only',
+		formOnlyReason: formOnlyReason(report, gate),
+	};
+	return {
+		issue,
+		outcome: outcome.kind,
+		branch,
+		commitSha: commit.headSha,
+		committed: commit.changed,
+		pull: {
+			number: pull.pull.number,
+			url: pull.pull.url,
+			created: pull.created,
+			updated: pull.updated,
+		},
+		validation,
+		comment: await comment(outcome),
+	};
+}
+
+/**
+ * Why a draft has no AI: the gate's reason when the gate withheld the model (the drafting step
+ * then only saw a missing key), else the drafting command's own (form checkbox, no provider…).
+ */
+function formOnlyReason(report: DraftReport, gate: Gate | undefined) {
+	if (report.mode === 'ai') return undefined;
+	const fromGate = gate && !gate.ai ? describeGateReason(gate) : undefined;
+	return fromGate ?? report.formOnlyReason ?? undefined;
+}
+
+async function readDefaultBranch(client: GitHubClient, repository: RepositoryRef): Promise<string> {
+	const response = await explainFailure('read-repository', () =>
+		client.rest.repos.get({ ...repository }),
+	);
+	return response.data.default_branch;
+}
+
+/** A value from the report made safe for a commit message or a title: one short plain line. */
+function plain(value: string | null | undefined): string {
+	return (value ?? '').replace(/[^\p{L}\p{N} ._:/()-]/gu, '').slice(0, 80);
+}
+
+function commitMessage(issue: DraftIssue, entry: DraftEntry, report: DraftReport): string {
+	const how =
+		report.mode === 'ai'
+			? `Drafted by an AI (${[plain(report.provider), plain(report.model)].filter(Boolean).join(' / ') || 'unknown model'}) from issue #${issue.number}.`
+			: `Drafted from the form of issue #${issue.number}, without AI.`;
+	return `registry: draft ${entry.kind}/${entry.id} from #${issue.number}\n\n${how}\nTo be reviewed by a person before merging.\n`;
+}
+
+function pullRequestTitle(issue: DraftIssue, entry: DraftEntry, report: DraftReport): string {
+	const who = report.mode === 'ai' ? 'Brouillon IA · AI draft' : 'Brouillon · Draft';
+	return `${who}: ${entry.kind}/${entry.id} (#${issue.number})`;
+}
+
+function checklistBody(
+	issue: DraftIssue,
+	entry: DraftEntry,
+	report: DraftReport,
+	validation: ValidationResult,
+	replacesExisting: boolean,
+	gate: Gate | undefined,
+	log: { existing: DraftPullRequest | undefined; runKey: string; now: Date },
+): string {
+	const records = addDraftRecord(
+		readDraftLog(log.existing?.body),
+		{
+			issue: issue.number,
+			author: issue.author,
+			run: log.runKey,
+			at: log.now.toISOString(),
+			mode: report.mode ?? 'form-only',
+		},
+		log.now,
+	);
+	return renderReviewChecklist({
+		issue,
+		entry,
+		report,
+		validation,
+		replacesExisting,
+		formOnlyReason: formOnlyReason(report, gate),
+		records,
+	});
+}

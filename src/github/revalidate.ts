@@ -1,0 +1,60 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkRegistry } from '../registry/index.ts';
+import type { DraftEntry } from './draft-report.ts';
+import type { Bilingual } from './errors.ts';
+
+/** One problem the registry validator found (the shape `checkRegistry` returns). */
+export interface RegistryProblem {
+	path: string;
+	line: number;
+	field: string;
+	message: Bilingual;
+}
+
+/** A registry validator: a folder in, its problems out (none means valid). */
+export type RegistryCheck = (registryDir: string) => Promise<RegistryProblem[]>;
+
+/** The validator's verdict on the registry with the draft added. */
+export interface ValidationResult {
+	/** Problems in the draft entry itself: nothing is written while there is one. */
+	draftProblems: RegistryProblem[];
+	/** Problems elsewhere in the registry, already on the base branch. */
+	otherProblems: RegistryProblem[];
+}
+
+/**
+ * Validates the draft the way CI will: the repository's `registry/` plus the draft entry, copied
+ * into a temporary folder and checked with the registry's own validator. The draft job already
+ * validated it, but its output is not trusted here.
+ */
+export async function revalidateDraft(
+	entry: DraftEntry,
+	options: { registryDir: string; check?: RegistryCheck },
+): Promise<ValidationResult> {
+	const check = options.check ?? checkRegistry;
+	const workDir = await mkdtemp(join(tmpdir(), 'registre-ia-check-'));
+	try {
+		const registryCopy = join(workDir, 'registry');
+		await cp(options.registryDir, registryCopy, { recursive: true, verbatimSymlinks: true });
+		await mkdir(join(registryCopy, entry.kind), { recursive: true });
+		await writeFile(join(registryCopy, entry.kind, `${entry.id}.mdx`), entry.content);
+		// Problems name files in the copy; show them at their place in the repository.
+		const problems = (await check(registryCopy)).map((problem: RegistryProblem) => ({
+			...problem,
+			path: problem.path.startsWith(registryCopy)
+				? `registry${problem.path.slice(registryCopy.length).replace(/\\/g, '/')}`
+				: problem.path,
+		}));
+		const tail = `${entry.kind}/${entry.id}.mdx`;
+		const isDraft = (problem: RegistryProblem): boolean =>
+			problem.path.endsWith(`registry/${tail}`);
+		return {
+			draftProblems: problems.filter(isDraft),
+			otherProblems: problems.filter((problem) => !isDraft(problem)),
+		};
+	} finally {
+		await rm(workDir, { recursive: true, force: true });
+	}
+}

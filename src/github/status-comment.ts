@@ -1,0 +1,162 @@
+import type { Bilingual } from './errors.ts';
+import { codeName, formatUtcTime, inlineText } from './markdown.ts';
+import type { RegistryProblem } from './revalidate.ts';
+
+/** What happened to an issue's draft, as the sticky comment tells it. */
+export type DraftOutcome =
+	| {
+			kind: 'draft-ready';
+			pull: { number: number; url: string };
+			mode: 'ai' | 'form-only';
+			formOnlyReason?: Bilingual | undefined;
+	  }
+	| { kind: 'already-published'; path: string }
+	| { kind: 'invalid-form'; errors: { field: string; message: Bilingual }[] }
+	| { kind: 'rate-limited'; retryAt: string; limit: number }
+	| { kind: 'model-failed'; errors: { field: string; message: Bilingual }[] }
+	| { kind: 'draft-failed'; errors: { field: string; message: Bilingual }[] }
+	| { kind: 'draft-rejected'; problems: RegistryProblem[] }
+	| { kind: 'publish-failed'; message: Bilingual };
+
+function section(title: string, fr: string[], en: string[]): string {
+	return [
+		`### ${title}`,
+		'',
+		`**Français.** ${fr.join(' ')}`,
+		'',
+		`**English.** ${en.join(' ')}`,
+	].join('\n');
+}
+
+function list(items: string[]): string {
+	return items.length > 0 ? `\n\n${items.join('\n')}` : '';
+}
+
+function formOnlyNote(outcome: Extract<DraftOutcome, { kind: 'draft-ready' }>): Bilingual {
+	if (outcome.mode === 'ai') {
+		return {
+			fr: 'Une IA a proposé une partie des champs : ce n’est qu’une suggestion, que l’équipe vérifie.',
+			en: 'An AI suggested some of the fields: they are only a suggestion, which the team checks.',
+		};
+	}
+	const reason = outcome.formOnlyReason;
+	return {
+		fr: `Le brouillon reprend seulement le formulaire, sans IA${reason ? ` : ${inlineText(reason.fr)}` : ''}.`,
+		en: `The draft only copies the form, without AI${reason ? `: ${inlineText(reason.en)}` : ''}.`,
+	};
+}
+
+function fieldErrors(errors: { field: string; message: Bilingual }[], language: keyof Bilingual) {
+	return errors.map(
+		(error) => `- ${codeName(error.field)} : ${inlineText(error.message[language])}`,
+	);
+}
+
+/** The sticky comment's text for an outcome, in French then English. */
+export function renderStatusComment(outcome: DraftOutcome): string {
+	switch (outcome.kind) {
+		case 'draft-ready': {
+			const note = formOnlyNote(outcome);
+			const link = `#${outcome.pull.number}`;
+			return section(
+				'✅ Brouillon prêt pour relecture · Draft ready for review',
+				[
+					`Le brouillon de la fiche est dans la demande de fusion ${link}.`,
+					note.fr,
+					'Une personne de l’équipe le relit ; rien n’est publié sans sa validation.',
+					'Pour le corriger, modifiez ce ticket : le brouillon sera mis à jour dans la même demande.',
+				],
+				[
+					`The draft entry is in pull request ${link}.`,
+					note.en,
+					'A team member reviews it; nothing is published without their approval.',
+					'To correct it, edit this issue: the draft will be updated in the same pull request.',
+				],
+			);
+		}
+		case 'already-published':
+			return section(
+				'ℹ️ Rien à proposer · Nothing to propose',
+				[`La fiche publiée ${codeName(outcome.path)} est déjà identique à ce brouillon.`],
+				[`The published entry ${codeName(outcome.path)} already matches this draft.`],
+			);
+		case 'invalid-form':
+			return section(
+				'✏️ Formulaire à compléter · Form to complete',
+				[
+					'Aucun brouillon n’a été rédigé : corrigez ces champs en modifiant le ticket, le brouillon sera alors rédigé.',
+					list(fieldErrors(outcome.errors, 'fr')),
+				],
+				[
+					'No draft was written: fix these fields by editing the issue, and the draft will then be written.',
+					list(fieldErrors(outcome.errors, 'en')),
+				],
+			);
+		case 'rate-limited': {
+			const when = formatUtcTime(outcome.retryAt);
+			return section(
+				'⏳ Trop de demandes · Too many requests',
+				[
+					`Vous avez demandé ${outcome.limit} brouillons dans l’heure, la limite.`,
+					`Réessayez après le ${when.fr} en modifiant de nouveau le ticket.`,
+				],
+				[
+					`You requested ${outcome.limit} drafts within the hour, the limit.`,
+					`Try again after ${when.en} by editing the issue again.`,
+				],
+			);
+		}
+		case 'model-failed':
+			return section(
+				'⚠️ L’IA n’a pas pu rédiger · The AI could not draft',
+				[
+					'Le modèle n’a pas rendu de brouillon valide ; rien n’a été écrit.',
+					'Modifiez le ticket pour réessayer plus tard, ou demandez à l’équipe de poser l’étiquette `no-ai-draft` pour obtenir un brouillon reprenant seulement le formulaire.',
+					list(fieldErrors(outcome.errors, 'fr')),
+				],
+				[
+					'The model did not return a valid draft; nothing was written.',
+					'Edit the issue to try again later, or ask the team to add the `no-ai-draft` label to get a draft that only copies the form.',
+					list(fieldErrors(outcome.errors, 'en')),
+				],
+			);
+		case 'draft-failed':
+			return section(
+				'🛠️ Rédaction interrompue · Drafting stopped',
+				[
+					'La rédaction du brouillon a échoué de façon inattendue ; rien n’a été écrit. L’équipe du dépôt est prévenue par l’échec du workflow.',
+					list(fieldErrors(outcome.errors, 'fr')),
+				],
+				[
+					'Drafting failed unexpectedly; nothing was written. The repository’s team is told by the failed workflow run.',
+					list(fieldErrors(outcome.errors, 'en')),
+				],
+			);
+		case 'draft-rejected': {
+			const problems = (language: keyof Bilingual) =>
+				outcome.problems.map(
+					(problem) =>
+						`- ${codeName(problem.field)} (ligne · line ${problem.line}) : ${inlineText(problem.message[language])}`,
+				);
+			return section(
+				'❌ Brouillon refusé par le validateur · Draft rejected by the validator',
+				[
+					'Le brouillon ne respecte pas les règles du registre ; rien n’a été écrit.',
+					'Précisez ces points en modifiant le ticket.',
+					list(problems('fr')),
+				],
+				[
+					'The draft does not follow the registry’s rules; nothing was written.',
+					'Clarify these points by editing the issue.',
+					list(problems('en')),
+				],
+			);
+		}
+		case 'publish-failed':
+			return section(
+				'🛠️ Publication du brouillon impossible · Could not publish the draft',
+				[inlineText(outcome.message.fr, 1000), 'L’équipe du dépôt doit corriger ce réglage.'],
+				[inlineText(outcome.message.en, 1000), 'The repository’s team must fix this setting.'],
+			);
+	}
+}

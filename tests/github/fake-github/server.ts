@@ -1,0 +1,730 @@
+/**
+ * A fake GitHub REST API on 127.0.0.1 for the real Octokit. Every request is checked against
+ * GitHub's published REST description before it is served: an undocumented route, parameter or
+ * body is answered 599 and recorded in `violations`, which tests assert is empty. Switches
+ * reproduce GitHub's refusals and its eventual consistency.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gitHubRestDescription, type RouteMatch } from './openapi.ts';
+import {
+	RepositoryState,
+	actionsBot,
+	type FakeComment,
+	type FakeIssue,
+	type FakePull,
+	type FakeUser,
+} from './state.ts';
+
+/** How much a token may do. */
+export type TokenAccess = 'write' | 'read' | 'none';
+
+/** One request as the fake saw it. */
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	operationId: string | undefined;
+	status: number;
+	body: unknown;
+}
+
+/** Behaviours to simulate, switched on by tests. */
+export interface FakeSwitches {
+	/** Operation ids answered 403 "Resource not accessible by integration". */
+	forbidden: Set<string>;
+	/** Answers pull request creation with the 403 of the repository setting. */
+	actionsCannotCreatePullRequests: boolean;
+	/** How many next pull request listings return nothing (GitHub's lists lagging behind). */
+	hidePullsFromLists: number;
+	/** The first request using a just-created branch or pull request gets a transient 422. */
+	transientAfterCreate: boolean;
+}
+
+class HttpError extends Error {
+	readonly status: number;
+	readonly body: object;
+	constructor(status: number, body: object) {
+		super(`HTTP ${status}`);
+		this.status = status;
+		this.body = body;
+	}
+}
+
+const docs = 'https://docs.github.com/rest';
+
+function notFound(): HttpError {
+	return new HttpError(404, { message: 'Not Found', documentation_url: docs, status: '404' });
+}
+
+function unprocessable(message: string, errors?: object[]): HttpError {
+	return new HttpError(422, {
+		message,
+		...(errors && { errors }),
+		documentation_url: docs,
+		status: '422',
+	});
+}
+
+/** Options of {@link FakeGitHub.start}. */
+export interface FakeGitHubOptions {
+	owner?: string;
+	repo?: string;
+	defaultBranch?: string;
+	/** Files on the default branch at start. */
+	files?: Record<string, string>;
+	now?: () => Date;
+}
+
+/** A running fake GitHub. */
+export class FakeGitHub {
+	readonly state: RepositoryState;
+	readonly requests: RecordedRequest[] = [];
+	readonly violations: string[] = [];
+	readonly switches: FakeSwitches = {
+		forbidden: new Set(),
+		actionsCannotCreatePullRequests: false,
+		hidePullsFromLists: 0,
+		transientAfterCreate: false,
+	};
+	/** Transient 422s served, to check the client retried through them. */
+	transientServed = 0;
+	readonly tokens = new Map<string, TokenAccess>([
+		['write-token', 'write'],
+		['read-token', 'read'],
+		['no-access-token', 'none'],
+	]);
+	private readonly server: Server;
+	private readonly pendingRefs = new Set<string>();
+	private readonly pendingPulls = new Set<number>();
+	url = '';
+
+	private constructor(options: FakeGitHubOptions) {
+		this.state = new RepositoryState({
+			owner: options.owner ?? 'clairval',
+			repo: options.repo ?? 'registre-ia',
+			defaultBranch: options.defaultBranch ?? 'main',
+			files: options.files ?? { 'README.md': '# Registre IA\n' },
+			now: options.now ?? (() => new Date()),
+		});
+		this.server = createServer((request, response) => {
+			this.handle(request, response).catch((error: unknown) => {
+				this.violations.push(`fake server crashed: ${(error as Error).stack}`);
+				send(response, 500, { message: 'fake server error' });
+			});
+		});
+	}
+
+	/** Starts a fake on a random port of 127.0.0.1. */
+	static async start(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+		const fake = new FakeGitHub(options);
+		gitHubRestDescription();
+		await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+		fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+		return fake;
+	}
+
+	/** Stops the server. */
+	close(): Promise<void> {
+		return new Promise((resolve) => {
+			this.server.closeAllConnections();
+			this.server.close(() => resolve());
+		});
+	}
+
+	/** Requests that change something. */
+	writes(): RecordedRequest[] {
+		return this.requests.filter((request) => request.method !== 'GET' && request.status < 400);
+	}
+
+	/** Branch names. */
+	branches(): string[] {
+		return [...this.state.refs.keys()].map((ref) => ref.replace(/^heads\//, '')).sort();
+	}
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+		const method = request.method ?? 'GET';
+		const raw = await readBody(request);
+		let body: unknown;
+		if (raw.length > 0) {
+			try {
+				body = JSON.parse(raw);
+			} catch {
+				this.violations.push(`${method} ${url.pathname}: body is not JSON`);
+			}
+		}
+		const record: RecordedRequest = {
+			method,
+			path: `${url.pathname}${url.search}`,
+			operationId: undefined,
+			status: 0,
+			body,
+		};
+		this.requests.push(record);
+		const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+			record.status = status;
+			send(response, status, payload, headers);
+		};
+
+		const description = gitHubRestDescription();
+		const match = description.match(method, url.pathname);
+		if (!match) {
+			this.violations.push(`${method} ${url.pathname}: no such route in GitHub's REST description`);
+			return reply(599, { message: 'undocumented route' });
+		}
+		record.operationId = match.operation.operationId;
+		const problems = description.validate(match, url.searchParams, body, raw.length > 0);
+		if (problems.length > 0) {
+			this.violations.push(...problems);
+			return reply(599, { message: 'request does not match GitHub REST description', problems });
+		}
+
+		const token = /^(?:token|bearer) (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+		const access = token ? this.tokens.get(token) : undefined;
+		if (!access) {
+			return reply(401, { message: 'Bad credentials', documentation_url: docs, status: '401' });
+		}
+		try {
+			if (access === 'none') throw notFound();
+			const { owner, repo } = match.params;
+			if (owner !== this.state.owner || repo !== this.state.repo) throw notFound();
+			if (
+				this.switches.forbidden.has(match.operation.operationId) ||
+				(access === 'read' && method !== 'GET')
+			) {
+				throw new HttpError(403, {
+					message: 'Resource not accessible by integration',
+					documentation_url: docs,
+					status: '403',
+				});
+			}
+			this.serveTransient(match, body);
+			const result = this.route(match, url.searchParams, body);
+			reply(result.status, result.body, result.headers);
+		} catch (error) {
+			if (!(error instanceof HttpError)) throw error;
+			reply(error.status, error.body);
+		}
+	}
+
+	/** GitHub's eventual consistency: the first use of a just-created branch or pull request. */
+	private serveTransient(match: RouteMatch, body: unknown): void {
+		const { operationId } = match.operation;
+		const ref = match.params.ref?.replace(/^heads\//, '');
+		const usesRef =
+			(operationId === 'git/get-ref' && ref !== undefined && this.pendingRefs.has(ref)) ||
+			(operationId === 'pulls/create' &&
+				this.pendingRefs.has(String((body as { head?: unknown }).head)));
+		if (usesRef) {
+			this.pendingRefs.clear();
+			this.transientServed++;
+			throw unprocessable('Validation Failed', [
+				{ resource: 'PullRequest', field: 'head', code: 'invalid' },
+			]);
+		}
+		const number = Number(match.params.pull_number ?? match.params.issue_number);
+		if (this.pendingPulls.has(number)) {
+			this.pendingPulls.delete(number);
+			this.transientServed++;
+			throw unprocessable(`Could not resolve to a node with the global id of 'PR_kwDO${number}'`);
+		}
+	}
+
+	private route(
+		match: RouteMatch,
+		query: URLSearchParams,
+		body: unknown,
+	): { status: number; body: unknown; headers?: Record<string, string> } {
+		const state = this.state;
+		const params = match.params;
+		const input = (body ?? {}) as Record<string, unknown>;
+		const ok = (payload: unknown, status = 200) => ({ status, body: payload });
+		switch (match.operation.operationId) {
+			case 'repos/get':
+				return ok(this.repositoryJson());
+			case 'git/get-ref': {
+				const ref = params.ref ?? '';
+				const sha = state.refs.get(ref);
+				if (!sha) throw notFound();
+				return ok(this.refJson(ref, sha));
+			}
+			case 'git/create-ref': {
+				const ref = String(input.ref);
+				const sha = String(input.sha);
+				if (!/^refs\/[^/]+\/.+/.test(ref)) {
+					throw unprocessable(
+						'Reference name must start with refs/ and have at least two slashes.',
+					);
+				}
+				const name = ref.replace(/^refs\//, '');
+				if (state.refs.has(name)) throw unprocessable('Reference already exists');
+				if (!state.commits.has(sha)) throw unprocessable('Object does not exist');
+				state.refs.set(name, sha);
+				if (this.switches.transientAfterCreate) this.pendingRefs.add(name.replace(/^heads\//, ''));
+				return ok(this.refJson(name, sha), 201);
+			}
+			case 'git/update-ref': {
+				const ref = params.ref ?? '';
+				const current = state.refs.get(ref);
+				if (!current) throw unprocessable('Reference does not exist');
+				const sha = String(input.sha);
+				if (!state.commits.has(sha)) throw unprocessable('Object does not exist');
+				if (input.force !== true && !state.isAncestor(current, sha)) {
+					throw unprocessable('Update is not a fast forward');
+				}
+				state.refs.set(ref, sha);
+				this.touchPullsWithHead(ref.replace(/^heads\//, ''));
+				return ok(this.refJson(ref, sha));
+			}
+			case 'git/get-commit': {
+				const commit = state.commits.get(params.commit_sha ?? '');
+				if (!commit) throw notFound();
+				return ok(this.commitJson(commit));
+			}
+			case 'git/create-blob': {
+				const encoding = input.encoding === 'base64' ? 'base64' : 'utf8';
+				const sha = state.addBlob(Buffer.from(String(input.content), encoding));
+				return ok({ sha, url: `${this.apiBase()}/git/blobs/${sha}` }, 201);
+			}
+			case 'git/create-tree': {
+				const base = input.base_tree ? state.trees.get(String(input.base_tree)) : new Map();
+				if (!base) throw unprocessable('base_tree is not a valid tree oid');
+				const tree = new Map(base);
+				for (const entry of input.tree as {
+					path: string;
+					sha?: string | null;
+					content?: string;
+				}[]) {
+					if (entry.sha === null) {
+						tree.delete(entry.path);
+					} else if (entry.sha !== undefined) {
+						if (!state.blobs.has(entry.sha)) throw unprocessable('tree.sha is not a valid blob');
+						tree.set(entry.path, entry.sha);
+					} else {
+						tree.set(entry.path, state.addBlob(Buffer.from(entry.content ?? '', 'utf8')));
+					}
+				}
+				const sha = state.addTree(tree);
+				return ok(
+					{
+						sha,
+						url: `${this.apiBase()}/git/trees/${sha}`,
+						truncated: false,
+						tree: [...tree].map(([path, blob]) => ({
+							path,
+							mode: '100644',
+							type: 'blob',
+							sha: blob,
+							size: state.blobs.get(blob)?.length ?? 0,
+							url: `${this.apiBase()}/git/blobs/${blob}`,
+						})),
+					},
+					201,
+				);
+			}
+			case 'git/create-commit': {
+				const tree = String(input.tree);
+				if (!state.trees.has(tree)) throw unprocessable('Tree SHA does not exist');
+				const parents = (input.parents as string[] | undefined) ?? [];
+				if (parents.some((parent) => !state.commits.has(parent))) {
+					throw unprocessable('Parent SHA does not exist or is not a commit object');
+				}
+				const commit = state.addCommit({
+					tree,
+					parents,
+					message: String(input.message),
+					verified: input.author === undefined && input.committer === undefined && !input.signature,
+				});
+				return ok(this.commitJson(commit), 201);
+			}
+			case 'repos/get-content': {
+				const commit = state.resolveCommit(query.get('ref'));
+				if (!commit) throw notFound();
+				const path = params.path ?? '';
+				const sha = state.trees.get(commit.tree)?.get(path);
+				if (!sha) throw notFound();
+				const content = state.blobs.get(sha) ?? Buffer.alloc(0);
+				return ok({
+					type: 'file',
+					encoding: 'base64',
+					size: content.length,
+					name: path.split('/').at(-1),
+					path,
+					content: content.toString('base64'),
+					sha,
+					url: `${this.apiBase()}/contents/${path}`,
+					git_url: `${this.apiBase()}/git/blobs/${sha}`,
+					html_url: `https://github.com/${state.fullName}/blob/${commit.sha}/${path}`,
+					download_url: null,
+					_links: { self: '', git: '', html: '' },
+				});
+			}
+			case 'pulls/list': {
+				if (this.switches.hidePullsFromLists > 0) {
+					this.switches.hidePullsFromLists--;
+					return ok([]);
+				}
+				const wanted = query.get('state') ?? 'open';
+				const head = query.get('head');
+				const sort = query.get('sort') ?? 'created';
+				const direction = query.get('direction') ?? (sort === 'created' ? 'desc' : 'asc');
+				const key = (pull: FakePull) => (sort === 'updated' ? pull.updatedAt : pull.createdAt);
+				const pulls = [...state.pulls.values()]
+					.filter((pull) => wanted === 'all' || pull.state === wanted)
+					.filter((pull) => !head || head === `${state.owner}:${pull.head}`)
+					.sort((a, b) => {
+						const order = key(a).localeCompare(key(b)) || a.number - b.number;
+						return direction === 'asc' ? order : -order;
+					});
+				return this.page(
+					pulls.map((pull) => this.pullJson(pull)),
+					query,
+					match,
+				);
+			}
+			case 'pulls/get':
+				return ok(this.pullJson(this.pull(params.pull_number)));
+			case 'pulls/create': {
+				if (this.switches.actionsCannotCreatePullRequests) {
+					throw new HttpError(403, {
+						message: 'GitHub Actions is not permitted to create or approve pull requests.',
+						documentation_url: `${docs}/pulls/pulls#create-a-pull-request`,
+						status: '403',
+					});
+				}
+				const head = String(input.head);
+				const base = String(input.base);
+				const headSha = state.refs.get(`heads/${head}`);
+				const baseSha = state.refs.get(`heads/${base}`);
+				if (!headSha) {
+					throw unprocessable('Validation Failed', [
+						{ resource: 'PullRequest', field: 'head', code: 'invalid' },
+					]);
+				}
+				if (!baseSha) {
+					throw unprocessable('Validation Failed', [
+						{ resource: 'PullRequest', field: 'base', code: 'invalid' },
+					]);
+				}
+				const open = [...state.pulls.values()].find(
+					(pull) => pull.state === 'open' && pull.head === head && pull.base === base,
+				);
+				if (open) {
+					throw unprocessable('Validation Failed', [
+						{
+							resource: 'PullRequest',
+							code: 'custom',
+							message: `A pull request already exists for ${state.owner}:${head}.`,
+						},
+					]);
+				}
+				if (state.isAncestor(headSha, baseSha)) {
+					throw unprocessable('Validation Failed', [
+						{
+							resource: 'PullRequest',
+							code: 'custom',
+							message: `No commits between ${base} and ${head}`,
+						},
+					]);
+				}
+				const pull = state.addPull({
+					title: String(input.title),
+					body: String(input.body ?? ''),
+					head,
+					base,
+					user: actionsBot,
+				});
+				if (this.switches.transientAfterCreate) this.pendingPulls.add(pull.number);
+				return ok(this.pullJson(pull), 201);
+			}
+			case 'pulls/update': {
+				const pull = this.pull(params.pull_number);
+				if (typeof input.title === 'string') pull.title = input.title;
+				if (typeof input.body === 'string') pull.body = input.body;
+				pull.updatedAt = state.timestamp();
+				return ok(this.pullJson(pull));
+			}
+			case 'issues/get':
+				return ok(this.issueJson(this.issue(params.issue_number)));
+			case 'issues/list-comments': {
+				const issue = this.issue(params.issue_number);
+				const comments = state.comments.filter((comment) => comment.issue === issue.number);
+				return this.page(
+					comments.map((comment) => this.commentJson(comment)),
+					query,
+					match,
+				);
+			}
+			case 'issues/create-comment': {
+				const issue = this.issue(params.issue_number);
+				const comment = state.addComment(issue.number, String(input.body), actionsBot);
+				issue.updatedAt = state.timestamp();
+				return ok(this.commentJson(comment), 201);
+			}
+			case 'issues/update-comment': {
+				const comment = state.comments.find((c) => c.id === Number(params.comment_id));
+				if (!comment) throw notFound();
+				comment.body = String(input.body);
+				comment.updatedAt = state.timestamp();
+				return ok(this.commentJson(comment));
+			}
+			case 'issues/add-labels': {
+				const issue = this.issue(params.issue_number);
+				const list = Array.isArray(body) ? body : ((input.labels as unknown[]) ?? []);
+				for (const label of list) {
+					const name = typeof label === 'string' ? label : String((label as { name: string }).name);
+					state.labels.add(name);
+					if (!issue.labels.includes(name)) issue.labels.push(name);
+				}
+				this.touchPull(issue.number);
+				return ok(issue.labels.map((name) => this.labelJson(name)));
+			}
+			case 'issues/remove-label': {
+				const issue = this.issue(params.issue_number);
+				const name = params.name ?? '';
+				if (!issue.labels.includes(name)) {
+					throw new HttpError(404, { message: 'Label does not exist', documentation_url: docs });
+				}
+				issue.labels = issue.labels.filter((label) => label !== name);
+				this.touchPull(issue.number);
+				return ok(issue.labels.map((label) => this.labelJson(label)));
+			}
+			default:
+				this.violations.push(
+					`${match.operation.operationId}: documented by GitHub but not implemented by the fake`,
+				);
+				return { status: 599, body: { message: 'not implemented by the fake' } };
+		}
+	}
+
+	private page(
+		items: unknown[],
+		query: URLSearchParams,
+		match: RouteMatch,
+	): { status: number; body: unknown; headers: Record<string, string> } {
+		const perPage = Math.min(100, Number(query.get('per_page') ?? 30));
+		const page = Number(query.get('page') ?? 1);
+		const slice = items.slice((page - 1) * perPage, page * perPage);
+		const headers: Record<string, string> = {};
+		if (page * perPage < items.length) {
+			const next = new URLSearchParams(query);
+			next.set('page', String(page + 1));
+			const path = match.operation.template.replace(/\{(\w+)\}/g, (_, name: string) =>
+				encodeURIComponent(match.params[name] ?? ''),
+			);
+			headers.link = `<${this.url}${path}?${next}>; rel="next"`;
+		}
+		return { status: 200, body: slice, headers };
+	}
+
+	private touchPull(number: number) {
+		const pull = this.state.pulls.get(number);
+		if (pull) pull.updatedAt = this.state.timestamp();
+	}
+
+	private touchPullsWithHead(branch: string) {
+		for (const pull of this.state.pulls.values()) {
+			if (pull.head === branch) pull.updatedAt = this.state.timestamp();
+		}
+	}
+
+	private issue(number: string | undefined): FakeIssue {
+		const issue = this.state.issues.get(Number(number));
+		if (!issue) throw notFound();
+		return issue;
+	}
+
+	private pull(number: string | undefined): FakePull {
+		const pull = this.state.pulls.get(Number(number));
+		if (!pull) throw notFound();
+		return pull;
+	}
+
+	private apiBase(): string {
+		return `${this.url}/repos/${this.state.fullName}`;
+	}
+
+	private userJson(user: FakeUser) {
+		return {
+			login: user.login,
+			id: user.id,
+			node_id: `U_${user.id}`,
+			type: user.type,
+			site_admin: false,
+			url: `${this.url}/users/${encodeURIComponent(user.login)}`,
+			html_url: `https://github.com/${user.login}`,
+		};
+	}
+
+	private repositoryJson() {
+		const state = this.state;
+		return {
+			id: 1,
+			node_id: 'R_1',
+			name: state.repo,
+			full_name: state.fullName,
+			owner: { login: state.owner, id: 2, type: 'Organization' },
+			private: false,
+			html_url: `https://github.com/${state.fullName}`,
+			url: `${this.url}/repos/${state.fullName}`,
+			default_branch: state.defaultBranch,
+		};
+	}
+
+	private refJson(ref: string, sha: string) {
+		return {
+			ref: `refs/${ref}`,
+			node_id: `REF_${sha.slice(0, 8)}`,
+			url: `${this.apiBase()}/git/refs/${ref}`,
+			object: { type: 'commit', sha, url: `${this.apiBase()}/git/commits/${sha}` },
+		};
+	}
+
+	private commitJson(commit: {
+		sha: string;
+		tree: string;
+		parents: string[];
+		message: string;
+		verified: boolean;
+		date: string;
+	}) {
+		const person = {
+			name: 'github-actions[bot]',
+			email: '41898282+github-actions[bot]@users.noreply.github.com',
+			date: commit.date,
+		};
+		return {
+			sha: commit.sha,
+			node_id: `C_${commit.sha.slice(0, 8)}`,
+			url: `${this.apiBase()}/git/commits/${commit.sha}`,
+			html_url: `https://github.com/${this.state.fullName}/commit/${commit.sha}`,
+			author: person,
+			committer: commit.verified
+				? { ...person, name: 'GitHub', email: 'noreply@github.com' }
+				: person,
+			message: commit.message,
+			tree: { sha: commit.tree, url: `${this.apiBase()}/git/trees/${commit.tree}` },
+			parents: commit.parents.map((sha) => ({
+				sha,
+				url: `${this.apiBase()}/git/commits/${sha}`,
+				html_url: `https://github.com/${this.state.fullName}/commit/${sha}`,
+			})),
+			verification: {
+				verified: commit.verified,
+				reason: commit.verified ? 'valid' : 'unsigned',
+				signature: commit.verified ? '-----BEGIN PGP SIGNATURE-----' : null,
+				payload: commit.verified ? `tree ${commit.tree}` : null,
+				verified_at: commit.verified ? commit.date : null,
+			},
+		};
+	}
+
+	private labelJson(name: string) {
+		return {
+			id: name.length,
+			node_id: `L_${name}`,
+			name,
+			color: 'ededed',
+			default: false,
+			description: null,
+		};
+	}
+
+	private pullJson(pull: FakePull) {
+		const state = this.state;
+		const issue = state.issues.get(pull.number);
+		const branchJson = (ref: string) => ({
+			label: `${state.owner}:${ref}`,
+			ref,
+			sha: state.refs.get(`heads/${ref}`) ?? '',
+			user: { login: state.owner },
+			repo: this.repositoryJson(),
+		});
+		return {
+			id: pull.number * 100,
+			node_id: `PR_kwDO${pull.number}`,
+			number: pull.number,
+			url: `${this.apiBase()}/pulls/${pull.number}`,
+			html_url: `https://github.com/${state.fullName}/pull/${pull.number}`,
+			state: pull.state,
+			locked: false,
+			title: pull.title,
+			body: pull.body,
+			user: this.userJson(pull.user),
+			labels: (issue?.labels ?? []).map((name) => this.labelJson(name)),
+			head: branchJson(pull.head),
+			base: branchJson(pull.base),
+			draft: false,
+			merged: pull.merged,
+			merged_at: null,
+			created_at: pull.createdAt,
+			updated_at: pull.updatedAt,
+			closed_at: null,
+			author_association: 'NONE',
+		};
+	}
+
+	private issueJson(issue: FakeIssue) {
+		const state = this.state;
+		return {
+			id: issue.number * 10,
+			node_id: `I_${issue.number}`,
+			number: issue.number,
+			url: `${this.apiBase()}/issues/${issue.number}`,
+			html_url: `https://github.com/${state.fullName}/issues/${issue.number}`,
+			title: issue.title,
+			body: issue.body,
+			user: this.userJson(issue.user),
+			labels: issue.labels.map((name) => this.labelJson(name)),
+			state: issue.state,
+			locked: false,
+			comments: state.comments.filter((comment) => comment.issue === issue.number).length,
+			created_at: issue.createdAt,
+			updated_at: issue.updatedAt,
+			closed_at: null,
+			author_association: 'NONE',
+			...(issue.isPull && {
+				pull_request: { url: `${this.apiBase()}/pulls/${issue.number}` },
+			}),
+		};
+	}
+
+	private commentJson(comment: FakeComment) {
+		return {
+			id: comment.id,
+			node_id: `IC_${comment.id}`,
+			url: `${this.apiBase()}/issues/comments/${comment.id}`,
+			html_url: `https://github.com/${this.state.fullName}/issues/${comment.issue}#issuecomment-${comment.id}`,
+			body: comment.body,
+			user: this.userJson(comment.user),
+			created_at: comment.createdAt,
+			updated_at: comment.updatedAt,
+			author_association: 'NONE',
+		};
+	}
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		request.on('error', reject);
+	});
+}
+
+function send(
+	response: ServerResponse,
+	status: number,
+	payload: unknown,
+	headers: Record<string, string> = {},
+): void {
+	const text = payload === undefined ? '' : JSON.stringify(payload);
+	response.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': Buffer.byteLength(text),
+		'x-github-api-version-selected': '2022-11-28',
+		...headers,
+	});
+	response.end(text);
+}

@@ -1,0 +1,631 @@
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { PublishError } from '../../src/github/errors.ts';
+import { publishDraft, type PublishOptions } from '../../src/github/publish.ts';
+import type { RegistryCheck } from '../../src/github/revalidate.ts';
+import { stickyCommentMarker } from '../../src/github/sticky-comment.ts';
+import { FakeGitHub } from './fake-github/server.ts';
+import { actionsBot } from './fake-github/state.ts';
+import {
+	clientFor,
+	contributor,
+	createWorkspace,
+	dispatchEvent,
+	entryText,
+	issuesEvent,
+	repositoryOf,
+	systemFormLabel,
+	writeDraft,
+	type Workspace,
+} from './helpers.ts';
+
+const entryPath = 'registry/systems/assistant-courrier.mdx';
+const acceptAll: RegistryCheck = async () => [];
+
+let fake: FakeGitHub;
+let workspace: Workspace;
+let now: Date;
+
+beforeEach(async () => {
+	now = new Date('2025-06-02T10:00:00Z');
+	fake = await FakeGitHub.start({ now: () => now });
+	workspace = await createWorkspace();
+	fake.state.addIssue({
+		number: 1,
+		title: 'Assistant courrier',
+		body: '### Nom',
+		user: contributor,
+		labels: [systemFormLabel],
+	});
+	await workspace.writeEvent(issuesEvent('opened', { number: 1 }));
+});
+
+afterEach(async () => {
+	// Every request the real Octokit sent must be one GitHub documents.
+	expect(fake.violations).toEqual([]);
+	await fake.close();
+	await workspace.remove();
+});
+
+function publish(overrides: Partial<PublishOptions> = {}) {
+	return publishDraft({
+		client: clientFor(fake),
+		repository: repositoryOf(fake),
+		eventPath: workspace.eventPath,
+		draftDir: workspace.draftDir,
+		registryDir: workspace.registryDir,
+		runKey: '1001.1',
+		now: () => now,
+		settleDelaysMs: [1, 1, 1],
+		check: acceptAll,
+		...overrides,
+	});
+}
+
+function writes(from = 0) {
+	return fake.requests
+		.slice(from)
+		.filter((request) => request.method !== 'GET' && request.status < 400)
+		.map((request) => request.operationId);
+}
+
+function issueComments(issue: number) {
+	return fake.state.comments.filter((comment) => comment.issue === issue);
+}
+
+describe('a first draft', () => {
+	test('leaves one branch, one verified commit, one pull request and one comment', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const result = await publish();
+
+		expect(result.outcome).toBe('draft-ready');
+		expect(fake.branches()).toEqual(['main', 'registry/issue-1']);
+		// Blob → tree → commit → ref through the Git Data API, then the pull request and the rest.
+		expect(writes()).toEqual([
+			'git/create-blob',
+			'git/create-tree',
+			'git/create-commit',
+			'git/create-ref',
+			'pulls/create',
+			'issues/add-labels',
+			'issues/create-comment',
+		]);
+
+		const head = fake.state.resolveCommit('registry/issue-1');
+		expect(head?.verified).toBe(true);
+		expect(head?.parents).toEqual([fake.state.resolveCommit('main')?.sha]);
+		expect(head?.message).toMatch(/^registry: draft systems\/assistant-courrier from #1\n/);
+		expect(fake.state.filesAt('registry/issue-1')[entryPath]).toBe(
+			entryText('assistant-courrier', 'Assistant courrier'),
+		);
+		expect(fake.state.filesAt('registry/issue-1')['README.md']).toBe('# Registre IA\n');
+
+		const pulls = [...fake.state.pulls.values()];
+		expect(pulls).toHaveLength(1);
+		expect(pulls[0]?.head).toBe('registry/issue-1');
+		expect(pulls[0]?.base).toBe('main');
+		expect(pulls[0]?.user).toEqual(actionsBot);
+		expect(fake.state.issues.get(pulls[0]?.number ?? 0)?.labels).toEqual([
+			'ai-draft',
+			'needs-review',
+			'ai-system',
+		]);
+
+		const comments = issueComments(1);
+		expect(comments).toHaveLength(1);
+		expect(comments[0]?.body.startsWith(stickyCommentMarker)).toBe(true);
+		expect(comments[0]?.body).toContain(`#${pulls[0]?.number}`);
+		expect(comments[0]?.body).toContain('**Français.**');
+		expect(comments[0]?.body).toContain('**English.**');
+	});
+
+	test('has a review checklist as its body', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+		const body = [...fake.state.pulls.values()][0]?.body ?? '';
+
+		expect(body.startsWith('<!-- registre-ia:pull-request issue=1 -->')).toBe(true);
+		// The fields the AI filled come first, as boxes to tick.
+		const aiSection = body.indexOf('Check first: fields the AI filled');
+		const formSection = body.indexOf('Fields taken from the form');
+		expect(aiSection).toBeGreaterThan(0);
+		expect(formSection).toBeGreaterThan(aiSection);
+		for (const field of ['language', 'purpose', 'risks']) {
+			expect(body.slice(aiSection, formSection)).toContain(`- [ ] \`${field}\``);
+		}
+		expect(body.slice(formSection)).toMatch(/`name` · `summary`/);
+		expect(body).toContain('machine-translated, to review');
+		expect(body).toContain('✅ aucun problème · no problem');
+		expect(body).toContain('🤖 IA · AI — albert / albert-large');
+		// French groups digits with a narrow no-break space.
+		expect(body).toContain(
+			'2\u202f450 (entrée 1\u202f800, sortie 650) · 2,450 (prompt 1,800, completion 650)',
+		);
+		expect(body).toContain('4,2 s dont 3,9 s d’attente du modèle (1 appel(s))');
+		expect(body).toContain('≈ 0,0021 EUR · 0.0021 EUR (price-table : albert-large list price)');
+		expect(body).toContain('0,0004 à 0,0012 kWh');
+		expect(body).toContain('email × 1');
+		expect(body).toContain('Closes #1');
+		// The exact text sent, folded, in a fence its own backticks cannot close.
+		expect(body).toMatch(
+			/<details>\n<summary>Texte exact envoyé au modèle[^\n]*<\/summary>\n\n````text\nRédige une fiche\.\n\n### Nom\n\nAssistant courrier\n\n```\n@someone\n```\n````\n\n<\/details>/,
+		);
+		expect(body).toMatch(
+			/<!-- registre-ia:drafts \[\{"issue":1,"author":"camille-dupont","run":"1001\.1","at":"2025-06-02T10:00:00\.000Z","mode":"ai"\}\] -->\n$/,
+		);
+	});
+
+	test('reuses a branch left by an earlier run that stopped before the pull request', async () => {
+		const mainSha = fake.state.resolveCommit('main')?.sha ?? '';
+		fake.state.refs.set('heads/registry/issue-1', mainSha);
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const result = await publish();
+
+		expect(result.pull?.created).toBe(true);
+		expect(writes()).toContain('git/update-ref');
+		expect(writes()).not.toContain('git/create-ref');
+		expect(fake.state.resolveCommit('registry/issue-1')?.parents).toEqual([mainSha]);
+		expect(fake.state.pulls.size).toBe(1);
+	});
+
+	test('retries the transient 422s GitHub gives right after creating a branch and a pull request', async () => {
+		fake.switches.transientAfterCreate = true;
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const result = await publish();
+
+		expect(fake.transientServed).toBe(2);
+		expect(result.outcome).toBe('draft-ready');
+		expect(fake.state.pulls.size).toBe(1);
+		const pull = [...fake.state.pulls.values()][0];
+		expect(fake.state.issues.get(pull?.number ?? 0)?.labels).toContain('needs-review');
+	});
+});
+
+describe('running again', () => {
+	test('with the same draft changes nothing', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+		const before = fake.requests.length;
+		const result = await publish();
+
+		expect(writes(before)).toEqual([]);
+		expect(result.committed).toBe(false);
+		expect(result.pull).toMatchObject({ created: false, updated: false });
+		expect(result.comment?.action).toBe('unchanged');
+	});
+
+	test('in a new run with the same content only records the run', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+		const before = fake.requests.length;
+		now = new Date('2025-06-02T10:20:00Z');
+		await publish({ runKey: '1002.1' });
+
+		expect(writes(before)).toEqual(['pulls/update']);
+		const body = [...fake.state.pulls.values()][0]?.body ?? '';
+		expect(body).toContain('"run":"1001.1"');
+		expect(body).toContain('"run":"1002.1"');
+	});
+
+	test('after the issue is edited updates the same branch, pull request and comment', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const first = await publish();
+		const firstHead = fake.state.resolveCommit('registry/issue-1')?.sha;
+		const comment = issueComments(1)[0];
+
+		await workspace.writeEvent(issuesEvent('edited', { number: 1 }));
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			content: entryText('assistant-courrier', 'Assistant courrier v2'),
+		});
+		const before = fake.requests.length;
+		now = new Date('2025-06-02T10:30:00Z');
+		const second = await publish({ runKey: '1003.1' });
+
+		expect(writes(before)).toEqual([
+			'git/create-blob',
+			'git/create-tree',
+			'git/create-commit',
+			'git/update-ref',
+			'pulls/update',
+		]);
+		expect(second.pull?.number).toBe(first.pull?.number);
+		expect(fake.state.pulls.size).toBe(1);
+		expect(fake.branches()).toEqual(['main', 'registry/issue-1']);
+		// Fast-forward on top of the previous draft: nothing anyone pushed is lost.
+		expect(fake.state.resolveCommit('registry/issue-1')?.parents).toEqual([firstHead]);
+		expect(fake.state.filesAt('registry/issue-1')[entryPath]).toContain('Assistant courrier v2');
+		expect(issueComments(1)).toHaveLength(1);
+		expect(issueComments(1)[0]?.id).toBe(comment?.id);
+	});
+
+	test('keeps commits a maintainer pushed on the branch', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+		// A maintainer's fix-up commit on the draft branch.
+		const head = fake.state.resolveCommit('registry/issue-1');
+		const tree = new Map(fake.state.trees.get(head?.tree ?? ''));
+		tree.set('registry/systems/notes.txt', fake.state.addBlob(Buffer.from('reviewed')));
+		const fixUp = fake.state.addCommit({
+			tree: fake.state.addTree(tree),
+			parents: [head?.sha ?? ''],
+			message: 'Review fix',
+			verified: false,
+		});
+		fake.state.refs.set('heads/registry/issue-1', fixUp.sha);
+
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			content: entryText('assistant-courrier', 'Assistant courrier v2'),
+		});
+		await publish({ runKey: '1004.1' });
+
+		expect(fake.state.resolveCommit('registry/issue-1')?.parents).toEqual([fixUp.sha]);
+		expect(fake.state.filesAt('registry/issue-1')['registry/systems/notes.txt']).toBe('reviewed');
+	});
+
+	test('moves from an AI draft to a form-only one by swapping the mode label', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			mode: 'form-only',
+			content: entryText('assistant-courrier', 'Assistant courrier', 'missing'),
+			extra: {
+				formOnlyReason: {
+					fr: 'le formulaire demande de ne pas utiliser l’IA',
+					en: 'the form asks not to use AI',
+				},
+			},
+		});
+		await publish({ runKey: '1005.1' });
+
+		const pull = [...fake.state.pulls.values()][0];
+		expect(fake.state.issues.get(pull?.number ?? 0)?.labels.sort()).toEqual([
+			'ai-system',
+			'form-draft',
+			'needs-review',
+		]);
+		expect(pull?.body).toContain('📝 formulaire seul, sans IA · form only, no AI');
+		expect(pull?.body).toContain('the form asks not to use AI');
+		expect(pull?.body).not.toContain('<details>');
+		expect(issueComments(1)[0]?.body).toContain(
+			'The draft only copies the form, without AI: the form asks not to use AI.',
+		);
+	});
+});
+
+describe('several issues', () => {
+	test('a second issue opens a second pull request on its own branch', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const first = await publish();
+
+		fake.state.addIssue({
+			number: 3,
+			title: 'Modèle',
+			body: '',
+			user: contributor,
+			labels: ['registry: model'],
+		});
+		await workspace.writeEvent(issuesEvent('opened', { number: 3, labels: ['registry: model'] }));
+		await writeDraft(workspace.draftDir, { issue: 3, kind: 'models', id: 'albert-large' });
+		const second = await publish({ runKey: '1010.1' });
+
+		expect(second.pull?.number).not.toBe(first.pull?.number);
+		expect(fake.state.pulls.size).toBe(2);
+		expect(fake.branches()).toEqual(['main', 'registry/issue-1', 'registry/issue-3']);
+		expect(fake.state.filesAt('registry/issue-3')).toHaveProperty(
+			'registry/models/albert-large.mdx',
+		);
+		expect(fake.state.filesAt('registry/issue-3')).not.toHaveProperty(entryPath);
+		expect(fake.state.issues.get(second.pull?.number ?? 0)?.labels).toContain('ai-model');
+		expect(issueComments(1)).toHaveLength(1);
+		expect(issueComments(3)).toHaveLength(1);
+	});
+
+	test('a manual run fetches the issue named in its input', async () => {
+		await workspace.writeEvent(dispatchEvent(1));
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const result = await publish();
+
+		expect(fake.requests[0]?.operationId).toBe('issues/get');
+		expect(result.issue).toMatchObject({ number: 1, author: 'camille-dupont' });
+		expect(result.outcome).toBe('draft-ready');
+	});
+});
+
+describe('a pull request that already exists', () => {
+	test('is updated, not duplicated, even when GitHub lists it late', async () => {
+		// An earlier run opened the pull request; GitHub's lists do not show it yet.
+		const mainSha = fake.state.resolveCommit('main')?.sha ?? '';
+		fake.state.refs.set('heads/registry/issue-1', mainSha);
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+		expect(fake.state.pulls.size).toBe(1);
+		const existing = [...fake.state.pulls.values()][0];
+
+		fake.switches.hidePullsFromLists = 2;
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			content: entryText('assistant-courrier', 'Assistant courrier v2'),
+		});
+		const before = fake.requests.length;
+		const result = await publish({ runKey: '1020.1' });
+
+		const refused = fake.requests.slice(before).find((r) => r.operationId === 'pulls/create');
+		expect(refused?.status).toBe(422);
+		expect(result.pull).toMatchObject({ number: existing?.number, created: false, updated: true });
+		expect(fake.state.pulls.size).toBe(1);
+		expect(existing?.body).toContain('"run":"1020.1"');
+	});
+
+	test('is found by its marker when a maintainer renamed its branch', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+		const pull = [...fake.state.pulls.values()][0];
+		const sha = fake.state.refs.get('heads/registry/issue-1') ?? '';
+		fake.state.refs.delete('heads/registry/issue-1');
+		fake.state.refs.set('heads/draft/assistant-courrier', sha);
+		if (pull) pull.head = 'draft/assistant-courrier';
+
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			content: entryText('assistant-courrier', 'Assistant courrier v2'),
+		});
+		await publish({ runKey: '1021.1' });
+
+		expect(fake.branches()).toEqual(['draft/assistant-courrier', 'main']);
+		expect(fake.state.filesAt('draft/assistant-courrier')[entryPath]).toContain('v2');
+		expect(fake.state.pulls.size).toBe(1);
+	});
+});
+
+describe('the sticky comment', () => {
+	test('is not mistaken for a person’s comment that quotes its marker', async () => {
+		fake.state.addComment(1, `${stickyCommentMarker}\nI copied this`, contributor);
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+
+		const comments = issueComments(1);
+		expect(comments).toHaveLength(2);
+		expect(comments[0]?.body).toBe(`${stickyCommentMarker}\nI copied this`);
+		expect(comments[1]?.user).toEqual(actionsBot);
+	});
+
+	test('follows the issue through every outcome, in place', async () => {
+		await writeDraft(workspace.draftDir, {
+			status: 'invalid-form',
+			issue: 1,
+			extra: {
+				errors: [
+					{
+						field: 'purpose',
+						message: { fr: 'réponse obligatoire', en: 'an answer is required' },
+					},
+					{
+						field: 'status',
+						message: { fr: '« bientôt » n’est pas un statut', en: '"soon" is not a status' },
+					},
+				],
+			},
+		});
+		const invalid = await publish();
+		expect(invalid.outcome).toBe('invalid-form');
+		const first = issueComments(1)[0];
+		expect(first?.body).toContain('- `purpose` : réponse obligatoire');
+		expect(first?.body).toContain('- `status` : "soon" is not a status');
+		expect(first?.body).toContain('« bientôt » n’est pas un statut');
+
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish({ runKey: '1030.1' });
+		expect(issueComments(1)).toHaveLength(1);
+		expect(issueComments(1)[0]?.id).toBe(first?.id);
+		expect(issueComments(1)[0]?.body).toContain('Draft ready for review');
+	});
+});
+
+describe('outcomes without a draft', () => {
+	test('an invalid form gets a comment naming the fields, and nothing else', async () => {
+		await writeDraft(workspace.draftDir, {
+			status: 'invalid-form',
+			issue: 1,
+			extra: {
+				errors: [{ field: 'name', message: { fr: 'nom manquant', en: 'name is missing' } }],
+			},
+		});
+		const result = await publish();
+
+		expect(result.outcome).toBe('invalid-form');
+		expect(writes()).toEqual(['issues/create-comment']);
+		expect(issueComments(1)[0]?.body).toContain('Form to complete');
+		expect(issueComments(1)[0]?.body).toContain('- `name` : name is missing');
+	});
+
+	test('a model failure says what to do', async () => {
+		await writeDraft(workspace.draftDir, {
+			status: 'model-failed',
+			issue: 1,
+			extra: {
+				errors: [{ field: 'model', message: { fr: 'délai dépassé', en: 'timed out' } }],
+			},
+		});
+		const result = await publish();
+
+		expect(result.outcome).toBe('model-failed');
+		expect(writes()).toEqual(['issues/create-comment']);
+		const body = issueComments(1)[0]?.body ?? '';
+		expect(body).toContain('Edit the issue to try again later');
+		expect(body).toContain('`no-ai-draft`');
+		expect(body).toContain('timed out');
+	});
+
+	test('a rate-limited request says when to retry', async () => {
+		// The draft job stopped at its preflight: only its decision was uploaded.
+		await mkdir(workspace.draftDir, { recursive: true });
+		await writeFile(
+			join(workspace.draftDir, 'gate.json'),
+			'{"issue":1,"proceed":false,"ai":false,"retryAt":"2025-06-02T10:42:00.000Z","limit":3,"checkedAt":"2025-06-02T10:00:00.000Z"}',
+		);
+		const result = await publish();
+
+		expect(result.outcome).toBe('rate-limited');
+		expect(writes()).toEqual(['issues/create-comment']);
+		const body = issueComments(1)[0]?.body ?? '';
+		expect(body).toContain('Réessayez après le 2 juin 2025 à 10:42 UTC');
+		expect(body).toContain('Try again after 2 June 2025 at 10:42 UTC');
+	});
+
+	test('an issue that is not a registry form is left alone', async () => {
+		await writeDraft(workspace.draftDir, { status: 'not-a-registry-issue', issue: 1 });
+		const result = await publish();
+
+		expect(result.outcome).toBe('skipped');
+		expect(writes()).toEqual([]);
+	});
+
+	test('an unknown status is an error naming it, and nothing is written but the comment', async () => {
+		await writeDraft(workspace.draftDir, { status: 'half-drafted', issue: 1 });
+		const error = await publish().catch((caught: unknown) => caught);
+
+		expect(error).toBeInstanceOf(PublishError);
+		expect((error as PublishError).message).toContain('unknown status "half-drafted"');
+		expect(writes()).toEqual(['issues/create-comment']);
+		expect(fake.branches()).toEqual(['main']);
+	});
+
+	test('a missing report is an error pointing at the draft job', async () => {
+		await expect(publish()).rejects.toThrow(/No draft-report\.json in .*: the draft job/);
+	});
+});
+
+describe('an untrusted draft', () => {
+	const tampered: [string, Parameters<typeof writeDraft>[1]][] = [
+		['an id that climbs out of the registry', { issue: 1, id: '../../.github/workflows/x' }],
+		['an id with capitals', { issue: 1, id: 'Assistant' }],
+		['a kind that is not a registry folder', { issue: 1, kind: 'workflows' }],
+		['a draft made for another issue', { issue: 2 }],
+		['a draft without its entry file', { issue: 1, id: 'missing' }],
+	];
+
+	test.each(tampered)('is refused: %s', async (_, fixture) => {
+		await writeDraft(workspace.draftDir, fixture);
+		if (fixture.id === 'missing') await rm(join(workspace.draftDir, 'systems', 'missing.mdx'));
+		await expect(publish()).rejects.toThrow(/draft handed over by the draft job is refused/);
+		expect(fake.branches()).toEqual(['main']);
+		expect(fake.state.pulls.size).toBe(0);
+	});
+
+	test('is refused when its entry is a symbolic link', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1, id: 'linked', content: 'x' });
+		const entry = join(workspace.draftDir, 'systems', 'linked.mdx');
+		await rm(entry);
+		await symlink('/etc/passwd', entry);
+		await expect(publish()).rejects.toThrow(/not a regular file/);
+		expect(fake.branches()).toEqual(['main']);
+	});
+
+	test('that the validator rejects is not written; the issue gets the problems', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const check: RegistryCheck = async (dir) => [
+			{
+				path: join(dir, 'systems', 'assistant-courrier.mdx'),
+				line: 4,
+				field: 'body',
+				message: { fr: 'pas de HTML brut', en: 'no raw HTML' },
+			},
+			{
+				path: join(dir, 'models', 'old.mdx'),
+				line: 1,
+				field: 'id',
+				message: { fr: 'ancien problème', en: 'old problem' },
+			},
+		];
+		const result = await publish({ check });
+
+		expect(result.outcome).toBe('draft-rejected');
+		expect(result.validation?.otherProblems[0]?.path).toBe('registry/models/old.mdx');
+		expect(fake.branches()).toEqual(['main']);
+		expect(writes()).toEqual(['issues/create-comment']);
+		const body = issueComments(1)[0]?.body ?? '';
+		expect(body).toContain('- `body` (ligne · line 4) : pas de HTML brut');
+		expect(body).toContain('- `body` (ligne · line 4) : no raw HTML');
+		expect(body).not.toContain('old problem');
+	});
+
+	test('identical to the published entry proposes nothing', async () => {
+		const content = entryText('assistant-courrier', 'Assistant courrier');
+		await fake.close();
+		fake = await FakeGitHub.start({ files: { [entryPath]: content }, now: () => now });
+		fake.state.addIssue({ number: 1, title: 't', body: '', user: contributor, labels: [] });
+		await writeDraft(workspace.draftDir, { issue: 1, content });
+		const result = await publish();
+
+		expect(result.outcome).toBe('already-published');
+		expect(fake.branches()).toEqual(['main']);
+		expect(issueComments(1)[0]?.body).toContain('already matches this draft');
+	});
+});
+
+describe('GitHub refusals', () => {
+	test('"Actions is not permitted to create pull requests" names the setting, on the issue too', async () => {
+		fake.switches.actionsCannotCreatePullRequests = true;
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const error = (await publish().catch((caught: unknown) => caught)) as PublishError;
+
+		expect(error).toBeInstanceOf(PublishError);
+		expect(error.bilingual.en).toContain(
+			'Settings › Actions › General › Workflow permissions › "Allow GitHub Actions to create and approve pull requests"',
+		);
+		expect(error.bilingual.fr).toContain(
+			'Allow GitHub Actions to create and approve pull requests',
+		);
+		const body = issueComments(1)[0]?.body ?? '';
+		expect(body).toContain('Could not publish the draft');
+		expect(body).toContain('Allow GitHub Actions to create and approve pull requests');
+	});
+
+	test('a missing permission names the permissions: entry to add', async () => {
+		fake.switches.forbidden.add('git/create-blob');
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const error = (await publish().catch((caught: unknown) => caught)) as PublishError;
+
+		expect(error.bilingual.en).toMatch(
+			/lacks the permission to write the draft branch\. Add "contents: write"/,
+		);
+		expect(error.bilingual.fr).toContain('« contents: write »');
+		expect(fake.state.pulls.size).toBe(0);
+	});
+
+	test('a read-only token fails on its first write, with the permission to add', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const error = (await publish({ client: clientFor(fake, 'read-token') }).catch(
+			(caught: unknown) => caught,
+		)) as PublishError;
+
+		expect(error.bilingual.en).toContain('"contents: write"');
+		// The comment could not be written either; the error is still the first one.
+		expect(issueComments(1)).toHaveLength(0);
+	});
+
+	test('a token without access to the repository says so', async () => {
+		await workspace.writeEvent(dispatchEvent(1));
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const error = (await publish({ client: clientFor(fake, 'no-access-token') }).catch(
+			(caught: unknown) => caught,
+		)) as PublishError;
+
+		expect(error.bilingual.en).toMatch(/the token has no access to the repository/);
+		expect(error.bilingual.en).toContain('"issues: read"');
+	});
+
+	test('a rejected token names GITHUB_TOKEN', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const error = (await publish({ client: clientFor(fake, 'expired-token') }).catch(
+			(caught: unknown) => caught,
+		)) as PublishError;
+
+		expect(error.bilingual.en).toContain('GitHub rejects the token');
+		expect(error.bilingual.en).toContain('GITHUB_TOKEN: ${{ github.token }}');
+	});
+});
