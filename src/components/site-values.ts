@@ -1,0 +1,68 @@
+import { parse } from 'yaml';
+import { SiteConfigSchema, type SiteConfig } from '../config/schema.ts';
+import type { Lang } from '../i18n/ui.ts';
+// Imported through Vite rather than read from disk: once bundled into dist/, paths relative to
+// this module no longer point at the project. astro.config.mjs has already validated the file.
+import rawConfig from '../../registre.config.yml?raw';
+
+/** A setting shown on a page: its text and, for addresses, where a link should point. */
+export interface SiteValue {
+	text: string;
+	href?: string;
+}
+
+type Resolver = (config: SiteConfig, lang: Lang) => SiteValue;
+
+const text = (value: string | number, lang: Lang): SiteValue => ({
+	text: typeof value === 'number' ? new Intl.NumberFormat(lang).format(value) : value,
+});
+const email = (address: string): SiteValue => ({ text: address, href: `mailto:${address}` });
+const url = (address: string): SiteValue => ({ text: address, href: address });
+const repositoryUrl = (config: SiteConfig) =>
+	`https://github.com/${config.repository.owner}/${config.repository.name}`;
+
+/** Every setting a page may show, and how to read it from the configuration. */
+const resolvers = {
+	'organisation.name': (c, lang) => text(c.organisation.name[lang], lang),
+	'organisation.url': (c) => url(c.organisation.url),
+	'organisation.contactEmail': (c) => email(c.organisation.contactEmail),
+	'organisation.dpoEmail': (c) => email(c.organisation.dpoEmail),
+	'site.title': (c, lang) => text(c.site.title[lang], lang),
+	'site.url': (c) => url(c.site.url),
+	'repository.url': (c) => url(repositoryUrl(c)),
+	'repository.issuesUrl': (c) => url(`${repositoryUrl(c)}/issues`),
+	'repository.fullName': (c) => ({
+		text: `${c.repository.owner}/${c.repository.name}`,
+		href: repositoryUrl(c),
+	}),
+	'repository.branch': (c, lang) => text(c.repository.branch, lang),
+	'drafting.provider': (c, lang) => text(c.drafting.provider, lang),
+	'drafting.model': (c, lang) => text(c.drafting.model, lang),
+	'drafting.providerName': (c, lang) => text(c.drafting.providerName[lang], lang),
+	'drafting.hosting': (c, lang) => text(c.drafting.hosting[lang], lang),
+	'drafting.perAuthorPerHour': (c, lang) => text(c.drafting.perAuthorPerHour, lang),
+	'drafting.perRepositoryPerDay': (c, lang) => text(c.drafting.perRepositoryPerDay, lang),
+} satisfies Record<string, Resolver>;
+
+/** Name of a setting that pages may show, e.g. `'organisation.dpoEmail'`. */
+export type SiteValueName = keyof typeof resolvers;
+
+/** All the setting names pages may show. */
+export const siteValueNames = Object.keys(resolvers) as SiteValueName[];
+
+let cachedConfig: SiteConfig | undefined;
+
+/** The site configuration, read once per build. */
+export function siteConfig(): SiteConfig {
+	cachedConfig ??= SiteConfigSchema.parse(parse(rawConfig));
+	return cachedConfig;
+}
+
+/** Reads one setting in the given language. */
+export function resolveSiteValue(
+	name: SiteValueName,
+	lang: Lang,
+	config: SiteConfig = siteConfig(),
+): SiteValue {
+	return resolvers[name](config, lang);
+}

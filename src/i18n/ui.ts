@@ -1,0 +1,69 @@
+/** Languages the site is published in; French is the root locale, English lives under `/en/`. */
+export const languages = ['fr', 'en'] as const;
+
+/** A language the site is published in. */
+export type Lang = (typeof languages)[number];
+
+/** The root locale's language. */
+export const defaultLang: Lang = 'fr';
+
+/** French UI strings of the site's own components; the keys are the reference for English. */
+const fr = {
+	'report.lead': 'Une erreur, un lien cassé, un passage peu clair\u202f?',
+	'report.link': 'Signaler un problème sur cette page',
+	'report.orWrite': 'Sans compte GitHub, écrivez à',
+	'report.title': 'Problème sur la page «\u00a0{title}\u00a0»',
+	'report.opensGithub': '(ouvre un formulaire sur GitHub)',
+	'value.notSet': 'non renseigné',
+	'drafting.off':
+		'L’assistant de rédaction est désactivé sur ce site : les propositions deviennent des brouillons construits uniquement à partir du formulaire, sans appel à un modèle d’IA.',
+	'drafting.provider': 'Fournisseur',
+	'drafting.model': 'Modèle',
+	'drafting.hosting': 'Hébergement',
+	'drafting.limits': 'Limites',
+	'drafting.limitsValue':
+		'{perAuthor} brouillons par auteur et par heure\u202f; {perRepository} brouillons rédigés par l’IA par jour pour tout le dépôt',
+	'search.open': 'Rechercher dans le site',
+	'principle.unknown': 'Principe inconnu',
+} as const;
+
+/** Keys of the UI strings. */
+export type UiKey = keyof typeof fr;
+
+/** English UI strings; the type forces the same keys as French. */
+const en: Record<UiKey, string> = {
+	'report.lead': 'Spotted a mistake, a broken link or an unclear passage?',
+	'report.link': 'Report a problem with this page',
+	'report.orWrite': 'No GitHub account? Write to',
+	'report.title': 'Problem on the page “{title}”',
+	'report.opensGithub': '(opens a form on GitHub)',
+	'value.notSet': 'not set',
+	'drafting.off':
+		'The drafting assistant is switched off on this site: proposals become drafts built from the form alone, without calling any AI model.',
+	'drafting.provider': 'Provider',
+	'drafting.model': 'Model',
+	'drafting.hosting': 'Hosting',
+	'drafting.limits': 'Limits',
+	'drafting.limitsValue':
+		'{perAuthor} drafts per author per hour; {perRepository} AI-written drafts per day for the whole repository',
+	'search.open': 'Search the site',
+	'principle.unknown': 'Unknown principle',
+};
+
+/** UI strings by language. */
+export const ui: Record<Lang, Record<UiKey, string>> = { fr, en };
+
+/** Maps an Astro or Starlight locale (`'fr'`, `'en'`, `'root'`, `undefined`…) to a site language. */
+export function toLang(locale: string | undefined): Lang {
+	const base = locale?.toLowerCase().split('-')[0];
+	return languages.find((lang) => lang === base) ?? defaultLang;
+}
+
+/** Returns a translator for a locale; `{name}` placeholders are filled from `params`. */
+export function useTranslations(locale: string | undefined) {
+	const strings = ui[toLang(locale)];
+	return (key: UiKey, params: Record<string, string | number> = {}): string =>
+		strings[key].replace(/\{(\w+)\}/g, (match, name: string) =>
+			name in params ? String(params[name]) : match,
+		);
+}
