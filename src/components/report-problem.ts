@@ -1,0 +1,28 @@
+import type { SiteConfig } from '../config/schema.ts';
+import type { Lang } from '../i18n/ui.ts';
+
+/** File name of the issue form that collects page problems, in `.github/ISSUE_TEMPLATE/`. */
+export const pageProblemTemplate = 'page-problem.yml';
+
+/**
+ * Address of a new GitHub issue from the page-problem form, with the title, the page address
+ * (the form's `page` field) and the labels filled in. GitHub applies the `labels` parameter only
+ * for people allowed to label issues; the form itself adds `page-problem` for everyone else.
+ */
+export function pageProblemUrl(
+	config: SiteConfig,
+	options: { lang: Lang; title: string; pageUrl: string },
+): string {
+	const { owner, name } = config.repository;
+	const url = new URL(`https://github.com/${owner}/${name}/issues/new`);
+	url.searchParams.set('template', pageProblemTemplate);
+	url.searchParams.set('labels', `page-problem,lang:${options.lang}`);
+	url.searchParams.set('title', options.title);
+	url.searchParams.set('page', options.pageUrl);
+	return url.href;
+}
+
+/** Absolute public address of a page from its path (which already includes any base path). */
+export function publicPageUrl(config: SiteConfig, pathname: string): string {
+	return new URL(pathname, config.site.url).href;
+}
