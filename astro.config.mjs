@@ -9,7 +9,8 @@ const { owner, name } = config.repository;
 // https://astro.build/config
 export default defineConfig({
 	site: config.site.url,
-	base: config.site.base,
+	// Only set when the site lives in a sub-folder; `exactOptionalPropertyTypes` rejects undefined.
+	...(config.site.base ? { base: config.site.base } : {}),
 	trailingSlash: 'always',
 	integrations: [
 		starlight({
@@ -24,6 +25,48 @@ export default defineConfig({
 				baseUrl: `https://github.com/${owner}/${name}/edit/${config.repository.branch}/`,
 			},
 			lastUpdated: false,
+			// Registry entries are never listed here: they are reached from the registry indexes.
+			// Link items are prefixed with `/en` on English pages; slug items take the page title.
+			sidebar: [
+				{
+					label: 'Registre',
+					translations: { en: 'Registry' },
+					items: [
+						{
+							label: 'Systèmes d’IA',
+							translations: { en: 'AI systems' },
+							link: '/registre/systemes/',
+						},
+						{
+							label: 'Modèles d’IA',
+							translations: { en: 'AI models' },
+							link: '/registre/modeles/',
+						},
+						{
+							label: 'Référence des champs',
+							translations: { en: 'Field reference' },
+							link: '/registre/champs/',
+						},
+						{ slug: 'donnees-ouvertes' },
+					],
+				},
+				{
+					label: 'Charte et documentation',
+					translations: { en: 'Charter and documentation' },
+					items: [{ slug: 'charte' }, { slug: 'assistant-ia' }, { slug: 'conditions-utilisation' }],
+				},
+				{
+					label: 'Contribuer',
+					translations: { en: 'Contribute' },
+					items: [{ slug: 'contribuer' }, { slug: 'guide-relecture' }, { slug: 'adopter' }],
+				},
+			],
+			components: {
+				// Adds "report a problem with this page" to every page.
+				Footer: './src/components/Footer.astro',
+			},
+			// Lists the charter principles, rendered by a component, in the table of contents.
+			routeMiddleware: './src/components/charter-toc.ts',
 		}),
 	],
 });
