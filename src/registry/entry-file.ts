@@ -15,7 +15,48 @@ export interface EntryFile {
 	lineOf(path: readonly PropertyKey[]): number;
 }
 
-const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+/** A YAML text read into plain data, with the line of any value. */
+export interface YamlData {
+	data: unknown;
+	/** Line (1-based, in the YAML text) of the value at a path, or of its nearest existing parent. */
+	lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** Where a YAML text could not be read, and why. */
+export interface YamlError {
+	line: number;
+	reason: string;
+}
+
+/** Parses YAML without throwing; keys must be unique, since a repeated key hides a value. */
+export function parseYaml(text: string): YamlData | YamlError {
+	const lineCounter = new LineCounter();
+	const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	const error = document.errors[0];
+	if (error) {
+		return {
+			line: lineCounter.linePos(error.pos[0]).line,
+			reason: error.message.split('\n')[0] ?? 'invalid YAML',
+		};
+	}
+	return {
+		data: document.toJS(),
+		lineOf(path) {
+			let node: unknown = document.contents;
+			let offset = (node as Node | null)?.range?.[0] ?? 0;
+			for (const key of path) {
+				const child = childNode(node, key);
+				if (!child) break;
+				node = child.node;
+				offset = child.offset;
+			}
+			return lineCounter.linePos(offset).line;
+		},
+	};
+}
+
+// The closing fence must start a line: a value ending in `---` must not end the front matter.
+const frontMatterPattern = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /** Splits and parses an entry file; returns a problem rather than throwing on bad YAML. */
 export function parseEntryFile(path: string, text: string): EntryFile | Problem {
@@ -31,39 +72,23 @@ export function parseEntryFile(path: string, text: string): EntryFile | Problem 
 			},
 		};
 	}
-	const yamlText = match[1] ?? '';
-	const lineCounter = new LineCounter();
-	const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-	if (document.errors.length > 0) {
-		const error = document.errors[0];
-		const line = error ? lineCounter.linePos(error.pos[0]).line + 1 : 1;
-		const reason = error?.message.split('\n')[0] ?? 'invalid YAML';
+	const yaml = parseYaml(match[1] ?? '');
+	// The front matter starts on the file's second line, after the opening `---`.
+	if (!('data' in yaml)) {
 		return {
 			path,
-			line,
+			line: yaml.line + 1,
 			field: 'front matter',
-			message: { fr: `YAML invalide : ${reason}`, en: `invalid YAML: ${reason}` },
+			message: { fr: `YAML invalide : ${yaml.reason}`, en: `invalid YAML: ${yaml.reason}` },
 		};
 	}
 	const bodyStart = match[0].length;
-	const bodyLine = text.slice(0, bodyStart).split('\n').length;
 	return {
 		path,
-		data: document.toJS(),
+		data: yaml.data,
 		body: text.slice(bodyStart),
-		bodyLine,
-		lineOf(fieldPath) {
-			// The front matter starts on the file's second line, after the opening `---`.
-			let node: unknown = document.contents;
-			let offset = (node as Node | null)?.range?.[0] ?? 0;
-			for (const key of fieldPath) {
-				const child = childNode(node, key);
-				if (!child) break;
-				node = child.node;
-				offset = child.offset;
-			}
-			return lineCounter.linePos(offset).line + 1;
-		},
+		bodyLine: text.slice(0, bodyStart).split('\n').length,
+		lineOf: (fieldPath) => yaml.lineOf(fieldPath) + 1,
 	};
 }
 

@@ -15,13 +15,57 @@ export interface Entry<K extends EntryKind = EntryKind> {
 	file: EntryFile;
 }
 
+/** An entry file that did not pass its schema: its problems are reported, its id still exists. */
+export interface RejectedEntry {
+	kind: EntryKind;
+	/** The file name without `.mdx`: what other entries would use to refer to it. */
+	id: string;
+	path: string;
+	/** The parsed file, when its front matter could be read: the other rules still apply to it. */
+	file?: EntryFile;
+}
+
 /** A registry read from disk: valid entries by kind, vocabularies, and every problem found. */
 export interface Registry {
 	dir: string;
 	vocabularies: Vocabularies;
 	systems: Entry<'systems'>[];
 	models: Entry<'models'>[];
+	/** Entry files that failed their schema, so references to them are not reported twice. */
+	rejected?: RejectedEntry[];
 	problems: Problem[];
+}
+
+/** Extension of entry files. */
+export const entryExtension = '.mdx';
+
+/** How many files are read at once: enough to keep the disk busy, few enough for any ulimit. */
+const readConcurrency = 64;
+
+/** A file of a registry folder and its text. */
+export interface RegistryFile {
+	name: string;
+	path: string;
+	text: string;
+}
+
+/** Reads every file of one kind's folder, in name order; an absent folder is an empty kind. */
+export async function readKindFiles(dir: string, kind: EntryKind): Promise<RegistryFile[]> {
+	const kindDir = join(dir, kind);
+	const names = (await readdir(kindDir).catch(() => [] as string[]))
+		.filter((name) => !name.startsWith('.'))
+		.sort();
+	const files: RegistryFile[] = new Array(names.length);
+	let next = 0;
+	const worker = async () => {
+		for (let index = next++; index < names.length; index = next++) {
+			const name = names[index] ?? '';
+			const path = join(kindDir, name);
+			files[index] = { name, path, text: await readFile(path, 'utf8') };
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(readConcurrency, names.length) }, worker));
+	return files;
 }
 
 /**
@@ -31,19 +75,39 @@ export interface Registry {
  */
 export async function loadRegistry(dir: string): Promise<Registry> {
 	const { vocabularies, problems } = await loadVocabularies(dir);
-	const registry: Registry = { dir, vocabularies, systems: [], models: [], problems };
-	for (const kind of entryKinds) {
-		const kindDir = join(dir, kind);
-		const names = (await readdir(kindDir).catch(() => [] as string[])).sort();
-		const texts = await Promise.all(
-			names.map(async (name) => ({ name, text: await readFile(join(kindDir, name), 'utf8') })),
-		);
-		for (const { name, text } of texts) {
-			const entry = parseEntry(kind, join(kindDir, name), text, problems);
+	const rejected: RejectedEntry[] = [];
+	const registry: Registry = { dir, vocabularies, systems: [], models: [], rejected, problems };
+	const files = await Promise.all(entryKinds.map((kind) => readKindFiles(dir, kind)));
+	entryKinds.forEach((kind, index) => {
+		for (const { name, path, text } of files[index] ?? []) {
+			if (!name.endsWith(entryExtension)) {
+				problems.push(notAnEntryFile(path, kind));
+				continue;
+			}
+			const { entry, file } = readEntry(kind, path, text, problems);
 			if (entry) (registry[kind] as Entry[]).push(entry);
+			else
+				rejected.push({
+					kind,
+					id: name.slice(0, -entryExtension.length),
+					path,
+					...(file && { file }),
+				});
 		}
-	}
+	});
 	return registry;
+}
+
+function notAnEntryFile(path: string, kind: EntryKind): Problem {
+	return {
+		path,
+		line: 1,
+		field: 'file',
+		message: {
+			fr: `seuls des fichiers .mdx vont dans ${kind}/ : renommez ce fichier en <identifiant>.mdx ou déplacez-le`,
+			en: `only .mdx files belong in ${kind}/: rename this file to <id>.mdx or move it`,
+		},
+	};
 }
 
 /** Parses one entry file of a kind; pushes its problems and returns the entry when valid. */
@@ -53,17 +117,27 @@ export function parseEntry<K extends EntryKind>(
 	text: string,
 	problems: Problem[],
 ): Entry<K> | undefined {
+	return readEntry(kind, path, text, problems).entry;
+}
+
+/** Parses one entry file; returns the parsed file even when its data fails the schema. */
+function readEntry<K extends EntryKind>(
+	kind: K,
+	path: string,
+	text: string,
+	problems: Problem[],
+): { entry?: Entry<K>; file?: EntryFile } {
 	const file = parseEntryFile(path, text);
 	if (isProblem(file)) {
 		problems.push(file);
-		return undefined;
+		return {};
 	}
 	const schema: z.ZodType = entrySchemas[kind];
 	const result = schema.safeParse(file.data);
 	if (!result.success) {
 		for (const issue of result.error.issues) problems.push(schemaIssueProblem(file, issue));
-		return undefined;
+		return { file };
 	}
 	const data = result.data as EntryData<K>;
-	return { kind, id: data.id, data, file };
+	return { entry: { kind, id: data.id, data, file }, file };
 }

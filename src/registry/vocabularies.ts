@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { VocabularySchema, type Vocabulary, type VocabularyValue } from './schemas/index.ts';
 import type { Problem } from './problems.ts';
+import { parseYaml } from './entry-file.ts';
+import { issueMessage } from './schema-issues.ts';
 
 /** Every controlled list of a registry, by name (the file name without `.yml`). */
 export type Vocabularies = Map<string, Vocabulary>;
@@ -17,38 +18,35 @@ export async function loadVocabularies(
 	const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.yml'));
 	for (const file of files.sort()) {
 		const path = join(dir, file);
-		let data: unknown;
-		try {
-			data = parse(await readFile(path, 'utf8'));
-		} catch (error) {
-			const reason = (error as Error).message.split('\n')[0] ?? '';
+		const yaml = parseYaml(await readFile(path, 'utf8'));
+		if (!('data' in yaml)) {
 			problems.push({
 				path,
-				line: 1,
+				line: yaml.line,
 				field: 'file',
-				message: { fr: `YAML invalide : ${reason}`, en: `invalid YAML: ${reason}` },
+				message: { fr: `YAML invalide : ${yaml.reason}`, en: `invalid YAML: ${yaml.reason}` },
 			});
 			continue;
 		}
-		const result = VocabularySchema.safeParse(data);
+		const result = VocabularySchema.safeParse(yaml.data);
 		if (!result.success) {
 			for (const issue of result.error.issues) {
 				problems.push({
 					path,
-					line: 1,
+					line: yaml.lineOf(issue.path),
 					field: issue.path.join('.') || 'file',
-					message: { fr: issue.message, en: issue.message },
+					message: issueMessage(issue, yaml.data),
 				});
 			}
 			continue;
 		}
 		const keys = new Set<string>();
-		for (const value of result.data.values) {
+		result.data.values.forEach((value, index) => {
 			if (keys.has(value.key)) {
 				problems.push({
 					path,
-					line: 1,
-					field: 'values',
+					line: yaml.lineOf(['values', index, 'key']),
+					field: `values.${index}.key`,
 					message: {
 						fr: `la clé « ${value.key} » apparaît deux fois`,
 						en: `key "${value.key}" appears twice`,
@@ -56,7 +54,7 @@ export async function loadVocabularies(
 				});
 			}
 			keys.add(value.key);
-		}
+		});
 		vocabularies.set(file.slice(0, -'.yml'.length), result.data);
 	}
 	return { vocabularies, problems };

@@ -36,10 +36,9 @@ export function field<T extends z.ZodType>(schema: T, doc: FieldDoc): T {
 export function fieldDoc(schema: z.ZodType): FieldDoc | undefined {
 	const meta = schema.meta();
 	if (!meta?.['x-label']) return undefined;
-	return {
-		label: meta['x-label'] as Bilingual,
-		help: meta['x-help'] as Bilingual,
-		vocabulary: meta['x-vocabulary'] as string | undefined,
-		references: meta['x-references'] as FieldDoc['references'],
-	};
+	const doc: FieldDoc = { label: meta['x-label'] as Bilingual, help: meta['x-help'] as Bilingual };
+	if (meta['x-vocabulary']) doc.vocabulary = meta['x-vocabulary'] as string;
+	if (meta['x-references'])
+		doc.references = meta['x-references'] as NonNullable<FieldDoc['references']>;
+	return doc;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { field } from './field.ts';
 import {
 	HostingSchema,
+	LanguageCodeSchema,
 	LanguageStateSchema,
 	LinkSchema,
 	ProvenanceSchema,
@@ -55,6 +56,13 @@ export const ModelSchema = z
 			},
 			vocabulary: 'learning-types',
 		}),
+		architecture: field(TextSchema.optional(), {
+			label: { fr: 'Architecture', en: 'Architecture' },
+			help: {
+				fr: 'Famille et structure du modèle (transformeur décodeur, arbres de décision boostés…).',
+				en: 'Family and structure of the model (decoder-only transformer, gradient-boosted trees…).',
+			},
+		}),
 		tasks: field(TextSchema, {
 			label: { fr: 'Tâches', en: 'Tasks' },
 			help: {
@@ -104,7 +112,7 @@ export const ModelSchema = z
 				en: 'Who runs the model for us, and where the data goes.',
 			},
 		}),
-		languages: field(z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)).default([]), {
+		languages: field(z.array(LanguageCodeSchema).default([]), {
 			label: { fr: 'Langues', en: 'Languages' },
 			help: {
 				fr: 'Langues prises en charge, en codes BCP 47 (fr, en…).',

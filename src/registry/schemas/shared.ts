@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { field } from './field.ts';
+import { field, type Bilingual } from './field.ts';
 
 /** The two languages every registry text is published in. */
 export const languages = ['fr', 'en'] as const;
@@ -10,18 +10,64 @@ export type Language = (typeof languages)[number];
 /** Pattern of an entry id: a slug that is also the file name. */
 export const slugPattern = /^[a-z0-9][a-z0-9.-]{0,63}$/;
 
+/**
+ * Messages the schemas attach to their own checks. Zod carries one string per issue, so the
+ * schemas give the English one and `schema-issues.ts` finds the French one in this table.
+ */
+export const schemaMessages = {
+	slug: {
+		fr: 'doit être fait de lettres minuscules sans accent, de chiffres, de points et de tirets (64 caractères au plus, en commençant par une lettre ou un chiffre)',
+		en: 'must be lowercase letters without accents, digits, dots and hyphens (at most 64 characters, starting with a letter or a digit)',
+	},
+	url: {
+		fr: 'doit être une adresse web complète en http(s), par exemple https://www.exemple.fr/page',
+		en: 'must be a full http(s) web address, for example https://www.example.org/page',
+	},
+	urlSpaces: {
+		fr: 'une adresse web ne peut pas contenir d’espace (remplacez-les par %20)',
+		en: 'a web address cannot contain spaces (replace them with %20)',
+	},
+	date: {
+		fr: 'doit être une date réelle écrite AAAA-MM-JJ, par exemple 2025-03-31',
+		en: 'must be a real date written YYYY-MM-DD, for example 2025-03-31',
+	},
+	email: {
+		fr: 'doit être une adresse électronique, par exemple ia@exemple.fr',
+		en: 'must be an email address, for example ai@example.org',
+	},
+	languageCode: {
+		fr: 'doit être un code de langue BCP 47 en minuscules, par exemple fr, en ou pt-BR',
+		en: 'must be a BCP 47 language code, for example fr, en or pt-BR',
+	},
+} satisfies Record<string, Bilingual>;
+
 /** An entry id or a reference to one. */
-export const SlugSchema = z
-	.string()
-	.regex(slugPattern, 'must be lowercase letters, digits, dots and hyphens, at most 64');
+export const SlugSchema = z.string().regex(slugPattern, { error: schemaMessages.slug.en });
 
 /** A calendar date written `YYYY-MM-DD`, kept as a string so files round-trip unchanged. */
-export const DateSchema = z.iso.date();
+export const DateSchema = z.iso.date({ error: schemaMessages.date.en });
 
-/** An absolute http(s) URL. */
-export const UrlSchema = z.url({ protocol: /^https?$/ });
+/**
+ * An absolute http(s) URL with a real domain name. `new URL()` alone accepts spaces and
+ * single-label hosts such as `https://intranet`, neither of which works for a public reader.
+ */
+export const UrlSchema = z
+	.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: schemaMessages.url.en })
+	.refine((url) => !/\s/.test(url), { error: schemaMessages.urlSpaces.en });
 
-/** A free text in French and English; which ones are required depends on the entry's `language`. */
+/** A functional email address. */
+export const EmailSchema = z.email({ error: schemaMessages.email.en });
+
+/** A language code such as `fr` or `pt-BR`. */
+export const LanguageCodeSchema = z
+	.string()
+	.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: schemaMessages.languageCode.en });
+
+/**
+ * A free text in French and English; which ones are required depends on the entry's `language`
+ * (see `texts.ts`). Every object with exactly the keys `fr` and `en` is treated as such a text
+ * by the validator and the generators, wherever it sits in an entry.
+ */
 export const TextSchema = z
 	.object({
 		fr: z.string().trim().min(1).optional(),
@@ -42,12 +88,30 @@ export function shortTextSchema(max: number) {
 /** A free text in both languages. */
 export type Text = z.infer<typeof TextSchema>;
 
+/** States of an entry's second language. */
+export const translationStates = ['human', 'machine', 'missing'] as const;
+
+/** State of an entry's second language. */
+export type TranslationState = (typeof translationStates)[number];
+
 /** Which language an entry was written in, and the state of the other one. */
 export const LanguageStateSchema = field(
 	z
 		.object({
-			original: z.enum(languages),
-			translation: z.enum(['human', 'machine', 'missing']),
+			original: field(z.enum(languages), {
+				label: { fr: 'Langue d’origine', en: 'Original language' },
+				help: {
+					fr: 'Langue dans laquelle la fiche a été rédigée : fr ou en.',
+					en: 'Language the entry was written in: fr or en.',
+				},
+			}),
+			translation: field(z.enum(translationStates), {
+				label: { fr: 'Traduction', en: 'Translation' },
+				help: {
+					fr: 'État de l’autre langue : human (traduite par une personne), machine (traduite automatiquement, pas encore relue) ou missing (pas encore traduite ; les textes de l’autre langue sont alors absents).',
+					en: 'State of the other language: human (translated by a person), machine (machine-translated, not yet reviewed) or missing (not translated yet; the other language’s texts are then absent).',
+				},
+			}),
 		})
 		.strict(),
 	{
@@ -62,21 +126,69 @@ export const LanguageStateSchema = field(
 /** Where a field's value came from. */
 export const FieldOriginSchema = z.enum(['form', 'ai', 'person']);
 
+/** Where a field's value came from: the issue form, the AI draft or a person. */
+export type FieldOrigin = z.infer<typeof FieldOriginSchema>;
+
 /** Where an entry came from: its issue and pull request, the AI that drafted it, each field's origin. */
 export const ProvenanceSchema = field(
 	z
 		.object({
-			issue: z.int().positive().optional(),
-			pullRequest: z.int().positive().optional(),
-			drafted: z
-				.object({
-					provider: z.string().min(1),
-					model: z.string().min(1),
-					date: DateSchema,
-				})
-				.strict()
-				.optional(),
-			fields: z.record(z.string(), FieldOriginSchema).optional(),
+			issue: field(z.int().positive().optional(), {
+				label: { fr: 'Ticket', en: 'Issue' },
+				help: {
+					fr: 'Numéro du ticket GitHub qui a proposé la fiche.',
+					en: 'Number of the GitHub issue that proposed the entry.',
+				},
+			}),
+			pullRequest: field(z.int().positive().optional(), {
+				label: { fr: 'Demande de fusion', en: 'Pull request' },
+				help: {
+					fr: 'Numéro de la demande de fusion qui a publié la fiche.',
+					en: 'Number of the pull request that published the entry.',
+				},
+			}),
+			drafted: field(
+				z
+					.object({
+						provider: field(z.string().trim().min(1), {
+							label: { fr: 'Fournisseur d’IA', en: 'AI provider' },
+							help: {
+								fr: 'Service qui a fait tourner le modèle (albert, openai, mistral…).',
+								en: 'Service that ran the model (albert, openai, mistral…).',
+							},
+						}),
+						model: field(z.string().trim().min(1), {
+							label: { fr: 'Modèle', en: 'Model' },
+							help: {
+								fr: 'Nom du modèle tel que le fournisseur le désigne.',
+								en: 'Name of the model as the provider calls it.',
+							},
+						}),
+						date: field(DateSchema, {
+							label: { fr: 'Date', en: 'Date' },
+							help: {
+								fr: 'Date à laquelle le brouillon a été rédigé.',
+								en: 'When the draft was written.',
+							},
+						}),
+					})
+					.strict()
+					.optional(),
+				{
+					label: { fr: 'Brouillon rédigé par une IA', en: 'Drafted by AI' },
+					help: {
+						fr: 'Présent quand un assistant d’IA a rédigé le premier brouillon de la fiche.',
+						en: 'Present when an AI assistant wrote the entry’s first draft.',
+					},
+				},
+			),
+			fields: field(z.record(z.string(), FieldOriginSchema).optional(), {
+				label: { fr: 'Origine des champs', en: 'Field origins' },
+				help: {
+					fr: 'Pour chaque champ de premier niveau : form (formulaire), ai (IA) ou person (une personne l’a écrit ou corrigé).',
+					en: 'For each top-level field: form (the issue form), ai (the AI) or person (a person wrote or corrected it).',
+				},
+			}),
 		})
 		.strict(),
 	{
@@ -113,7 +225,13 @@ export const HostingSchema = z
 /** A link with a bilingual label. */
 export const LinkSchema = z
 	.object({
-		label: TextSchema,
-		url: UrlSchema,
+		label: field(TextSchema, {
+			label: { fr: 'Intitulé', en: 'Label' },
+			help: { fr: 'Texte du lien.', en: 'Text of the link.' },
+		}),
+		url: field(UrlSchema, {
+			label: { fr: 'Adresse', en: 'Address' },
+			help: { fr: 'Adresse web du document.', en: 'Web address of the document.' },
+		}),
 	})
 	.strict();

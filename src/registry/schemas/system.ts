@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { field } from './field.ts';
 import {
 	DateSchema,
+	EmailSchema,
 	HostingSchema,
 	LanguageStateSchema,
 	ProvenanceSchema,
@@ -139,6 +140,14 @@ export const SystemSchema = z
 				en: 'What the system does, in plain language and at most 400 characters.',
 			},
 		}),
+		domain: field(SlugSchema.optional(), {
+			label: { fr: 'Domaine d’action', en: 'Policy area' },
+			help: {
+				fr: 'Le domaine de l’action publique où le système est utilisé.',
+				en: 'The area of public action the system is used in.',
+			},
+			vocabulary: 'domains',
+		}),
 		status: field(SlugSchema, {
 			label: { fr: 'Statut', en: 'Status' },
 			help: { fr: 'Où en est le système.', en: 'Where the system stands.' },
@@ -156,6 +165,13 @@ export const SystemSchema = z
 			help: {
 				fr: 'Date d’arrêt, pour un système retiré.',
 				en: 'When a retired system was stopped.',
+			},
+		}),
+		website: field(UrlSchema.optional(), {
+			label: { fr: 'Page du service', en: 'Service page' },
+			help: {
+				fr: 'Page publique du service qui utilise le système, s’il en a une.',
+				en: 'Public page of the service that uses the system, if there is one.',
 			},
 		}),
 		owner: field(
@@ -188,7 +204,7 @@ export const SystemSchema = z
 		contact: field(
 			z
 				.object({
-					email: field(z.email().optional(), {
+					email: field(EmailSchema.optional(), {
 						label: { fr: 'Courriel', en: 'Email' },
 						help: {
 							fr: 'Adresse fonctionnelle (boîte d’équipe, pas une adresse personnelle).',
@@ -225,6 +241,13 @@ export const SystemSchema = z
 			help: {
 				fr: 'Ce que le système apporte, et à qui.',
 				en: 'What the system brings, and to whom.',
+			},
+		}),
+		alternatives: field(TextSchema.optional(), {
+			label: { fr: 'Alternatives envisagées', en: 'Alternatives considered' },
+			help: {
+				fr: 'Les autres solutions étudiées, avec ou sans IA, et pourquoi elles n’ont pas été retenues.',
+				en: 'Other options considered, with or without AI, and why they were not chosen.',
 			},
 		}),
 		affectedPeople: field(TextSchema, {
@@ -359,7 +382,13 @@ export const SystemSchema = z
 		generativeAi: field(
 			z
 				.object({
-					hosting: HostingSchema,
+					hosting: field(HostingSchema, {
+						label: { fr: 'Hébergement', en: 'Hosting' },
+						help: {
+							fr: 'Qui fait tourner le modèle génératif, et où vont les données envoyées.',
+							en: 'Who runs the generative model, and where the data sent goes.',
+						},
+					}),
 					retention: field(TextSchema, {
 						label: { fr: 'Conservation', en: 'Retention' },
 						help: {

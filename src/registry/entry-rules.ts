@@ -1,0 +1,263 @@
+import type { z } from 'zod';
+import {
+	entrySchemas,
+	languages,
+	translationStates,
+	type Bilingual,
+	type EntryKind,
+	type Language,
+	type TranslationState,
+} from './schemas/index.ts';
+import { anyItem, schemaFields, valuesAt } from './schema-fields.ts';
+import { textIssues } from './texts.ts';
+import type { Vocabularies } from './vocabularies.ts';
+import type { EntryIssue } from './problems.ts';
+
+/** What an entry's rules need to know about the rest of the registry. */
+export interface RuleContext {
+	vocabularies: Vocabularies;
+	/** Ids of every entry file of each kind, valid or not. */
+	ids: Record<EntryKind, ReadonlySet<string>>;
+	/** Today's date, `YYYY-MM-DD`, for the rules about the future. */
+	today: string;
+}
+
+/**
+ * The rules over one entry's data that the schema cannot express: vocabularies, references,
+ * languages (all found by walking the schema), then the few rules that compare fields.
+ * The data need not have passed its schema: each rule reads only values of the right type, so a
+ * file with a schema problem still gets every other problem reported.
+ */
+export function entryIssues(kind: EntryKind, data: unknown, context: RuleContext): EntryIssue[] {
+	if (!isRecord(data)) return [];
+	const schema = entrySchemas[kind] as z.ZodObject;
+	const language = languageState(data['language']);
+	return [
+		...vocabularyIssues(schema, data, context),
+		...referenceIssues(schema, data, context),
+		...(language ? textIssues(schema, data, language) : []),
+		...provenanceIssues(schema, data),
+		...(kind === 'systems' ? systemIssues(data, context.today) : []),
+	];
+}
+
+/** Tells a plain object from other values. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The entry's language state, when it is well formed. */
+export function languageState(
+	value: unknown,
+): { original: Language; translation: TranslationState } | undefined {
+	if (!isRecord(value)) return undefined;
+	const { original, translation } = value;
+	if (!languages.includes(original as Language)) return undefined;
+	if (!translationStates.includes(translation as TranslationState)) return undefined;
+	return { original: original as Language, translation: translation as TranslationState };
+}
+
+/** Values of a field: each item for a list, the value itself otherwise. */
+function fieldValues(data: Record<string, unknown>, path: readonly string[], list: boolean) {
+	return valuesAt(data, list ? [...path, anyItem] : path);
+}
+
+/** Every value of a vocabulary field is a key of that vocabulary; a list names each key once. */
+function vocabularyIssues(
+	schema: z.ZodObject,
+	data: Record<string, unknown>,
+	context: RuleContext,
+): EntryIssue[] {
+	const issues: EntryIssue[] = [];
+	for (const field of schemaFields(schema)) {
+		const name = field.doc?.vocabulary;
+		if (!name) continue;
+		// A missing vocabulary file is reported once, on its own path, by `vocabularyFileProblems`.
+		const vocabulary = context.vocabularies.get(name);
+		if (!vocabulary) continue;
+		const keys = vocabulary.values.map((value) => value.key);
+		const seen = new Set<unknown>();
+		for (const { path, value } of fieldValues(data, field.path, field.list)) {
+			if (typeof value !== 'string') continue;
+			if (!keys.includes(value)) {
+				issues.push({ at: path, message: unknownKey(value, name, keys) });
+			} else if (field.list && seen.has(value)) {
+				issues.push({ at: path, message: listedTwice(String(value)) });
+			}
+			seen.add(value);
+		}
+	}
+	return issues;
+}
+
+/** Every reference field names an existing entry of its kind, each at most once. */
+function referenceIssues(
+	schema: z.ZodObject,
+	data: Record<string, unknown>,
+	context: RuleContext,
+): EntryIssue[] {
+	const issues: EntryIssue[] = [];
+	for (const field of schemaFields(schema)) {
+		const kind = field.doc?.references;
+		if (!kind) continue;
+		// References inside a list of objects (`models[].model`) must not repeat across the list.
+		const seen = new Set<unknown>();
+		for (const { path, value } of fieldValues(data, field.path, field.list)) {
+			if (typeof value !== 'string') continue;
+			if (!context.ids[kind].has(value)) {
+				issues.push({ at: path, message: unknownReference(value, kind) });
+			} else if (seen.has(value)) {
+				issues.push({ at: path, message: listedTwice(String(value)) });
+			}
+			seen.add(value);
+		}
+	}
+	return issues;
+}
+
+/** The field origins of the provenance name top-level fields of the entry's kind. */
+function provenanceIssues(schema: z.ZodObject, data: Record<string, unknown>): EntryIssue[] {
+	const provenance = data['provenance'];
+	const origins =
+		isRecord(provenance) && isRecord(provenance['fields']) ? provenance['fields'] : {};
+	const names = Object.keys(schema.shape);
+	return Object.keys(origins)
+		.filter((name) => !names.includes(name))
+		.map((name) => ({
+			at: ['provenance', 'fields', name],
+			message: {
+				fr: `« ${name} » n’est pas un champ de premier niveau de ce type de fiche`,
+				en: `"${name}" is not a top-level field of this kind of entry`,
+			},
+		}));
+}
+
+/** A string at a path of the data, if there is one. */
+function stringAt(data: Record<string, unknown>, ...path: (string | number)[]): string | undefined {
+	let value: unknown = data;
+	for (const key of path) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<string | number, unknown>)[key];
+	}
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** Rules that compare a system's fields with each other or with today. */
+function systemIssues(system: Record<string, unknown>, today: string): EntryIssue[] {
+	const issues: EntryIssue[] = [];
+	const startDate = stringAt(system, 'startDate');
+	const endDate = stringAt(system, 'endDate');
+	const status = stringAt(system, 'status');
+	if (startDate && endDate && endDate < startDate) {
+		issues.push({
+			at: ['endDate'],
+			message: {
+				fr: `la date de retrait (${endDate}) précède la date de mise en service (${startDate})`,
+				en: `the end date (${endDate}) is before the start date (${startDate})`,
+			},
+		});
+	}
+	if (status === 'retired' && system['endDate'] === undefined) {
+		issues.push({
+			at: ['status'],
+			message: {
+				fr: 'un système retiré doit avoir une date de retrait (endDate)',
+				en: 'a retired system needs an end date (endDate)',
+			},
+		});
+	}
+	if (stringAt(system, 'aiAct', 'riskClass') === 'prohibited' && status !== 'retired') {
+		issues.push({
+			at: ['aiAct', 'riskClass'],
+			message: {
+				fr: 'une pratique interdite par l’article 5 du règlement ne peut figurer au registre que pour un système retiré',
+				en: 'a practice prohibited by Article 5 of the Act may only be recorded for a retired system',
+			},
+		});
+	}
+	const last = stringAt(system, 'review', 'last');
+	const next = stringAt(system, 'review', 'next');
+	if (last && next && next < last) {
+		issues.push({
+			at: ['review', 'next'],
+			message: {
+				fr: `la prochaine revue (${next}) précède la dernière (${last})`,
+				en: `the next review (${next}) is before the last one (${last})`,
+			},
+		});
+	}
+	if (last && last > today) issues.push({ at: ['review', 'last'], message: inFuture(last) });
+	const assessments = Array.isArray(system['assessments']) ? system['assessments'] : [];
+	assessments.forEach((_, index) => {
+		const date = stringAt(system, 'assessments', index, 'date');
+		if (date && date > today) {
+			issues.push({ at: ['assessments', index, 'date'], message: inFuture(date) });
+		}
+	});
+	const approach = stringAt(system, 'approach');
+	if (
+		(approach === 'generative' || approach === 'hybrid') &&
+		system['generativeAi'] === undefined
+	) {
+		issues.push({
+			at: ['approach'],
+			message: {
+				fr: `l’approche ${approach} demande de remplir generativeAi (hébergement, conservation, réutilisation pour l’entraînement, information des usagers)`,
+				en: `the ${approach} approach requires generativeAi (hosting, retention, use for training, user disclosure)`,
+			},
+		});
+	}
+	const sourceCode = system['sourceCode'];
+	if (isRecord(sourceCode) && !sourceCode['url'] && !sourceCode['notPublishedReason']) {
+		issues.push({
+			at: ['sourceCode'],
+			message: {
+				fr: 'donnez l’adresse du code source (url) ou la raison pour laquelle il n’est pas publié (notPublishedReason)',
+				en: 'give the source code’s address (url) or why it is not published (notPublishedReason)',
+			},
+		});
+	}
+	const contact = system['contact'];
+	if (isRecord(contact) && !contact['email'] && !contact['url']) {
+		issues.push({
+			at: ['contact'],
+			message: {
+				fr: 'donnez au moins un moyen de contact : une adresse électronique (email) ou une page (url)',
+				en: 'give at least one way to get in touch: an email address (email) or a page (url)',
+			},
+		});
+	}
+	return issues;
+}
+
+function inFuture(date: string): Bilingual {
+	return {
+		fr: `la date ${date} est dans le futur : indiquez une date déjà passée`,
+		en: `the date ${date} is in the future: give a date that has passed`,
+	};
+}
+
+function unknownKey(value: string, vocabulary: string, keys: readonly string[]): Bilingual {
+	return {
+		fr: `valeur « ${value} » inconnue du vocabulaire ${vocabulary} ; valeurs possibles : ${keys.join(', ')} (pour en ajouter une, modifiez registry/vocabularies/${vocabulary}.yml)`,
+		en: `unknown value "${value}" for vocabulary ${vocabulary}; expected one of: ${keys.join(', ')} (to add one, edit registry/vocabularies/${vocabulary}.yml)`,
+	};
+}
+
+function unknownReference(id: string, kind: EntryKind): Bilingual {
+	const noun =
+		kind === 'models'
+			? { fr: 'aucun modèle', en: 'no model' }
+			: { fr: 'aucun système', en: 'no system' };
+	return {
+		fr: `${noun.fr} n’a l’identifiant « ${id} » (fichier attendu : ${kind}/${id}.mdx)`,
+		en: `${noun.en} has the id "${id}" (expected a file ${kind}/${id}.mdx)`,
+	};
+}
+
+function listedTwice(value: string): Bilingual {
+	return {
+		fr: `« ${value} » figure deux fois dans la liste`,
+		en: `"${value}" is listed twice`,
+	};
+}
