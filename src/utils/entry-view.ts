@@ -8,14 +8,8 @@ import { vocabularyValue } from '../registry/vocabularies.ts';
 import type { Lang } from '../i18n/ui.ts';
 import type { RegistryKey } from '../i18n/registry.ts';
 import { entryLayout, type LayoutItem, type LayoutSection } from './entry-layout.ts';
-import {
-	entryChanges,
-	pickText,
-	registryPath,
-	sitePath,
-	type SiteEntry,
-	type SiteRegistry,
-} from './registry-site.ts';
+import { pickText, registryPath, sitePath } from './registry-paths.ts';
+import type { SiteEntry, SiteRegistry } from './registry-site.ts';
 import type { EntryData } from '../registry/schemas/index.ts';
 
 /** What rendering an entry needs besides the entry. */
@@ -346,7 +340,7 @@ function withLink(sentence: string, placeholder: string, link: Node): Node[] {
 
 function renderHistory(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {
 	const { t, lang } = context;
-	const changes = entryChanges(context.registry, entry);
+	const changes = context.registry.history.changes.get(entry.filePath) ?? [];
 	const heading = h('h3', t('entry.history'));
 	if (changes.length === 0) return [heading, h('p', t('entry.history.none'))];
 	const newest = changes[0];

@@ -4,7 +4,8 @@ import type { EntryKind } from '../registry/schemas/index.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { entryTitle } from './entry-meta.ts';
-import { registryPath, sitePath, type SiteRegistry } from './registry-site.ts';
+import { registryPath, sitePath } from './registry-paths.ts';
+import type { SiteRegistry } from './registry-site.ts';
 
 /** How many changes the feed lists. */
 export const feedSize = 50;

@@ -3,7 +3,8 @@ import { vocabularyValue } from '../registry/vocabularies.ts';
 import type { EntryData, EntryKind, Text } from '../registry/schemas/index.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
-import { pickText, registryPath, type SiteEntry, type SiteRegistry } from './registry-site.ts';
+import { pickText, registryPath } from './registry-paths.ts';
+import type { SiteEntry, SiteRegistry } from './registry-site.ts';
 
 /** Entries per page of an index without JavaScript. */
 export const pageSize = 50;

@@ -1,5 +1,5 @@
 import { entryKinds, type EntryKind } from '../registry/schemas/index.ts';
-import { kindSegments, localeParams } from './registry-site.ts';
+import { kindSegments, localeParams } from './registry-paths.ts';
 
 /** Kind of entry from its URL segment (`systemes`, `modeles`). */
 export function kindFromSegment(segment: string | undefined): EntryKind {

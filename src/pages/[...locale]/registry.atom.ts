@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { renderAtom } from '../../registry/exports/atom.ts';
 import { registryFeed } from '../../utils/registry-feed.ts';
-import { getSiteRegistry, localeParams } from '../../utils/registry-site.ts';
+import { getSiteRegistry } from '../../utils/registry-site.ts';
+import { localeParams } from '../../utils/registry-paths.ts';
 import { siteConfig } from '../../components/site-values.ts';
 
 /** One feed per language: `/registry.atom` in French, `/en/registry.atom` in English. */

@@ -1,0 +1,213 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvRecordToEntry } from '../../src/registry/exports/csv.ts';
+import { loadRegistry } from '../../src/registry/load.ts';
+import { entryKinds, entrySchemas, type EntryKind } from '../../src/registry/schemas/index.ts';
+import { usedBy } from '../../src/registry/used-by.ts';
+import {
+	attr,
+	distDir,
+	must,
+	pageAt,
+	resolveToFile,
+	select,
+	selectAll,
+	siteRoot,
+	textContent,
+	type Page,
+} from './dist.ts';
+
+/** Build-and-inspect tests of the registry pages and open data, over the sample registry. */
+
+const registry = await loadRegistry('registry');
+const segments: Record<EntryKind, string> = { systems: 'systemes', models: 'modeles' };
+const entryPage = (kind: EntryKind, id: string, lang: 'fr' | 'en'): Page =>
+	must(
+		pageAt(new URL(`${siteRoot}${lang === 'en' ? '/en' : ''}/registre/${segments[kind]}/${id}/`)),
+		`page of ${kind}/${id} in ${lang}`,
+	);
+const distFile = (name: string) => readFileSync(join(distDir, name), 'utf8');
+
+describe('entry pages', () => {
+	it.each(entryKinds)('every %s entry has a page in each language, in that language', (kind) => {
+		for (const entry of registry[kind]) {
+			for (const lang of ['fr', 'en'] as const) {
+				const page = entryPage(kind, entry.id, lang);
+				expect(attr(must(select(page.document, 'html'), 'html'), 'lang')).toBe(lang);
+				const title = textContent(must(select(page.document, 'h1'), 'h1'));
+				const name = kind === 'models' ? String(entry.data.name) : undefined;
+				if (name) expect(title).toBe(name);
+				else expect(title.length).toBeGreaterThan(0);
+			}
+		}
+	});
+
+	it('links systems to the models they use and models back to the systems using them', () => {
+		const uses = usedBy(registry);
+		for (const lang of ['fr', 'en'] as const) {
+			for (const system of registry.systems) {
+				const page = entryPage('systems', system.id, lang);
+				const linked = selectAll(page.document, 'a[data-uses-model]').map((a) =>
+					attr(a, 'data-uses-model'),
+				);
+				expect(linked).toEqual(system.data.models.map((use) => use.model));
+				for (const link of selectAll(page.document, 'a[data-uses-model]')) {
+					expect(pageAt(new URL(must(attr(link, 'href'), 'href'), `${siteRoot}/`))).toBeDefined();
+				}
+			}
+			for (const model of registry.models) {
+				const page = entryPage('models', model.id, lang);
+				const linked = selectAll(page.document, 'a[data-used-by-system]').map((a) =>
+					attr(a, 'data-used-by-system'),
+				);
+				expect(linked).toEqual((uses.get(model.id) ?? []).map((use) => use.system));
+				for (const link of selectAll(page.document, 'a[data-used-by-system]')) {
+					expect(pageAt(new URL(must(attr(link, 'href'), 'href'), `${siteRoot}/`))).toBeDefined();
+				}
+			}
+		}
+	});
+
+	it('links each applied charter principle to its anchor in the charter', () => {
+		const system = must(
+			registry.systems.find((entry) => entry.data.principles.length > 0),
+			'a system applying principles',
+		);
+		const page = entryPage('systems', system.id, 'en');
+		const links = selectAll(page.document, 'a[data-principle]');
+		expect(links.map((a) => attr(a, 'data-principle'))).toEqual(system.data.principles);
+		const charter = must(pageAt(new URL(`${siteRoot}/en/charte/`)), 'English charter');
+		for (const link of links) {
+			expect(select(charter.document, `[id="${attr(link, 'data-principle')}"]`)).toBeDefined();
+		}
+	});
+
+	it('offers "report an error in this entry" with the entry prefilled', () => {
+		for (const kind of entryKinds) {
+			const entry = must(registry[kind][0], `a ${kind} entry`);
+			const link = must(
+				select(entryPage(kind, entry.id, 'fr').document, 'a[data-report-error]'),
+				'report link',
+			);
+			const url = new URL(must(attr(link, 'href'), 'href'));
+			expect(url.pathname).toMatch(/\/issues\/new$/);
+			expect(url.searchParams.get('template')).toBe('entry-error.yml');
+			expect(url.searchParams.get('entry')).toBe(`${kind}/${entry.id}`);
+		}
+	});
+
+	it('tells the reader when a text is a machine translation not yet reviewed', () => {
+		const machine = registry.systems.find((entry) => entry.data.language.translation === 'machine');
+		if (!machine) throw new Error('the sample registry should have a machine-translated entry');
+		const other = machine.data.language.original === 'fr' ? 'en' : 'fr';
+		const page = entryPage('systems', machine.id, other);
+		expect(textContent(must(select(page.document, '.starlight-aside'), 'translation notice'))).toMatch(
+			other === 'en' ? /machine-translated/ : /traduit automatiquement/,
+		);
+	});
+
+	it('ships no script of its own: an entry page loads only what a documentation page loads', () => {
+		const scripts = (page: Page) =>
+			new Set(selectAll(page.document, 'script[src]').map((script) => attr(script, 'src')));
+		const docsPage = must(pageAt(new URL(`${siteRoot}/charte/`)), 'charter');
+		const entry = must(registry.systems[0], 'a system');
+		for (const src of scripts(entryPage('systems', entry.id, 'fr'))) {
+			expect(scripts(docsPage)).toContain(src);
+		}
+	});
+});
+
+describe('indexes', () => {
+	it.each(entryKinds)(
+		'lists every %s entry across its pages, and all of them in its JSON index',
+		(kind) => {
+			const index = must(
+				pageAt(new URL(`${siteRoot}/registre/${segments[kind]}/`)),
+				`${kind} index`,
+			);
+			const listed = selectAll(index.document, '[data-registry-list] [data-entry-id]').map((li) =>
+				attr(li, 'data-entry-id'),
+			);
+			expect(listed.length).toBe(Math.min(50, registry[kind].length));
+			const json = JSON.parse(distFile(`registre/${segments[kind]}/index.json`)) as {
+				rows: string[][];
+			};
+			expect(json.rows.map((row) => row[0]).sort()).toEqual(registry[kind].map((e) => e.id).sort());
+			expect(select(index.document, 'form[hidden]')).toBeDefined();
+		},
+	);
+});
+
+describe('open data', () => {
+	it('publishes registry.json that validates against the published JSON Schema', () => {
+		const schema = JSON.parse(distFile('registry.schema.json')) as object;
+		const document = JSON.parse(distFile('registry.json')) as Record<string, unknown>;
+		const ajv = new Ajv2020({ allErrors: true, strict: false });
+		addFormats.default(ajv);
+		const validate = ajv.compile(schema);
+		expect(validate(document), JSON.stringify(validate.errors, null, 2)).toBe(true);
+		expect(document.schemaVersion).toEqual(expect.any(String));
+		expect(Number.isNaN(Date.parse(String(document.generatedAt)))).toBe(false);
+		for (const kind of entryKinds) {
+			expect(document[kind]).toEqual(
+				registry[kind].map((entry) => entry.data).sort((a, b) => (a.id < b.id ? -1 : 1)),
+			);
+		}
+	});
+
+	it('rejects a registry.json whose entry breaks the schema', () => {
+		const schema = JSON.parse(distFile('registry.schema.json')) as object;
+		const document = JSON.parse(distFile('registry.json')) as {
+			systems: Record<string, unknown>[];
+		};
+		const ajv = new Ajv2020({ strict: false });
+		addFormats.default(ajv);
+		const validate = ajv.compile(schema);
+		const first = must(document.systems[0], 'a system');
+		first.status = 'not-a-status';
+		expect(validate(document)).toBe(false);
+	});
+
+	it.each(entryKinds)('publishes %s.csv that parses back to the same entries', (kind) => {
+		const records = parseCsv(distFile(`${kind}.csv`), { columns: true }) as Record<
+			string,
+			string
+		>[];
+		const back = records.map((record) => entrySchemas[kind].parse(csvRecordToEntry(kind, record)));
+		expect(back).toEqual(
+			registry[kind].map((entry) => entry.data).sort((a, b) => (a.id < b.id ? -1 : 1)),
+		);
+	});
+
+	it('publishes an Atom feed of registry changes in each language', () => {
+		for (const path of ['/registry.atom', '/en/registry.atom']) {
+			const file = must(resolveToFile(path), path);
+			const xml = distFile(file);
+			expect(xml).toMatch(
+				/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/,
+			);
+			expect((xml.match(/<entry>/g) ?? []).length).toBeGreaterThan(0);
+		}
+	});
+
+	it('generates the field reference from the schema in both languages', () => {
+		for (const lang of ['fr', 'en'] as const) {
+			const page = must(
+				pageAt(new URL(`${siteRoot}${lang === 'en' ? '/en' : ''}/registre/champs/`)),
+				'fields',
+			);
+			for (const kind of entryKinds) {
+				for (const field of Object.keys(entrySchemas[kind].shape)) {
+					expect(
+						select(page.document, `[id="${kind}-${field}"]`),
+						`${kind}.${field}`,
+					).toBeDefined();
+				}
+			}
+		}
+	});
+});
