@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import {
+	commonFieldIds,
+	entryFieldId,
+	formFields,
+	generatedFields,
+	resolveField,
+} from '../../src/drafting/form-fields.ts';
+import { templatesDir } from '../../src/drafting/form-templates.ts';
+import { formFiles, issueTemplates, registryForm } from '../../src/drafting/issue-forms.ts';
+import { formContext } from '../../src/drafting/write-forms.ts';
+import { schemaFields } from '../../src/registry/schema-fields.ts';
+import { entryKinds, entrySchemas } from '../../src/registry/schemas/index.ts';
+
+/**
+ * The forms are checked against SchemaStore's schemas for GitHub issue forms and the template
+ * chooser (vendored in fixtures/schemastore, Apache-2.0), plus the rules GitHub documents that
+ * a JSON Schema cannot express (unique ids and labels, reserved answers).
+ */
+const ajv = new Ajv({ allErrors: true, strict: false });
+const schemaStore = (name: string) =>
+	JSON.parse(readFileSync(new URL(`./fixtures/schemastore/${name}.json`, import.meta.url), 'utf8'));
+const validateForm = ajv.compile(schemaStore('github-issue-forms'));
+const validateConfig = ajv.compile(schemaStore('github-issue-config'));
+
+const committed = (file: string) => parse(readFileSync(join(templatesDir, file), 'utf8'));
+const forms = [formFiles.systems, formFiles.models, formFiles['entry-error']];
+
+interface FormItem {
+	type: string;
+	id?: string;
+	attributes: { label?: string; options?: (string | { label: string })[] };
+}
+
+describe('issue forms', () => {
+	it('are what the schema and vocabularies generate (run `npm run draft -- --write-forms`)', async () => {
+		const generated = issueTemplates(await formContext('registry'));
+		for (const [file, template] of Object.entries(generated)) {
+			expect(committed(file), file).toEqual(template);
+		}
+	});
+
+	it.each(forms)('%s validates against GitHub’s issue-forms schema', (file) => {
+		expect(validateForm(committed(file)), JSON.stringify(validateForm.errors)).toBe(true);
+	});
+
+	it('config.yml validates against GitHub’s template-chooser schema', () => {
+		expect(validateConfig(committed(formFiles.config)), JSON.stringify(validateConfig.errors)).toBe(
+			true,
+		);
+	});
+
+	it.each(forms)('%s follows GitHub’s rules the schema cannot check', (file) => {
+		const body = committed(file).body as FormItem[];
+		const questions = body.filter((item) => item.type !== 'markdown');
+		const ids = questions.map((item) => item.id);
+		expect(ids.every((id) => id && /^[A-Za-z0-9_-]+$/.test(id))).toBe(true);
+		expect(new Set(ids).size).toBe(ids.length);
+		const labels = questions.map((item) => item.attributes.label);
+		expect(new Set(labels).size).toBe(labels.length);
+		for (const item of questions.filter((q) => q.type === 'dropdown')) {
+			for (const option of item.attributes.options as string[]) {
+				// `None` is what GitHub writes for an unanswered dropdown.
+				expect(option).not.toBe('None');
+				expect(option).not.toBe('_No response_');
+			}
+		}
+	});
+
+	it('are bilingual in their name and every question', () => {
+		for (const file of forms) {
+			const form = committed(file);
+			expect(form.name).toMatch(/ \/ /);
+			for (const item of (form.body as FormItem[]).filter((q) => q.type !== 'markdown')) {
+				expect(item.attributes.label, `${file} ${item.id}`).toMatch(/ \/ /);
+			}
+		}
+	});
+
+	it('ask every registry form for the language, a free description and the AI opt-out', () => {
+		for (const kind of entryKinds) {
+			const ids = (committed(formFiles[kind]).body as FormItem[]).map((item) => item.id);
+			expect(ids).toEqual(expect.arrayContaining(Object.values(commonFieldIds)));
+		}
+	});
+
+	it('give the error form an `entry` field the site can prefill', () => {
+		const entry = (committed(formFiles['entry-error']).body as FormItem[]).find(
+			(item) => item.id === entryFieldId,
+		);
+		expect(entry?.type).toBe('input');
+	});
+
+	it('without an AI provider, require every question the schema requires', async () => {
+		const context = { ...(await formContext('registry')), aiAvailable: false };
+		const form = registryForm('systems', context) as {
+			body: (FormItem & { validations?: { required?: boolean } })[];
+		};
+		const purpose = form.body.find((item) => item.id === 'purpose');
+		expect(purpose?.validations?.required).toBe(true);
+		expect(form.body.some((item) => item.id === commonFieldIds.noAi)).toBe(false);
+	});
+});
+
+describe('form → entry mapping', () => {
+	it.each(entryKinds)('names only fields of the %s schema, once each', (kind) => {
+		const paths = formFields[kind].map((field) => field.path);
+		for (const path of paths) expect(() => resolveField(kind, path)).not.toThrow();
+		expect(new Set(paths).size).toBe(paths.length);
+		const ids = formFields[kind].map((field) => field.id);
+		expect(new Set([...ids, ...Object.values(commonFieldIds)]).size).toBe(
+			ids.length + Object.values(commonFieldIds).length,
+		);
+	});
+
+	it('sets itself only fields the schemas have', () => {
+		const names = entryKinds.flatMap((kind) => Object.keys(entrySchemas[kind].shape));
+		for (const name of Object.values(generatedFields)) expect(names).toContain(name);
+	});
+
+	it.each(entryKinds)(
+		'asks every field the %s schema requires, so a form-only draft can be complete',
+		(kind) => {
+			const fields = schemaFields(entrySchemas[kind]);
+			const requiredPaths = new Set(
+				fields.filter((field) => field.required && !field.list).map((f) => f.path.join('.')),
+			);
+			const asked = new Set(formFields[kind].map((field) => field.path));
+			const generated = new Set<string>(Object.values(generatedFields));
+			for (const field of fields) {
+				const path = field.path.join('.');
+				const ancestorsRequired = field.path
+					.slice(0, -1)
+					.every((_, i) => requiredPaths.has(field.path.slice(0, i + 1).join('.')));
+				const isLeaf = field.type !== 'object';
+				if (!field.required || !ancestorsRequired || !isLeaf || field.list) continue;
+				if (generated.has(field.path[0] ?? '')) continue;
+				expect(asked, `${kind}: ${path} is required but no form question fills it`).toContain(path);
+			}
+		},
+	);
+});
