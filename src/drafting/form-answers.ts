@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import type { Checkboxes, ParsedBody } from '@github/issue-parser';
+import type { Bilingual, EntryKind, Language } from '../registry/schemas/index.ts';
+import type { Vocabularies } from '../registry/vocabularies.ts';
+import { commonFieldIds, formFields, resolveField, type FormField } from './form-fields.ts';
+import {
+	bilingualLabel,
+	booleanOptions,
+	languageOptions,
+	noAiOption,
+	vocabularyOptions,
+} from './issue-forms.ts';
+import type { DraftError } from './report.ts';
+
+/** One answered question, converted to the value its entry field takes. */
+export interface FieldAnswer {
+	field: FormField;
+	/** The answer as typed, for the prompt. */
+	text: string;
+	value: unknown;
+}
+
+/** A registry form's answers, read and checked before anything is sent anywhere. */
+export interface FormAnswers {
+	kind: EntryKind;
+	original: Language;
+	noAi: boolean;
+	/** The free-text description. */
+	details: string;
+	answers: FieldAnswer[];
+	/** Model names from the "models used" answer that match no entry of the registry. */
+	unknownModels: string[];
+	errors: DraftError[];
+}
+
+/** A model of the registry, as the "models used" answer may name it. */
+export interface KnownModel {
+	id: string;
+	name: string;
+}
+
+/** Reads each answer into its entry field's type; every answer that cannot be is an error. */
+export function readAnswers(
+	kind: EntryKind,
+	parsed: ParsedBody,
+	vocabularies: Vocabularies,
+	models: readonly KnownModel[],
+): FormAnswers {
+	const errors: DraftError[] = [];
+	const languageAnswer = joined(parsed[commonFieldIds.language]);
+	const original: Language = languageAnswer === languageOptions.en ? 'en' : 'fr';
+	if (languageAnswer !== languageOptions.fr && languageAnswer !== languageOptions.en) {
+		errors.push(missing(commonFieldIds.language, 'Langue de rédaction / Language you write in'));
+	}
+	const details = text(parsed[commonFieldIds.details]);
+	if (!details) {
+		errors.push(
+			missing(commonFieldIds.details, 'Description libre / Description in your own words'),
+		);
+	}
+	const result: FormAnswers = {
+		kind,
+		original,
+		noAi: isChecked(parsed[commonFieldIds.noAi], noAiOption),
+		details,
+		answers: [],
+		unknownModels: [],
+		errors,
+	};
+	for (const field of formFields[kind]) {
+		const raw = parsed[field.id];
+		const typed = Array.isArray(raw) ? raw.join(', ') : text(raw);
+		if (!typed) {
+			if (field.alwaysRequired)
+				errors.push(missing(field.id, bilingualLabel(resolveField(kind, field.path).doc.label)));
+			continue;
+		}
+		const converted = convert(kind, field, typed, original, vocabularies, models);
+		if ('error' in converted) {
+			errors.push({ field: field.id, message: converted.error });
+			continue;
+		}
+		result.unknownModels.push(...(converted.unknownModels ?? []));
+		result.answers.push({ field, text: typed, value: converted.value });
+	}
+	return result;
+}
+
+type Converted = { value: unknown; unknownModels?: string[] } | { error: Bilingual };
+
+/** Turns one typed answer into its field's value and checks it against the field's schema. */
+function convert(
+	kind: EntryKind,
+	field: FormField,
+	typed: string,
+	original: Language,
+	vocabularies: Vocabularies,
+	models: readonly KnownModel[],
+): Converted {
+	const resolved = resolveField(kind, field.path);
+	const label = bilingualLabel(resolved.doc.label);
+	const { answer } = resolved;
+	let converted: Converted;
+	switch (answer.type) {
+		case 'text':
+			converted = { value: { [original]: typed } };
+			break;
+		case 'integer': {
+			const digits = typed.replace(/[\s_\u00a0\u202f.,]/g, '');
+			converted = /^\d+$/.test(digits)
+				? { value: Number(digits) }
+				: { error: wrong(label, 'un nombre entier', 'a whole number', typed) };
+			break;
+		}
+		case 'boolean':
+			converted =
+				typed === booleanOptions.true
+					? { value: true }
+					: typed === booleanOptions.false
+						? { value: false }
+						: { error: wrong(label, 'Oui ou Non', 'Yes or No', typed) };
+			break;
+		case 'vocabulary': {
+			const keys = matchOptions(typed, vocabularyOptions(vocabularies, answer.vocabulary));
+			converted = keys
+				? { value: answer.multiple ? keys : keys[0] }
+				: { error: wrong(label, 'un des choix du formulaire', 'one of the form’s choices', typed) };
+			break;
+		}
+		case 'list':
+			converted = { value: splitList(typed) };
+			break;
+		case 'model-uses':
+			converted = readModelUses(typed, original, models);
+			break;
+		default:
+			converted = { value: typed };
+	}
+	if ('error' in converted) return converted;
+	const check = resolved.schema.safeParse(converted.value);
+	if (!check.success) {
+		const issue = check.error.issues[0];
+		return {
+			error: {
+				fr: `« ${label} » : ${issue ? localise('fr', issue) : 'valeur invalide'} (« ${clip(typed)} »).`,
+				en: `"${label}": ${issue ? localise('en', issue) : 'invalid value'} ("${clip(typed)}").`,
+			},
+		};
+	}
+	return converted;
+}
+
+/**
+ * Matches a dropdown answer against the options. The parser splits answers on commas, which a
+ * vocabulary label may contain, so the answer is re-joined and consumed option by option.
+ */
+function matchOptions(
+	typed: string,
+	options: ReturnType<typeof vocabularyOptions>,
+): string[] | undefined {
+	const byLength = [...options].sort((a, b) => b.option.length - a.option.length);
+	const keys: string[] = [];
+	let rest = typed.trim();
+	while (rest) {
+		const match = byLength.find(({ option }) => rest === option || rest.startsWith(`${option},`));
+		if (!match) return undefined;
+		keys.push(match.value.key);
+		rest = rest.slice(match.option.length).replace(/^,\s*/, '');
+	}
+	return keys.length > 0 ? keys : undefined;
+}
+
+/**
+ * Reads "models used", one line per model: `name or id: how it is used`. Names that match no
+ * model of the registry are set aside: the AI is offered only existing ids, and without AI the
+ * contributor is asked to declare the model first.
+ */
+function readModelUses(
+	typed: string,
+	original: Language,
+	models: readonly KnownModel[],
+): Converted {
+	const uses: { model: string; usage: Partial<Record<Language, string>> }[] = [];
+	const unknownModels: string[] = [];
+	for (const line of typed.split('\n')) {
+		const cleaned = line.replace(/^\s*[-*•]\s*/, '').trim();
+		if (!cleaned) continue;
+		// A colon only when followed by a space: Ollama model names contain colons (`llama3.1:8b`).
+		const separator = /\s*(?::(?=\s|$)|\s[—–-]\s)\s*/.exec(cleaned);
+		const name = separator ? cleaned.slice(0, separator.index) : cleaned;
+		const usage = separator ? cleaned.slice(separator.index + separator[0].length) : '';
+		const wanted = name.trim().toLowerCase();
+		const model = models.find((m) => m.id === wanted || m.name.toLowerCase() === wanted);
+		if (!model) {
+			unknownModels.push(name.trim());
+			continue;
+		}
+		uses.push({ model: model.id, usage: usage ? { [original]: usage } : {} });
+	}
+	return { value: uses, unknownModels };
+}
+
+function splitList(typed: string): string[] {
+	return typed
+		.split(/[,;\n]/)
+		.map((item) => item.trim())
+		.filter(Boolean);
+}
+
+/** An answer as text: trimmed, empty when unanswered. */
+function text(answer: ParsedBody[string]): string {
+	return typeof answer === 'string' ? answer.trim() : '';
+}
+
+/** A dropdown answer re-joined (the parser splits on commas). */
+function joined(answer: ParsedBody[string]): string {
+	return Array.isArray(answer) ? answer.join(', ').trim() : text(answer);
+}
+
+function isChecked(answer: ParsedBody[string], option: string): boolean {
+	const boxes = answer as Checkboxes | undefined;
+	return typeof boxes === 'object' && !Array.isArray(boxes) && boxes.selected.includes(option);
+}
+
+function missing(field: string, label: string): DraftError {
+	return {
+		field,
+		message: {
+			fr: `La question « ${label} » doit être remplie.`,
+			en: `The question "${label}" must be answered.`,
+		},
+	};
+}
+
+function wrong(label: string, fr: string, en: string, typed: string): Bilingual {
+	return {
+		fr: `« ${label} » attend ${fr} ; reçu « ${clip(typed)} ».`,
+		en: `"${label}" expects ${en}; got "${clip(typed)}".`,
+	};
+}
+
+/** Quotes at most 80 characters of an answer back to its author. */
+function clip(typed: string): string {
+	return typed.length > 80 ? `${typed.slice(0, 80)}…` : typed;
+}
+
+const locales = { fr: z.locales.fr(), en: z.locales.en() };
+
+/** Words a zod issue in one of our languages. */
+export function localise(language: Language, issue: z.core.$ZodIssue): string {
+	const worded = locales[language].localeError(issue as never);
+	return typeof worded === 'string' ? worded : (worded?.message ?? issue.message);
+}
