@@ -1,0 +1,50 @@
+/**
+ * `npm run draft -- --event FILE [--registry DIR] [--out DIR]`: turns a GitHub `issues` event
+ * into a draft registry entry and `<out>/draft-report.json`. Exit 0 drafted, 2 not a registry
+ * form or an invalid one, 3 the model failed, 1 anything else. See src/drafting/draft.ts.
+ *
+ * `npm run draft -- --write-forms` rewrites `.github/ISSUE_TEMPLATE/` from the schema.
+ */
+import { parseArgs } from 'node:util';
+import { draft } from '../src/drafting/draft.ts';
+import { writeIssueTemplates } from '../src/drafting/write-forms.ts';
+
+const usage =
+	'usage: npm run draft -- --event FILE [--registry DIR] [--out DIR]\n       npm run draft -- --write-forms [--registry DIR]';
+
+let args;
+try {
+	args = parseArgs({
+		options: {
+			event: { type: 'string' },
+			registry: { type: 'string', default: 'registry' },
+			out: { type: 'string', default: '.draft' },
+			'write-forms': { type: 'boolean', default: false },
+			help: { type: 'boolean', default: false },
+		},
+		strict: true,
+	}).values;
+} catch (error) {
+	console.error(`${(error as Error).message}\n${usage}`);
+	process.exit(1);
+}
+
+if (args.help) {
+	console.log(usage);
+} else if (args['write-forms']) {
+	for (const file of await writeIssueTemplates(args.registry)) console.log(`wrote ${file}`);
+} else if (!args.event) {
+	console.error(`--event is required\n${usage}`);
+	process.exitCode = 1;
+} else {
+	const { report, exitCode } = await draft({
+		eventPath: args.event,
+		registryDir: args.registry,
+		outDir: args.out,
+		env: process.env,
+	});
+	const where = report.file ? ` → ${args.out}/${report.file}` : '';
+	console.log(`${report.status}${where} (${report.mode ?? 'no draft'}, ${report.durationMs} ms)`);
+	for (const error of report.errors) console.log(`- ${error.field}: ${error.message.en}`);
+	process.exitCode = exitCode;
+}

@@ -1,0 +1,471 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
+import { loadSiteConfig } from '../config/load.ts';
+import type { SiteConfig } from '../config/schema.ts';
+import { checkEntry } from '../registry/check.ts';
+import { serialiseEntry } from '../registry/entry-file.ts';
+import { loadRegistry, type Registry } from '../registry/load.ts';
+import {
+	entrySchemas,
+	slugPattern,
+	type Bilingual,
+	type EntryKind,
+} from '../registry/schemas/index.ts';
+import { fromStructuredOutput } from '../registry/structured-output.ts';
+import { answerSchema, pickExample } from './answer-schema.ts';
+import { assembleEntry, type EntryFrame } from './entry-data.ts';
+import { entryId } from './entry-id.ts';
+import { estimateCost, estimateEnergy, totalUsage, type CallUsage } from './footprint.ts';
+import { readAnswers, type FormAnswers } from './form-answers.ts';
+import { entryFieldId, formFields, nameFieldPath, resolveField } from './form-fields.ts';
+import { loadFormTemplates, templatesDir } from './form-templates.ts';
+import { bilingualLabel } from './issue-forms.ts';
+import { callModel, createClient, type ModelRequest, type ModelSettings } from './model-client.ts';
+import { matchIssue } from './parse-issue.ts';
+import {
+	buildPrompt,
+	buildRepair,
+	loadPrompt,
+	messageChars,
+	promptFile,
+	sentText,
+} from './prompt.ts';
+import { readIssueEvent, type IssueInput } from './read-event.ts';
+import { redact } from './redact.ts';
+import { emptyReport, exitCodes, type DraftError, type DraftReport } from './report.ts';
+import { resolveDrafting, type DraftingEnv } from './settings.ts';
+
+/**
+ * `npm run draft`: an issue event in, a draft entry and a report out. The run is a sequence of
+ * named steps; each one that can stop the run says why in the report, in both languages, and
+ * nothing is written to the entry folder unless the entry passed every check.
+ */
+
+/** Inputs of a draft run. */
+export interface DraftOptions {
+	eventPath: string;
+	registryDir: string;
+	outDir: string;
+	env: DraftingEnv;
+	/** Folder of the issue forms (default `.github/ISSUE_TEMPLATE`). */
+	templatesDir?: string;
+	/** The organisation's configuration (default `registre.config.yml`). */
+	configPath?: string;
+	/** Most characters sent to the model for the first call, schema included. */
+	maxSentChars?: number;
+}
+
+/** What a run produced. */
+export interface DraftOutcome {
+	report: DraftReport;
+	exitCode: 0 | 1 | 2 | 3;
+}
+
+/** File name of the report inside `--out`. */
+export const reportFileName = 'draft-report.json';
+
+/** Label a maintainer can put on an issue to have it drafted without AI. */
+export const noAiIssueLabel = 'no-ai-draft';
+
+/** Default budget of characters sent for one issue: rules, example, schema and issue. */
+export const defaultMaxSentChars = 16_000;
+
+/** Runs the whole pipeline and writes the report, whatever happens. */
+export async function draft(options: DraftOptions): Promise<DraftOutcome> {
+	const started = performance.now();
+	const report = emptyReport('error');
+	try {
+		await clearPreviousDraft(options.outDir);
+		await run(options, report);
+	} catch (error) {
+		report.status = 'error';
+		const detail = error instanceof Error ? error.message : String(error);
+		report.errors.push({
+			field: 'run',
+			message: { fr: `Erreur inattendue : ${detail}`, en: `Unexpected error: ${detail}` },
+		});
+	}
+	report.durationMs = Math.round(performance.now() - started);
+	await mkdir(options.outDir, { recursive: true });
+	await writeFile(join(options.outDir, reportFileName), `${JSON.stringify(report, null, '\t')}\n`);
+	return { report, exitCode: exitCodes[report.status] };
+}
+
+/** The steps, in order. */
+async function run(options: DraftOptions, report: DraftReport): Promise<void> {
+	const issue = await readIssueEvent(options.eventPath);
+	report.issue = issue.number;
+
+	const templates = await loadFormTemplates(options.templatesDir ?? templatesDir);
+	const match = matchIssue(issue.body, issue.labels, templates);
+	if (match.kind === 'none') return stop(report, 'not-a-registry-issue', notAForm);
+	if (match.kind === 'incomplete') {
+		return stop(report, 'invalid-form', ...match.missing.map(missingQuestion));
+	}
+
+	const registry = await loadRegistry(options.registryDir);
+	if (match.template.name === 'entry-error') {
+		return reportedEntry(report, String(match.answers[entryFieldId] ?? ''), registry);
+	}
+	const kind = match.template.name;
+	report.kind = kind;
+
+	// Everything the form says is checked before a single token is spent.
+	const answers = readAnswers(kind, match.answers, registry.vocabularies, knownModels(registry));
+	if (answers.errors.length > 0) return stop(report, 'invalid-form', ...answers.errors);
+
+	const config = loadSiteConfig(options.configPath);
+	const mode = draftingMode(answers, issue, options.env, config);
+	const name = answers.answers.find((a) => a.field.path === nameFieldPath)?.text ?? '';
+	const id = entryId(
+		name,
+		takenIds(registry, kind),
+		`${kind === 'systems' ? 'system' : 'model'}-${issue.number}`,
+	);
+	report.id = id;
+
+	const frame: EntryFrame = {
+		id,
+		issue: issue.number,
+		openedOn: issue.openedOn,
+		translation: 'ai' in mode ? 'machine' : 'missing',
+	};
+	if ('formOnly' in mode) {
+		report.mode = 'form-only';
+		report.formOnlyReason = mode.formOnly;
+		return formOnlyDraft(report, answers, frame, registry, options.outDir);
+	}
+	report.mode = 'ai';
+	return aiDraft(report, answers, frame, registry, issue, config, mode.ai, options);
+}
+
+/** AI drafting unless the contributor, a maintainer's label or the repository turned it off. */
+function draftingMode(
+	answers: FormAnswers,
+	issue: IssueInput,
+	env: DraftingEnv,
+	config: SiteConfig,
+): { ai: ModelSettings } | { formOnly: Bilingual } {
+	if (answers.noAi) {
+		return {
+			formOnly: {
+				fr: 'l’auteur du ticket a coché « Ne pas rédiger avec l’IA »',
+				en: 'the issue’s author ticked “Do not draft with AI”',
+			},
+		};
+	}
+	if (issue.labels.includes(noAiIssueLabel)) {
+		return {
+			formOnly: {
+				fr: `le ticket porte l’étiquette « ${noAiIssueLabel} »`,
+				en: `the issue has the “${noAiIssueLabel}” label`,
+			},
+		};
+	}
+	return resolveDrafting(env, config);
+}
+
+/** Step: the entry from the form alone, refused with the missing questions if incomplete. */
+async function formOnlyDraft(
+	report: DraftReport,
+	answers: FormAnswers,
+	frame: EntryFrame,
+	registry: Registry,
+	outDir: string,
+): Promise<void> {
+	if (answers.unknownModels.length > 0) {
+		return stop(report, 'invalid-form', ...answers.unknownModels.map(unknownModel));
+	}
+	const { data, origins } = assembleEntry(answers, frame, null);
+	const problems = entryProblems(answers.kind, data, registry);
+	if (problems.length > 0) {
+		return stop(
+			report,
+			'invalid-form',
+			...problems.flatMap((p) => onFormQuestions(answers.kind, p)),
+		);
+	}
+	report.fields = origins;
+	await writeEntry(report, answers.kind, frame.id, data, outDir);
+}
+
+/** Step: prompt, call, validate, repair once, write. */
+async function aiDraft(
+	report: DraftReport,
+	answers: FormAnswers,
+	frame: EntryFrame,
+	registry: Registry,
+	issue: IssueInput,
+	config: SiteConfig,
+	settings: ModelSettings,
+	options: DraftOptions,
+): Promise<void> {
+	const { kind } = answers;
+	report.provider = settings.preset.name;
+	report.model = settings.model;
+	const template = await loadPrompt();
+	const redacted = redact(issueText(issue, answers));
+	report.redactions = redacted.counts;
+	const schemaOptions = { answered: answeredValues(answers), refs: settings.preset.schemaRefs };
+	const example = pickExample(registry, kind);
+	const full = answerSchema(kind, registry, { ...schemaOptions, definitions: true });
+	const light = answerSchema(kind, registry, { ...schemaOptions, definitions: false });
+	const prompt = buildPrompt(template, {
+		kind,
+		organisation: config.organisation.name.en,
+		original: answers.original,
+		variants: [
+			{ schema: full, example, omits: [] },
+			{ schema: light, example, omits: ['definitions'] },
+			{ schema: light, example: null, omits: ['definitions', 'example'] },
+		],
+		mode: settings.preset.structuredOutput,
+		issueNumber: issue.number,
+		issueText: redacted.text,
+		maxChars: options.maxSentChars ?? defaultMaxSentChars,
+	});
+	report.prompt = { file: basename(promptFile.pathname), omitted: prompt.omitted };
+	const { schema } = prompt;
+	const client = createClient(settings);
+	const sent: ModelRequest['messages'][] = [];
+	const calls: CallUsage[] = [];
+	const schemaChars =
+		settings.preset.structuredOutput === 'json_schema' ? JSON.stringify(schema).length : 0;
+	const ask = async (messages: ModelRequest['messages']) => {
+		sent.push(messages);
+		const result = await callModel(client, settings, {
+			messages,
+			schema: { name: `registry_${kind}`, schema },
+		});
+		calls.push(result.call);
+		report.calls = calls.length;
+		report.sentText = sentText(sent);
+		report.sentChars += messageChars(messages) + schemaChars;
+		report.usage = totalUsage(calls);
+		report.cost = estimateCost(calls, settings.preset, settings.model);
+		report.energy = estimateEnergy(calls, settings.preset, settings.model);
+		report.modelDurationMs = calls.reduce((total, call) => total + call.durationMs, 0);
+		return result;
+	};
+	const drafted = { provider: settings.preset.name, model: settings.model, date: issue.openedOn };
+	const evaluate = (content: string) =>
+		evaluateAnswer(content, answers, { ...frame, drafted }, registry);
+
+	const first = await ask(prompt.messages);
+	if (!first.ok)
+		return stop(report, 'model-failed', { field: 'model', message: first.failure.message });
+	let outcome = evaluate(first.content);
+	if (outcome.problems.length > 0) {
+		const repair = buildRepair(
+			template,
+			prompt.messages,
+			first.content,
+			outcome.problems.map((p) => `${p.field}: ${p.message.en}`),
+		);
+		const second = await ask(repair);
+		if (!second.ok) {
+			return stop(report, 'model-failed', { field: 'model', message: second.failure.message });
+		}
+		outcome = evaluate(second.content);
+		if (outcome.problems.length > 0) {
+			return stop(report, 'model-failed', repairFailed, ...outcome.problems);
+		}
+	}
+	report.fields = outcome.origins;
+	await writeEntry(report, kind, frame.id, outcome.data, options.outDir);
+}
+
+/** Reads the model's answer into an entry with the form on top, and checks it like any entry. */
+function evaluateAnswer(
+	content: string,
+	answers: FormAnswers,
+	frame: EntryFrame,
+	registry: Registry,
+): {
+	data: Record<string, unknown>;
+	origins: Record<string, 'form' | 'ai'>;
+	problems: DraftError[];
+} {
+	let value: unknown;
+	try {
+		value = JSON.parse(content);
+	} catch (error) {
+		const reason = (error as Error).message;
+		return { data: {}, origins: {}, problems: [{ field: 'answer', message: notJson(reason) }] };
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		return {
+			data: {},
+			origins: {},
+			problems: [{ field: 'answer', message: notJson('not an object') }],
+		};
+	}
+	const fromModel = fromStructuredOutput(answers.kind, value) as Record<string, unknown>;
+	const { data, origins } = assembleEntry(answers, frame, fromModel);
+	return { data, origins, problems: entryProblems(answers.kind, data, registry) };
+}
+
+/** Every problem the registry's own check finds in the entry. */
+function entryProblems(kind: EntryKind, data: unknown, registry: Registry): DraftError[] {
+	return checkEntry(kind, data, registry).map((problem) => ({
+		field: problem.field,
+		message: problem.message,
+	}));
+}
+
+/** Step: the entry file, serialised by the YAML library, at a path built from the slug alone. */
+async function writeEntry(
+	report: DraftReport,
+	kind: EntryKind,
+	id: string,
+	data: Record<string, unknown>,
+	outDir: string,
+): Promise<void> {
+	if (!slugPattern.test(id)) throw new Error(`refusing to write an entry with id "${id}"`);
+	const typed = entrySchemas[kind].parse(data) as Record<string, unknown>;
+	const root = resolve(outDir);
+	const file = resolve(root, kind, `${id}.mdx`);
+	if (!file.startsWith(root + sep)) throw new Error(`refusing to write outside ${root}: ${file}`);
+	await mkdir(join(root, kind), { recursive: true });
+	await writeFile(file, serialiseEntry(withoutEmptyLists(typed)));
+	report.file = `${kind}/${id}.mdx`;
+	report.status = 'drafted';
+}
+
+/** Step (error-report form): names the entry concerned; there is nothing to draft. */
+function reportedEntry(report: DraftReport, reference: string, registry: Registry): void {
+	const match = /^\s*(systems|models)\/([^\s/]+)\s*$/.exec(reference);
+	const kind = match?.[1] as EntryKind | undefined;
+	const id = match?.[2];
+	if (kind && id && registry[kind].some((entry) => entry.id === id)) {
+		report.kind = kind;
+		report.id = id;
+		return stop(report, 'error-report');
+	}
+	stop(report, 'error-report', {
+		field: entryFieldId,
+		message: {
+			fr: `« ${reference.slice(0, 100)} » ne désigne aucune fiche du registre (attendu : systems/identifiant ou models/identifiant).`,
+			en: `"${reference.slice(0, 100)}" names no entry of the registry (expected systems/id or models/id).`,
+		},
+	});
+}
+
+/** Paths the form answered with a value the model need not give again: everything but texts. */
+function answeredValues(answers: FormAnswers): string[] {
+	return answers.answers
+		.filter((answer) => {
+			const { type } = resolveField(answers.kind, answer.field.path).answer;
+			return type !== 'text' && type !== 'model-uses';
+		})
+		.map((answer) => answer.field.path);
+}
+
+/** The issue as the model reads it: title, each answered question, the free description. */
+function issueText(issue: IssueInput, answers: FormAnswers): string {
+	const lines = [
+		`Title: ${issue.title}`,
+		`Language: ${answers.original === 'fr' ? 'French' : 'English'}`,
+	];
+	for (const answer of answers.answers) {
+		lines.push(`${resolveField(answers.kind, answer.field.path).doc.label.en}: ${answer.text}`);
+	}
+	lines.push('Description:', answers.details);
+	return lines.join('\n');
+}
+
+function stop(report: DraftReport, status: DraftReport['status'], ...errors: DraftError[]): void {
+	report.status = status;
+	report.errors.push(...errors);
+}
+
+/** Leaves out the lists the schema defaults to empty, so a draft shows only what it says. */
+function withoutEmptyLists(data: Record<string, unknown>): Record<string, unknown> {
+	return Object.fromEntries(
+		Object.entries(data).filter(([, value]) => !(Array.isArray(value) && value.length === 0)),
+	);
+}
+
+/** Removes what a previous run left, so a failed run never leaves a stale entry behind. */
+async function clearPreviousDraft(outDir: string): Promise<void> {
+	for (const name of ['systems', 'models', reportFileName]) {
+		await rm(join(outDir, name), { recursive: true, force: true });
+	}
+}
+
+function knownModels(registry: Registry) {
+	return registry.models.map((entry) => ({ id: entry.id, name: entry.data.name }));
+}
+
+/** Ids in use for a kind, the entries that fail their schema included. */
+function takenIds(registry: Registry, kind: EntryKind): Set<string> {
+	return new Set([
+		...registry[kind].map((entry) => entry.id),
+		...(registry.rejected ?? []).filter((entry) => entry.kind === kind).map((entry) => entry.id),
+	]);
+}
+
+/**
+ * Puts a problem of the form-only entry on the questions that would fix it: the question for
+ * that field, or, when a whole group is missing (`aiAct`), each question of the group.
+ */
+function onFormQuestions(kind: EntryKind, problem: DraftError): DraftError[] {
+	const within = (path: string) => problem.field === path || problem.field.startsWith(`${path}.`);
+	const exact = formFields[kind].filter((field) => within(field.path));
+	const group = formFields[kind].filter((field) => field.path.startsWith(`${problem.field}.`));
+	const questions = exact.length > 0 ? exact : group;
+	if (questions.length === 0) return [problem];
+	return questions.map((question) => {
+		const label = bilingualLabel(resolveField(kind, question.path).doc.label);
+		return {
+			field: question.id,
+			message: {
+				fr: `« ${label} » : ${problem.message.fr} (sans l’IA, cette question doit être remplie).`,
+				en: `"${label}": ${problem.message.en} (without AI, this question must be answered).`,
+			},
+		};
+	});
+}
+
+const notAForm: DraftError = {
+	field: 'issue',
+	message: {
+		fr: 'Ce ticket n’a pas été ouvert avec un formulaire du registre : il n’y a rien à rédiger.',
+		en: 'This issue was not opened with one of the registry forms: there is nothing to draft.',
+	},
+};
+
+const repairFailed: DraftError = {
+	field: 'model',
+	message: {
+		fr: 'La réponse du modèle ne passe pas la validation du registre, même après une correction. Aucune fiche n’a été écrite ; un mainteneur peut relancer ou rédiger la fiche à la main.',
+		en: 'The model’s answer fails the registry’s validation, even after one repair. No entry was written; a maintainer can run it again or write the entry by hand.',
+	},
+};
+
+function missingQuestion(label: string): DraftError {
+	return {
+		field: 'issue',
+		message: {
+			fr: `La question « ${label} » manque dans le ticket : utilisez le formulaire sans en retirer de titre « ### ».`,
+			en: `The question "${label}" is missing from the issue: use the form without removing any "###" heading.`,
+		},
+	};
+}
+
+function unknownModel(name: string): DraftError {
+	return {
+		field: 'models',
+		message: {
+			fr: `Le modèle « ${name.slice(0, 80)} » n’est pas dans le registre : déclarez-le d’abord avec le formulaire « Déclarer un modèle d’IA », ou écrivez son identifiant exact.`,
+			en: `The model "${name.slice(0, 80)}" is not in the registry: declare it first with the "Declare an AI model" form, or write its exact id.`,
+		},
+	};
+}
+
+function notJson(reason: string): Bilingual {
+	return {
+		fr: `la réponse n’est pas un objet JSON valide (${reason})`,
+		en: `the answer is not a valid JSON object (${reason})`,
+	};
+}

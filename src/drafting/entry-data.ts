@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import { entrySchemas, type Language } from '../registry/schemas/index.ts';
+import type { FormAnswers } from './form-answers.ts';
+import { generatedFields, resolveField } from './form-fields.ts';
+
+/**
+ * Assembling an entry's data from the form's answers and, when there is one, the model's
+ * answer: the form always wins for the fields it answered, and each top-level field records
+ * where it came from.
+ */
+
+type Data = Record<string, unknown>;
+
+const generatedNames = new Set<string>(Object.values(generatedFields));
+
+/** What the drafting adds around the answers. */
+export interface EntryFrame {
+	id: string;
+	issue: number;
+	/** `YYYY-MM-DD` the issue was opened: the draft's review date. */
+	openedOn: string;
+	translation: 'machine' | 'missing';
+	drafted?: { provider: string; model: string; date: string };
+}
+
+/** The entry made from the form alone, or from the model's answer with the form on top. */
+export function assembleEntry(
+	answers: FormAnswers,
+	frame: EntryFrame,
+	fromModel: Data | null,
+): { data: Data; origins: Record<string, 'form' | 'ai'> } {
+	const data: Data = structuredClone(fromModel ?? {});
+	const formPaths = new Set<string>();
+	for (const answer of answers.answers) {
+		const { path } = answer.field;
+		// With a model, "models used" is its to resolve against the registry's ids.
+		if (fromModel && resolveField(answers.kind, path).answer.type === 'model-uses') continue;
+		const current = getPath(data, path);
+		const value = isText(answer.value)
+			? { ...(isText(current) ? current : {}), ...answer.value }
+			: answer.value;
+		setPath(data, path, value);
+		formPaths.add(path);
+	}
+	const schema = entrySchemas[answers.kind];
+	data[generatedFields.id] = frame.id;
+	data[generatedFields.language] = { original: answers.original, translation: frame.translation };
+	// Only systems have review dates.
+	if (generatedFields.review in schema.shape) {
+		data[generatedFields.review] = { last: frame.openedOn, next: addYear(frame.openedOn) };
+	}
+	if (!fromModel) fillEmptyObjects(schema, data);
+	const origins = originsOf(data, formPaths, fromModel !== null);
+	data[generatedFields.provenance] = {
+		issue: frame.issue,
+		...(frame.drafted && { drafted: frame.drafted }),
+		fields: origins,
+	};
+	return { data, origins };
+}
+
+/** `form` for a top-level field all of whose values came from the form, `ai` otherwise. */
+function originsOf(data: Data, formPaths: ReadonlySet<string>, withModel: boolean) {
+	const origins: Record<string, 'form' | 'ai'> = {};
+	for (const [key, value] of Object.entries(data)) {
+		if (key === generatedFields.provenance) continue;
+		const leaves = leafPaths(value, key);
+		const fromForm =
+			!withModel ||
+			generatedNames.has(key) ||
+			(leaves.length > 0 && leaves.every((leaf) => formPaths.has(leaf)));
+		origins[key] = fromForm ? 'form' : 'ai';
+	}
+	return origins;
+}
+
+/** Paths of the values under a field: texts, lists and scalars are leaves, objects are not. */
+function leafPaths(value: unknown, path: string): string[] {
+	if (!isPlainObject(value) || isText(value)) return [path];
+	return Object.entries(value).flatMap(([key, child]) => leafPaths(child, `${path}.${key}`));
+}
+
+/**
+ * Adds `{}` for required objects whose fields are all optional (a system's contact, its source
+ * code), so a form-only draft passes the schema when the contributor left them blank.
+ */
+function fillEmptyObjects(schema: z.ZodObject, data: Data): void {
+	for (const [key, field] of Object.entries(schema.shape)) {
+		const def = (field as z.ZodType)._zod.def as {
+			type: string;
+			shape?: Record<string, z.ZodType>;
+		};
+		if (def.type !== 'object' || data[key] !== undefined || !def.shape) continue;
+		if (Object.values(def.shape).every((child) => child.isOptional())) data[key] = {};
+	}
+}
+
+/** The same day a year later (28 February for a 29th): when a new entry is due for review. */
+function addYear(date: string): string {
+	const [year, month, day] = date.split('-');
+	return `${Number(year) + 1}-${month}-${month === '02' && day === '29' ? '28' : day}`;
+}
+
+/** A bilingual text: an object whose only keys are languages. */
+export function isText(value: unknown): value is Partial<Record<Language, string>> {
+	return (
+		isPlainObject(value) &&
+		Object.keys(value).length > 0 &&
+		Object.keys(value).every((key) => key === 'fr' || key === 'en')
+	);
+}
+
+function isPlainObject(value: unknown): value is Data {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function getPath(data: Data, path: string): unknown {
+	let current: unknown = data;
+	for (const key of path.split('.')) current = isPlainObject(current) ? current[key] : undefined;
+	return current;
+}
+
+function setPath(data: Data, path: string, value: unknown): void {
+	const keys = path.split('.');
+	let current = data;
+	for (const key of keys.slice(0, -1)) {
+		if (!isPlainObject(current[key])) current[key] = {};
+		current = current[key] as Data;
+	}
+	current[keys.at(-1) as string] = value;
+}

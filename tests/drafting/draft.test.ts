@@ -1,0 +1,327 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { draft, reportFileName } from '../../src/drafting/draft.ts';
+import { loadRegistry, type Registry } from '../../src/registry/load.ts';
+import { structuredOutputSchema } from '../../src/registry/structured-output.ts';
+import { apiError, completion } from './openai-stub.ts';
+import {
+	aiSystem,
+	formBody,
+	strictAnswer,
+	systemAnswers,
+	tempDir,
+	tempRegistry,
+} from './helpers.ts';
+import {
+	at,
+	checkWithDraft,
+	outputFiles,
+	readEntry,
+	requestBody,
+	runScenario,
+	type Scenario,
+} from './run-draft.ts';
+
+let registry: Registry;
+beforeAll(async () => {
+	registry = await loadRegistry(tempRegistry());
+});
+
+/** A valid model answer for the system issue, in strict form. */
+function validSystemAnswer(overrides: Record<string, unknown> = {}): unknown {
+	return strictAnswer(structuredOutputSchema('systems', registry), { ...aiSystem(), ...overrides });
+}
+
+/** An answer that breaks the registry's rules: an unknown vocabulary key, a missing translation. */
+function invalidSystemAnswer(): unknown {
+	return validSystemAnswer({
+		principles: ['not-a-principle'],
+		dataSources: [{ name: { fr: 'Courriels' }, personalData: 'personal' }],
+	});
+}
+
+describe('draft with a model', () => {
+	it('writes an entry the registry check accepts, from a valid answer (exit 0)', async () => {
+		const run = await runScenario({ replies: [completion(validSystemAnswer())] });
+		expect(run.exitCode).toBe(0);
+		expect(run.report).toMatchObject({
+			status: 'drafted',
+			mode: 'ai',
+			kind: 'systems',
+			id: 'assistant-de-reponse-aux-usagers',
+			file: 'systems/assistant-de-reponse-aux-usagers.mdx',
+			provider: 'openai',
+			model: 'gpt-4.1-mini',
+			calls: 1,
+		});
+		const { data, body } = readEntry(run);
+		expect(body.trim()).toBe('');
+		expect(data.language).toEqual({ original: 'fr', translation: 'machine' });
+		expect(data.provenance.issue).toBe(42);
+		expect(data.provenance.drafted).toMatchObject({ provider: 'openai', model: 'gpt-4.1-mini' });
+		expect(data.provenance.fields['status']).toBe('form');
+		expect(data.provenance.fields['dataSources']).toBe('ai');
+		expect(run.report.fields).toEqual(data.provenance.fields);
+		// The form's wording is kept; the other language comes from the model.
+		expect(data['name']).toEqual({
+			fr: 'Assistant de réponse aux usagers',
+			en: 'Citizen reply assistant',
+		});
+		expect(await checkWithDraft(run)).toEqual([]);
+	});
+
+	it('sends the redacted issue, the example and a strict schema offering only existing ids', async () => {
+		const run = await runScenario({ replies: [completion(validSystemAnswer())] });
+		expect(run.requests).toHaveLength(1);
+		expect(run.requests[0]?.path).toBe('/v1/chat/completions');
+		expect(run.requests[0]?.headers.authorization).toBe('Bearer test-key');
+		const body = requestBody(run);
+		expect(body.model).toBe('gpt-4.1-mini');
+		expect(body.temperature).toBe(0.2);
+		expect(body.max_completion_tokens).toBe(4096);
+		expect(body.max_tokens).toBeUndefined();
+		expect(body.response_format.type).toBe('json_schema');
+		expect(body.response_format.json_schema?.strict).toBe(true);
+		const schema = body.response_format.json_schema?.schema;
+		expect(at(schema, 'properties.models.items.properties.model.enum')).toEqual([
+			'mistral-small-3.2',
+		]);
+		expect(at(schema, 'properties.principles.items.enum')).toContain('human-review');
+		// What the form answered with a choice is not asked again.
+		expect(at(schema, 'properties.status')).toBeUndefined();
+		// Personal data never leaves the machine; the placeholders do.
+		const sent = JSON.stringify(body);
+		expect(sent).not.toContain('jeanne.dupont');
+		expect(sent).not.toContain('06 12 34 56 78');
+		expect(sent).toContain('[EMAIL]');
+		expect(sent).toContain('[PHONE]');
+		expect(run.report.redactions).toEqual({ email: 1, phone: 1 });
+		// The example entry of the same kind travels with the rules.
+		expect(body.messages[0]?.content).toContain('Tri du courrier entrant');
+	});
+
+	it('reports exactly what left the machine, within 16,000 characters', async () => {
+		const run = await runScenario({ replies: [completion(validSystemAnswer())] });
+		const body = requestBody(run);
+		for (const message of body.messages) expect(run.report.sentText).toContain(message.content);
+		const chars =
+			body.messages.reduce((total, message) => total + message.content.length, 0) +
+			JSON.stringify(body.response_format.json_schema?.schema).length;
+		expect(run.report.sentChars).toBe(chars);
+		expect(run.report.sentChars).toBeLessThanOrEqual(16_000);
+		expect(run.report.usage).toEqual({
+			promptTokens: 1200,
+			completionTokens: 400,
+			totalTokens: 1600,
+		});
+		expect(run.report.cost).toMatchObject({ currency: 'USD', source: 'price-table' });
+		expect(run.report.energy).toMatchObject({ source: 'estimate' });
+		expect(run.report.prompt?.file).toBe('draft-entry.v1.md');
+	});
+});
+
+describe('model failures', () => {
+	it('repairs an invalid answer once, telling the model what to fix (exit 0)', async () => {
+		const run = await runScenario({
+			replies: [completion(invalidSystemAnswer()), completion(validSystemAnswer())],
+		});
+		expect(run.exitCode).toBe(0);
+		expect(run.report.calls).toBe(2);
+		expect(run.requests).toHaveLength(2);
+		const repair = requestBody(run, 1).messages;
+		expect(repair.at(-2)?.role).toBe('assistant');
+		expect(repair.at(-1)?.content).toContain('not-a-principle');
+		expect(run.report.usage?.totalTokens).toBe(3200);
+		expect(run.report.sentText).toContain('----- call 2 · assistant -----');
+	});
+
+	it('gives up after an invalid repair: no entry, the problems in the report (exit 3)', async () => {
+		const run = await runScenario({
+			replies: [completion(invalidSystemAnswer()), completion(invalidSystemAnswer())],
+		});
+		expect(run.exitCode).toBe(3);
+		expect(run.report.status).toBe('model-failed');
+		expect(run.report.errors.map((error) => error.field)).toContain('principles.0');
+		expect(run.report.errors.every((error) => error.message.fr && error.message.en)).toBe(true);
+		expect(outputFiles(run)).toEqual([reportFileName]);
+	});
+
+	it('repairs malformed JSON (exit 0), and gives up when it stays malformed (exit 3)', async () => {
+		const repaired = await runScenario({
+			replies: [completion('{"name": {"fr": "Assis'), completion(validSystemAnswer())],
+		});
+		expect(repaired.exitCode).toBe(0);
+		const failed = await runScenario({ replies: [completion('not json'), completion('{]')] });
+		expect(failed.exitCode).toBe(3);
+		expect(failed.report.errors.some((error) => error.field === 'answer')).toBe(true);
+		expect(outputFiles(failed)).toEqual([reportFileName]);
+	});
+
+	it.each([
+		['a refusal', completion(null, { refusal: 'I cannot help with that.' }), 'refused'],
+		[
+			'an answer cut at the token limit',
+			completion('{"name":', { finishReason: 'length' }),
+			'AI_MAX_TOKENS',
+		],
+		['a content filter', completion('', { finishReason: 'content_filter' }), 'content filter'],
+	])('stops at %s without a repair call (exit 3)', async (_, reply, wording) => {
+		const run = await runScenario({ replies: [reply] });
+		expect(run.exitCode).toBe(3);
+		expect(run.report.status).toBe('model-failed');
+		expect(run.requests).toHaveLength(1);
+		expect(run.report.errors[0]?.message.en).toContain(wording);
+		expect(outputFiles(run)).toEqual([reportFileName]);
+	});
+
+	it('retries a 429 and drafts when the next try succeeds (exit 0)', async () => {
+		const run = await runScenario({ replies: [apiError(429), completion(validSystemAnswer())] });
+		expect(run.exitCode).toBe(0);
+		expect(run.requests).toHaveLength(2);
+		expect(run.report.calls).toBe(1);
+	});
+
+	it('gives up on repeated 500s after the bounded retries (exit 3)', async () => {
+		const run = await runScenario({ replies: [apiError(500), apiError(502), apiError(503)] });
+		expect(run.exitCode).toBe(3);
+		expect(run.requests).toHaveLength(3);
+		expect(run.report.errors[0]?.message.en).toContain('HTTP 503');
+	});
+
+	it('gives up on a timeout (exit 3)', async () => {
+		const run = await runScenario({
+			replies: [{ hang: true }],
+			env: { AI_TIMEOUT_MS: '300', AI_MAX_RETRIES: '0' },
+		});
+		expect(run.exitCode).toBe(3);
+		expect(run.report.errors[0]?.message.en).toContain('did not answer within 300 ms');
+	});
+
+	it('reports a rejected key as a configuration problem (exit 3)', async () => {
+		const run = await runScenario({ replies: [apiError(401, 'bad key')] });
+		expect(run.exitCode).toBe(3);
+		expect(run.report.errors[0]?.message.en).toContain('AI_API_KEY');
+	});
+});
+
+describe('form-only drafts', () => {
+	it.each([
+		['AI_DRAFTS=off', { env: { AI_DRAFTS: 'off' } }, 'AI_DRAFTS=off'],
+		['the no-AI checkbox', { answers: { ...systemAnswers(), 'no-ai': true } }, 'ticked'],
+		['the no-ai-draft label', { labels: ['no-ai-draft'] }, 'no-ai-draft'],
+		['no API key', { env: { AI_API_KEY: '' } }, 'AI_API_KEY'],
+	] as [string, Scenario, string][])(
+		'are made from the form alone with %s (exit 0)',
+		async (_, scenario, reason) => {
+			const run = await runScenario(scenario);
+			expect(run.exitCode).toBe(0);
+			expect(run.report.mode).toBe('form-only');
+			expect(run.report.formOnlyReason?.en).toContain(reason);
+			expect(run.requests).toHaveLength(0);
+			expect(run.report.sentText).toBeNull();
+			const { data } = readEntry(run);
+			expect(data.language).toEqual({ original: 'fr', translation: 'missing' });
+			expect(data.provenance.drafted).toBeUndefined();
+			expect(Object.values(data.provenance.fields).every((origin) => origin === 'form')).toBe(true);
+			expect(await checkWithDraft(run)).toEqual([]);
+		},
+	);
+
+	it('refuses an incomplete form without AI, naming each question to answer (exit 2)', async () => {
+		const run = await runScenario({
+			answers: {
+				language: 'English',
+				name: 'Chat',
+				status: systemAnswers()['status'] ?? '',
+				details: 'A chatbot.',
+			},
+			env: { AI_DRAFTS: 'off' },
+		});
+		expect(run.exitCode).toBe(2);
+		expect(run.report.status).toBe('invalid-form');
+		const fields = run.report.errors.map((error) => error.field);
+		expect(fields).toEqual(expect.arrayContaining(['summary', 'purpose', 'risk-class']));
+		expect(run.report.errors.every((error) => error.message.fr.includes('sans l’IA'))).toBe(true);
+		expect(outputFiles(run)).toEqual([reportFileName]);
+	});
+});
+
+describe('issues that are not drafted', () => {
+	it('refuses wrong answers before any token is spent (exit 2)', async () => {
+		const run = await runScenario({
+			answers: {
+				...systemAnswers(),
+				'start-date': 'demain',
+				'contact-url': 'pas une adresse',
+				automation: 'Robot total / Full robot',
+			},
+			replies: [completion(validSystemAnswer())],
+		});
+		expect(run.exitCode).toBe(2);
+		expect(run.report.status).toBe('invalid-form');
+		expect(run.report.errors.map((error) => error.field).sort()).toEqual([
+			'automation',
+			'contact-url',
+			'start-date',
+		]);
+		expect(run.requests).toHaveLength(0);
+	});
+
+	it('asks for the questions a hand-edited body lost (exit 2)', async () => {
+		const body = formBody('systems', systemAnswers()).replace(
+			/### Finalité \/ Purpose\n\n[^\n]*\n\n/,
+			'',
+		);
+		const run = await runScenario({ body });
+		expect(run.exitCode).toBe(2);
+		expect(run.report.status).toBe('invalid-form');
+		expect(run.report.errors[0]?.message.en).toContain('Finalité / Purpose');
+	});
+
+	it.each([
+		['a real GitHub issue', "It looks like you accidently spelled 'commit' with two 't's."],
+		['an issue without a body', null],
+		['an empty body', ''],
+	])('leaves %s alone (exit 2)', async (_, body) => {
+		const run = await runScenario({ body });
+		expect(run.exitCode).toBe(2);
+		expect(run.report.status).toBe('not-a-registry-issue');
+		expect(run.report.errors[0]?.message.fr).toBeTruthy();
+		expect(run.requests).toHaveLength(0);
+	});
+
+	it('names the entry an error report is about, and drafts nothing (exit 2)', async () => {
+		const run = await runScenario({
+			form: 'entry-error',
+			answers: { entry: 'systems/tri-courrier', problem: 'Le service a changé de nom.' },
+		});
+		expect(run.exitCode).toBe(2);
+		expect(run.report).toMatchObject({
+			status: 'error-report',
+			kind: 'systems',
+			id: 'tri-courrier',
+		});
+		expect(run.report.errors).toEqual([]);
+		const unknown = await runScenario({
+			form: 'entry-error',
+			answers: { entry: 'systems/../../etc/passwd', problem: '?' },
+		});
+		expect(unknown.report).toMatchObject({ status: 'error-report', kind: null, id: null });
+		expect(unknown.report.errors[0]?.field).toBe('entry');
+	});
+
+	it('reports an unreadable event as an error (exit 1)', async () => {
+		const work = tempDir();
+		writeFileSync(join(work, 'event.json'), '{ not json');
+		const outcome = await draft({
+			eventPath: join(work, 'event.json'),
+			registryDir: tempRegistry(),
+			outDir: join(work, 'out'),
+			env: {},
+		});
+		expect(outcome.exitCode).toBe(1);
+		expect(outcome.report.status).toBe('error');
+		expect(existsSync(join(work, 'out', reportFileName))).toBe(true);
+	});
+});
