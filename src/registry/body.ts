@@ -327,8 +327,13 @@ function sanitise(node: Nodes): Nodes[] {
 	return [{ ...node, children: node.children.flatMap(sanitise) } as Nodes];
 }
 
+/** Turns one language block into a hast tree. Raw HTML never reaches it, whatever the input. */
+export function bodyHast(root: Root) {
+	const clean = sanitise(root)[0] as Root;
+	return toHast(clean, { allowDangerousHtml: false });
+}
+
 /** Renders one language block as HTML. Raw HTML never reaches the output, whatever the input. */
 export function renderBodyHtml(root: Root): string {
-	const clean = sanitise(root)[0] as Root;
-	return toHtml(toHast(clean, { allowDangerousHtml: false }));
+	return toHtml(bodyHast(root));
 }

@@ -3,7 +3,7 @@ import type { RegistryKey } from '../i18n/registry.ts';
 
 /** A block of an entry page: plain fields, or a part the page builds itself. */
 export type LayoutItem =
-	{ field: string } | { special: 'uses' | 'usedBy' | 'provenance' | 'history' };
+	{ field: string } | { special: 'uses' | 'usedBy' | 'notes' | 'provenance' | 'history' };
 
 /** A titled section of an entry page. */
 export interface LayoutSection {
@@ -48,6 +48,7 @@ export const entryLayout: Record<EntryKind, { keyFacts: string[]; sections: Layo
 				items: fields('approach', 'suppliers', 'sourceCode'),
 			},
 			{ slug: 'principes', title: { field: 'principles' }, items: fields('principles') },
+			{ slug: 'notes', title: 'entry.notes', items: [{ special: 'notes' }] },
 			{
 				slug: 'suivi',
 				title: 'section.record',
@@ -81,6 +82,7 @@ export const entryLayout: Record<EntryKind, { keyFacts: string[]; sections: Layo
 				items: fields('trainingData', 'limitations', 'evaluation', 'energy'),
 			},
 			{ slug: 'documentation', title: { field: 'documentation' }, items: fields('documentation') },
+			{ slug: 'notes', title: 'entry.notes', items: [{ special: 'notes' }] },
 			{
 				slug: 'suivi',
 				title: 'section.record',

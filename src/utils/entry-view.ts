@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { schemaAt, unwrap, valueAt } from '../registry/facets.ts';
 import { entrySchemas, fieldDoc, type EntryKind, type Text } from '../registry/schemas/index.ts';
 import { vocabularyValue } from '../registry/vocabularies.ts';
+import { bodyHast, bodySections } from '../registry/body.ts';
 import type { Lang } from '../i18n/ui.ts';
 import type { RegistryKey } from '../i18n/registry.ts';
 import { entryLayout, type LayoutItem, type LayoutSection } from './entry-layout.ts';
@@ -141,6 +142,8 @@ function renderSpecial(
 			return renderUses(entry, context);
 		case 'usedBy':
 			return renderUsedBy(entry, context);
+		case 'notes':
+			return renderNotes(entry, context);
 		case 'provenance':
 			return renderProvenance(entry, context);
 		case 'history':
@@ -297,6 +300,18 @@ function renderUsedBy(entry: SiteEntry<EntryData>, context: ViewContext): Node[]
 			),
 		),
 	];
+}
+
+/** The entry's free notes (its MDX body's `<Fr>`/`<En>` block), in the reader's language if written. */
+function renderNotes(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {
+	const sections = bodySections(entry);
+	const other = context.lang === 'fr' ? 'en' : 'fr';
+	const lang = sections[context.lang] ? context.lang : sections[other] ? other : undefined;
+	const root = lang && sections[lang];
+	if (!lang || !root) return [];
+	const tree = bodyHast(root);
+	const children = 'children' in tree ? (tree.children as Node[]) : [];
+	return [h('div', lang === context.lang ? {} : { lang }, children)];
 }
 
 function renderProvenance(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {

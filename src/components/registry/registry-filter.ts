@@ -158,9 +158,11 @@ function syncUrl(form: HTMLFormElement) {
 	history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
 
-/** Fills the form from the address bar. */
+/** Fills the form from the address bar, opening the facets if one of them is set. */
 function restoreFromUrl(form: HTMLFormElement) {
 	const params = new URLSearchParams(location.search);
+	const facets = form.querySelector('details');
+	if (facets && [...params.keys()].some((name) => name !== 'q')) facets.open = true;
 	for (const element of form.elements) {
 		if (element instanceof HTMLInputElement && element.type === 'checkbox') {
 			element.checked = params.getAll(element.name).includes(element.value);
