@@ -4,6 +4,7 @@ import { PublishError } from './errors.ts';
 import { preflight } from './preflight.ts';
 import { publishDraft, type PublishResult } from './publish.ts';
 import { createRestClient, parseRepository, type RepositoryRef } from './rest-client.ts';
+import type { RegistryCheck } from './revalidate.ts';
 
 /** What the command reads from the environment, once. */
 export interface RunEnvironment {
@@ -51,12 +52,19 @@ export type PublishDraftArguments =
 	| { mode: 'publish'; eventPath: string; draftDir: string; registryDir: string }
 	| { mode: 'preflight'; eventPath: string; outDir: string; eventOut: string };
 
-/** Runs `npm run publish-draft` and returns the exit code; all output goes to `log`. */
+/** Where the command's output goes, and the validator it uses (tests swap them). */
+export interface CommandSeams {
+	log?: (line: string) => void;
+	check?: RegistryCheck;
+}
+
+/** Runs `npm run publish-draft` and returns the exit code. */
 export async function runPublishDraftCommand(
 	args: PublishDraftArguments,
 	env: NodeJS.ProcessEnv,
-	log: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+	seams: CommandSeams = {},
 ): Promise<number> {
+	const log = seams.log ?? ((line: string) => process.stdout.write(`${line}\n`));
 	let run: RunEnvironment | undefined;
 	try {
 		run = readRunEnvironment(env);
@@ -92,6 +100,7 @@ export async function runPublishDraftCommand(
 			draftDir: args.draftDir,
 			registryDir: args.registryDir,
 			runKey: run.runKey,
+			...(seams.check && { check: seams.check }),
 		});
 		for (const problem of result.validation?.otherProblems ?? []) {
 			log(

@@ -87,7 +87,7 @@ function describeMode(input: ChecklistInput): string {
 }
 
 function problemLine(problem: RegistryProblem): string {
-	return `- ${codeName(`${problem.path}:${problem.line}`)} ${codeName(problem.field)} — ${inlineText(problem.message.fr)} · ${inlineText(problem.message.en)}`;
+	return `- ${codeName(problem.path)} (ligne · line ${problem.line}) ${codeName(problem.field)} — ${inlineText(problem.message.fr)} · ${inlineText(problem.message.en)}`;
 }
 
 function describeValidation(validation: ValidationResult): string {

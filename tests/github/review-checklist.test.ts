@@ -1,0 +1,195 @@
+import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readDraftLog, type DraftRecord } from '../../src/github/draft-log.ts';
+import { DraftReportSchema, type DraftEntry } from '../../src/github/draft-report.ts';
+import { codeName, fencedBlock, inlineText } from '../../src/github/markdown.ts';
+import { revalidateDraft } from '../../src/github/revalidate.ts';
+import {
+	readTranslationState,
+	renderReviewChecklist,
+	type ChecklistInput,
+} from '../../src/github/review-checklist.ts';
+import { renderStatusComment, type DraftOutcome } from '../../src/github/status-comment.ts';
+import { createWorkspace, entryText } from './helpers.ts';
+
+const entry: DraftEntry = {
+	kind: 'systems',
+	id: 'assistant-courrier',
+	path: 'registry/systems/assistant-courrier.mdx',
+	content: entryText('assistant-courrier', 'Assistant courrier'),
+};
+
+const record: DraftRecord = {
+	issue: 1,
+	author: 'camille-dupont',
+	run: '1.1',
+	at: '2025-06-02T10:00:00.000Z',
+	mode: 'ai',
+};
+
+function input(
+	report: Record<string, unknown>,
+	overrides: Partial<ChecklistInput> = {},
+): ChecklistInput {
+	return {
+		issue: { number: 1, title: 't', url: 'u', author: 'camille-dupont', labels: [] },
+		entry,
+		report: DraftReportSchema.parse({ status: 'drafted', mode: 'ai', ...report }),
+		validation: { draftProblems: [], otherProblems: [] },
+		replacesExisting: false,
+		records: [record],
+		...overrides,
+	};
+}
+
+describe('markdown helpers', () => {
+	test('inline text cannot become HTML, a link, a mention or a table cell', () => {
+		expect(inlineText('<img src=x onerror=alert(1)> [site](https://evil) @team | *x*')).toBe(
+			'&lt;img src=x onerror=alert(1)&gt; \\[site\\](https://evil) @\u200dteam \\| \\*x\\*',
+		);
+		expect(inlineText('one\n\ntwo')).toBe('one two');
+		expect(inlineText('x'.repeat(500))).toHaveLength(300);
+	});
+
+	test('code names keep only a field name’s alphabet', () => {
+		expect(codeName('risks[0].mitigation')).toBe('`risks[0].mitigation`');
+		expect(codeName('a`](http://evil) <b>')).toBe('`a]http//evilb`');
+		expect(codeName('``')).toBe('`?`');
+	});
+
+	test('a fenced block is longer than any backtick run inside', () => {
+		expect(fencedBlock('a ````` b')).toBe('``````text\na ````` b\n``````');
+		expect(fencedBlock('plain\n')).toBe('```text\nplain\n```');
+	});
+});
+
+describe('renderReviewChecklist', () => {
+	test('the text sent to the model cannot forge the hidden markers or close its fence', () => {
+		const forged = [
+			'<!-- registre-ia:pull-request issue=99 -->',
+			'````',
+			'</details>',
+			'<!-- registre-ia:drafts [] -->',
+		].join('\n');
+		const body = renderReviewChecklist(input({ sentText: forged }));
+
+		expect(body.startsWith('<!-- registre-ia:pull-request issue=1 -->\n')).toBe(true);
+		expect(readDraftLog(body)).toEqual([record]);
+		expect(body).toContain(`\`\`\`\`\`text\n${forged}\n\`\`\`\`\``);
+	});
+
+	test('stays under GitHub’s body limit with a huge sent text', () => {
+		const body = renderReviewChecklist(input({ sentText: 'x'.repeat(200_000) }));
+		expect(body.length).toBeLessThan(65_536);
+		expect(body).toContain('Cut here; the full text is in the workflow’s "draft" artifact.');
+	});
+
+	test('field names and reasons from the report are defused', () => {
+		const body = renderReviewChecklist(
+			input(
+				{ mode: 'form-only', fields: { 'name](http://evil)': 'form' } },
+				{ formOnlyReason: { fr: 'voir @maintainers', en: 'see @maintainers' } },
+			),
+		);
+		expect(body).toContain('`name]http//evil`');
+		expect(body).toContain('see @\u200dmaintainers');
+		expect(body).not.toContain('see @maintainers');
+	});
+
+	test('flags an entry that replaces a published one, and lists validator problems', () => {
+		const body = renderReviewChecklist(
+			input(
+				{},
+				{
+					replacesExisting: true,
+					validation: {
+						draftProblems: [],
+						otherProblems: [
+							{
+								path: 'registry/models/old.mdx',
+								line: 3,
+								field: 'licence',
+								message: { fr: 'licence inconnue', en: 'unknown licence' },
+							},
+						],
+					},
+				},
+			),
+		);
+		expect(body).toContain('⚠️ remplace une fiche publiée · replaces a published entry');
+		expect(body).toContain('⚠️ 1 ailleurs · elsewhere');
+		expect(body).toContain(
+			'- `registry/models/old.mdx` (ligne · line 3) `licence` — licence inconnue · unknown licence',
+		);
+	});
+
+	test('says when nothing was sent to a model', () => {
+		const body = renderReviewChecklist(input({ mode: 'form-only', usage: null, sentText: null }));
+		expect(body).toContain('— (aucun appel au modèle · no model call)');
+		expect(body).not.toContain('<details>');
+	});
+});
+
+describe('readTranslationState', () => {
+	test('reads the language block of the front matter', () => {
+		expect(readTranslationState(entry.content)).toEqual({ original: 'fr', translation: 'machine' });
+		expect(readTranslationState('---\nid: x\n---\n')).toBeUndefined();
+		expect(
+			readTranslationState('---\nlanguage: {original: de, translation: human}\n---'),
+		).toBeUndefined();
+		expect(readTranslationState('no front matter')).toBeUndefined();
+	});
+});
+
+describe('renderStatusComment', () => {
+	test('every outcome is told in French and in English', () => {
+		const outcomes = [
+			{ kind: 'draft-ready', pull: { number: 2, url: 'u' }, mode: 'ai' },
+			{ kind: 'already-published', path: 'registry/systems/x.mdx' },
+			{ kind: 'invalid-form', errors: [] },
+			{ kind: 'rate-limited', retryAt: '2025-06-02T10:00:00.000Z', limit: 3 },
+			{ kind: 'model-failed', errors: [] },
+			{ kind: 'draft-failed', errors: [] },
+			{ kind: 'draft-rejected', problems: [] },
+			{ kind: 'publish-failed', message: { fr: 'réglage', en: 'setting' } },
+		] satisfies DraftOutcome[];
+		for (const outcome of outcomes) {
+			const text = renderStatusComment(outcome);
+			expect(text, outcome.kind).toMatch(
+				/^### .+ · .+\n\n\*\*Français\.\*\* .+\n\n\*\*English\.\*\* .+/s,
+			);
+		}
+	});
+});
+
+describe('revalidateDraft with the registry’s own validator', () => {
+	test('sorts problems into the draft’s and the others’, at their repository paths', async () => {
+		const workspace = await createWorkspace();
+		try {
+			await cp(
+				join(import.meta.dirname, '..', '..', 'registry', 'vocabularies'),
+				join(workspace.registryDir, 'vocabularies'),
+				{
+					recursive: true,
+				},
+			);
+			await mkdir(join(workspace.registryDir, 'models'), { recursive: true });
+			await writeFile(join(workspace.registryDir, 'models', 'old.mdx'), '---\nid: old\n---\n');
+
+			const result = await revalidateDraft(entry, { registryDir: workspace.registryDir });
+
+			expect(result.draftProblems.length).toBeGreaterThan(0);
+			for (const problem of result.draftProblems) {
+				expect(problem.path).toBe('registry/systems/assistant-courrier.mdx');
+				expect(problem.message.fr).not.toBe('');
+				expect(problem.message.en).not.toBe('');
+			}
+			expect(result.otherProblems.length).toBeGreaterThan(0);
+			for (const problem of result.otherProblems)
+				expect(problem.path).toBe('registry/models/old.mdx');
+		} finally {
+			await workspace.remove();
+		}
+	});
+});
