@@ -137,6 +137,8 @@ describe('ai-draft.yml', () => {
 				).labels,
 		);
 		expect(formLabels.length).toBeGreaterThan(0);
+		// An edit that leaves the form's text alone spends no token.
+		expect(draft?.if).toContain("(github.event.action == 'opened' || github.event.changes.body)");
 		for (const label of formLabels) {
 			expect(draft?.if).toContain(`contains(github.event.issue.labels.*.name, '${label}')`);
 		}
