@@ -6,8 +6,6 @@
  * `npm run draft -- --write-forms` rewrites `.github/ISSUE_TEMPLATE/` from the schema.
  */
 import { parseArgs } from 'node:util';
-import { draft } from '../src/drafting/draft.ts';
-import { writeIssueTemplates } from '../src/drafting/write-forms.ts';
 
 const usage =
 	'usage: npm run draft -- --event FILE [--registry DIR] [--out DIR]\n       npm run draft -- --write-forms [--registry DIR]';
@@ -32,11 +30,14 @@ try {
 if (args.help) {
 	console.log(usage);
 } else if (args['write-forms']) {
+	const { writeIssueTemplates } = await import('../src/drafting/write-forms.ts');
 	for (const file of await writeIssueTemplates(args.registry)) console.log(`wrote ${file}`);
 } else if (!args.event) {
 	console.error(`--event is required\n${usage}`);
 	process.exitCode = 1;
 } else {
+	// Loaded after the arguments are read, so a usage error answers at once.
+	const { draft } = await import('../src/drafting/draft.ts');
 	const { report, exitCode } = await draft({
 		eventPath: args.event,
 		registryDir: args.registry,

@@ -20,7 +20,7 @@ import { readAnswers, type FormAnswers } from './form-answers.ts';
 import { entryFieldId, formFields, nameFieldPath, resolveField } from './form-fields.ts';
 import { loadFormTemplates, templatesDir } from './form-templates.ts';
 import { bilingualLabel } from './issue-forms.ts';
-import { callModel, createClient, type ModelRequest, type ModelSettings } from './model-client.ts';
+import type { ModelRequest, ModelSettings } from './model-client.ts';
 import { matchIssue } from './parse-issue.ts';
 import {
 	buildPrompt,
@@ -64,8 +64,8 @@ export interface DraftOutcome {
 /** File name of the report inside `--out`. */
 export const reportFileName = 'draft-report.json';
 
-/** Label a maintainer can put on an issue to have it drafted without AI. */
-export const noAiIssueLabel = 'no-ai-draft';
+/** Labels a maintainer can put on an issue to have it drafted without AI. */
+export const noAiIssueLabels = ['no-ai-draft', 'no-ai'];
 
 /** Default budget of characters sent for one issue: rules, example, schema and issue. */
 export const defaultMaxSentChars = 16_000;
@@ -154,11 +154,12 @@ function draftingMode(
 			},
 		};
 	}
-	if (issue.labels.includes(noAiIssueLabel)) {
+	const label = issue.labels.find((name) => noAiIssueLabels.includes(name));
+	if (label) {
 		return {
 			formOnly: {
-				fr: `le ticket porte l’étiquette « ${noAiIssueLabel} »`,
-				en: `the issue has the “${noAiIssueLabel}” label`,
+				fr: `le ticket porte l’étiquette « ${label} »`,
+				en: `the issue has the “${label}” label`,
 			},
 		};
 	}
@@ -226,6 +227,8 @@ async function aiDraft(
 	});
 	report.prompt = { file: basename(promptFile.pathname), omitted: prompt.omitted };
 	const { schema } = prompt;
+	// The SDK is loaded only when a model is called: form-only runs and refusals skip its cost.
+	const { callModel, createClient } = await import('./model-client.ts');
 	const client = createClient(settings);
 	const sent: ModelRequest['messages'][] = [];
 	const calls: CallUsage[] = [];

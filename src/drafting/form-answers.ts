@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Checkboxes, ParsedBody } from '@github/issue-parser';
+import { issueMessage } from '../registry/schema-issues.ts';
 import type { Bilingual, EntryKind, Language } from '../registry/schemas/index.ts';
 import type { Vocabularies } from '../registry/vocabularies.ts';
 import { commonFieldIds, formFields, resolveField, type FormField } from './form-fields.ts';
@@ -138,12 +138,13 @@ function convert(
 	}
 	if ('error' in converted) return converted;
 	const check = resolved.schema.safeParse(converted.value);
-	if (!check.success) {
-		const issue = check.error.issues[0];
+	const issue = check.error?.issues[0];
+	if (issue) {
+		const message = issueMessage(issue, converted.value);
 		return {
 			error: {
-				fr: `« ${label} » : ${issue ? localise('fr', issue) : 'valeur invalide'} (« ${clip(typed)} »).`,
-				en: `"${label}": ${issue ? localise('en', issue) : 'invalid value'} ("${clip(typed)}").`,
+				fr: `« ${label} » : ${message.fr} (« ${clip(typed)} »).`,
+				en: `"${label}": ${message.en} ("${clip(typed)}").`,
 			},
 		};
 	}
@@ -242,12 +243,4 @@ function wrong(label: string, fr: string, en: string, typed: string): Bilingual 
 /** Quotes at most 80 characters of an answer back to its author. */
 function clip(typed: string): string {
 	return typed.length > 80 ? `${typed.slice(0, 80)}…` : typed;
-}
-
-const locales = { fr: z.locales.fr(), en: z.locales.en() };
-
-/** Words a zod issue in one of our languages. */
-export function localise(language: Language, issue: z.core.$ZodIssue): string {
-	const worded = locales[language].localeError(issue as never);
-	return typeof worded === 'string' ? worded : (worded?.message ?? issue.message);
 }

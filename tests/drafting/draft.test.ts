@@ -23,6 +23,9 @@ import {
 	type Scenario,
 } from './run-draft.ts';
 
+/** Scenarios load a registry and wait on the stub: allow more than 5 s on a busy runner. */
+const slow = { timeout: 30_000 };
+
 let registry: Registry;
 beforeAll(async () => {
 	registry = await loadRegistry(tempRegistry());
@@ -41,7 +44,7 @@ function invalidSystemAnswer(): unknown {
 	});
 }
 
-describe('draft with a model', () => {
+describe('draft with a model', slow, () => {
 	it('writes an entry the registry check accepts, from a valid answer (exit 0)', async () => {
 		const run = await runScenario({ replies: [completion(validSystemAnswer())] });
 		expect(run.exitCode).toBe(0);
@@ -121,7 +124,7 @@ describe('draft with a model', () => {
 	});
 });
 
-describe('model failures', () => {
+describe('model failures', slow, () => {
 	it('repairs an invalid answer once, telling the model what to fix (exit 0)', async () => {
 		const run = await runScenario({
 			replies: [completion(invalidSystemAnswer()), completion(validSystemAnswer())],
@@ -205,7 +208,7 @@ describe('model failures', () => {
 	});
 });
 
-describe('form-only drafts', () => {
+describe('form-only drafts', slow, () => {
 	it.each([
 		['AI_DRAFTS=off', { env: { AI_DRAFTS: 'off' } }, 'AI_DRAFTS=off'],
 		['the no-AI checkbox', { answers: { ...systemAnswers(), 'no-ai': true } }, 'ticked'],
@@ -247,7 +250,7 @@ describe('form-only drafts', () => {
 	});
 });
 
-describe('issues that are not drafted', () => {
+describe('issues that are not drafted', slow, () => {
 	it('refuses wrong answers before any token is spent (exit 2)', async () => {
 		const run = await runScenario({
 			answers: {

@@ -56,7 +56,10 @@ export function formBody(
 	return options.crlf ? body.replace(/\n/g, '\r\n') : body;
 }
 
-interface IssuesEvent { action: string; issue: Record<string, unknown> }
+interface IssuesEvent {
+	action: string;
+	issue: Record<string, unknown>;
+}
 
 /** A real `issues.opened` payload from `@octokit/webhooks-examples`, with our issue in it. */
 export function issueEvent(issue: {
@@ -195,4 +198,38 @@ export const aiSystem = (): Json => ({
 		},
 	],
 	principles: ['human-review'],
+});
+
+/** Answers to the "declare an AI model" form, in English. */
+export const modelAnswers = (): Record<string, FormAnswer> => ({
+	language: 'English',
+	name: 'Whisper Large v3 Turbo',
+	version: '2024-10',
+	provider: 'OpenAI',
+	'learning-type': option('learning-types', 'self-supervised'),
+	modalities: [option('modalities', 'audio'), option('modalities', 'text')],
+	licence: 'MIT',
+	'open-weights': 'Oui / Yes',
+	hosting: option('hosting', 'on-premises'),
+	residency: option('data-residency', 'france'),
+	languages: 'fr, en',
+	details: 'Speech-to-text model we run on our own servers to subtitle council meetings.',
+});
+
+/** What a good model would draft from {@link modelAnswers}. */
+export const aiModel = (): Json => ({
+	name: 'Whisper Large v3 Turbo',
+	description: {
+		fr: 'Modèle de reconnaissance vocale qui transcrit la parole en texte.',
+		en: 'Speech recognition model that transcribes speech to text.',
+	},
+	tasks: { fr: 'Transcrire des séances.', en: 'Transcribe meetings.' },
+	trainingData: {
+		fr: 'Enregistrements audio multilingues, selon son fournisseur.',
+		en: 'Multilingual audio recordings, according to its provider.',
+	},
+	limitations: {
+		fr: 'Erreurs sur les noms propres ; chaque sous-titre est relu.',
+		en: 'Errors on proper names; every subtitle is reviewed.',
+	},
 });
