@@ -118,7 +118,12 @@ export function isProblem(value: EntryFile | Problem): value is Problem {
  * concatenation, so no value can break out of its field), then the body.
  */
 export function serialiseEntry(data: object, body = ''): string {
-	const yamlText = stringify(data, { lineWidth: 0, singleQuote: false });
+	// No anchors: a value repeated in the data is written out again, as a person would.
+	const yamlText = stringify(data, {
+		lineWidth: 0,
+		singleQuote: false,
+		aliasDuplicateObjects: false,
+	});
 	const trimmedBody = body.trim();
 	return `---\n${yamlText}---\n${trimmedBody ? `\n${trimmedBody}\n` : ''}`;
 }
