@@ -146,18 +146,22 @@ describe('from an issue event to a pull request', { timeout: 120_000 }, () => {
 		const head = fake.state.resolveCommit('registry/issue-7');
 		expect(head?.verified).toBe(true);
 		expect(head?.parents).toEqual([fake.state.resolveCommit('main')?.sha]);
+		// The drafting picks the id (unique in the registry); the entry lands where it says.
+		const report = JSON.parse(
+			await readFile(join(workspace.draftDir, 'draft-report.json'), 'utf8'),
+		) as { kind: string; id: string };
+		const entryPath = `registry/${report.kind}/${report.id}.mdx`;
+		expect(report.kind).toBe('models');
 		const files = fake.state.filesAt('registry/issue-7');
-		expect(Object.keys(files).sort()).toEqual([
-			'README.md',
-			'registry/models/mistral-small-3.2.mdx',
-		]);
-		expect(files['registry/models/mistral-small-3.2.mdx']).toContain('name: Mistral Small 3.2');
+		expect(Object.keys(files).sort()).toEqual(['README.md', entryPath]);
+		expect(files[entryPath]).toContain('name: Mistral Small 3.2');
 
 		expect(fake.state.pulls.size).toBe(1);
 		const pull = [...fake.state.pulls.values()][0];
 		pullNumber = pull?.number ?? 0;
 		expect(pull?.body).toContain('<!-- registre-ia:pull-request issue=7 -->');
-		expect(pull?.body).toContain('✅ aucun problème · no problem');
+		// Nothing wrong in the entry (the rest of the registry is the registry's own business).
+		expect(pull?.body).toContain('| **Validation** | ✅ aucun problème');
 		expect(pull?.body).toContain('📝 formulaire seul, sans IA · form only, no AI');
 		expect(pull?.body).toContain('original: French, English missing');
 		expect(fake.state.issues.get(pullNumber)?.labels).toEqual([
