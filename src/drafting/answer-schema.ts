@@ -60,18 +60,38 @@ function objectOf(node: JsonSchema): JsonSchema | undefined {
 // then, for an optional field, " Null when unknown or not applicable." The enum keeps the keys.
 const valuesSentence = / Values: [\s\S]*?(?= Null when unknown or not applicable\.$|$)/;
 
-/** Removes the vocabulary definitions from descriptions; the enums still list the keys. */
+/**
+ * Removes the vocabulary definitions from descriptions (the enums still list the keys) and the
+ * "In French." notes on each half of a text, which the rules already say; a note carrying a
+ * length limit stays.
+ */
 function withoutDefinitions(node: unknown): unknown {
 	if (Array.isArray(node)) return node.map(withoutDefinitions);
 	if (typeof node !== 'object' || node === null) return node;
+	const object = node as JsonSchema;
+	if (isText(object)) {
+		const halves = object['properties'] as Record<string, JsonSchema>;
+		const bare = (half: JsonSchema) =>
+			/\d/.test(String(half['description'] ?? '')) ? half : { type: half['type'] };
+		return {
+			...object,
+			properties: { fr: bare(halves['fr'] ?? {}), en: bare(halves['en'] ?? {}) },
+		};
+	}
 	return Object.fromEntries(
-		Object.entries(node).map(([key, value]) => [
+		Object.entries(object).map(([key, value]) => [
 			key,
 			key === 'description' && typeof value === 'string'
 				? value.replace(valuesSentence, '')
 				: withoutDefinitions(value),
 		]),
 	);
+}
+
+/** A bilingual text object: exactly the properties `fr` and `en`. */
+function isText(node: JsonSchema): boolean {
+	const properties = node['properties'] as Record<string, JsonSchema> | undefined;
+	return node['type'] === 'object' && !!properties && Object.keys(properties).join() === 'fr,en';
 }
 
 const textRef = '#/$defs/text';
@@ -86,8 +106,7 @@ function withSharedText(schema: JsonSchema): JsonSchema {
 		if (Array.isArray(node)) return node.map((item) => visit(item, act));
 		if (typeof node !== 'object' || node === null) return node;
 		const object = node as JsonSchema;
-		const properties = object['properties'] as Record<string, JsonSchema> | undefined;
-		if (object['type'] === 'object' && properties && Object.keys(properties).join() === 'fr,en') {
+		if (isText(object)) {
 			const shape = Object.entries(object).filter(([key]) => key !== 'description');
 			return act(object, JSON.stringify(Object.fromEntries(shape)));
 		}

@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import webhookExamples from '@octokit/webhooks-examples';
+import { createRequire } from 'node:module';
+import type webhookExamplesType from '@octokit/webhooks-examples';
 import { parse } from 'yaml';
 import { bilingualLabel, formFiles, type FormName } from '../../src/drafting/issue-forms.ts';
 import { templatesDir } from '../../src/drafting/form-templates.ts';
@@ -9,6 +10,11 @@ import { templatesDir } from '../../src/drafting/form-templates.ts';
 /** Shared helpers of the drafting tests: temporary registries, issue bodies and events. */
 
 const fixtures = new URL('./fixtures/', import.meta.url);
+
+// The package's main file is JSON: required, so plain Node can load it as well as Vitest.
+const webhookExamples = createRequire(import.meta.url)(
+	'@octokit/webhooks-examples',
+) as typeof webhookExamplesType;
 
 /** A fresh registry folder: the fixture entries plus the project's own vocabularies. */
 export function tempRegistry(): string {

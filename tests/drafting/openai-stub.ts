@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 
 /**
  * An OpenAI-compatible Chat Completions server on 127.0.0.1 for the drafting tests: each test
@@ -10,7 +11,9 @@ import type { AddressInfo } from 'node:net';
 export type StubReply =
 	| { status: number; body: unknown; headers?: Record<string, string> }
 	/** Never answers: the client's timeout has to fire. */
-	| { hang: true };
+	| { hang: true }
+	/** Made from the request, e.g. to count its tokens. */
+	| ((request: RecordedRequest) => StubReply);
 
 /** A request as the stub received it. */
 export interface RecordedRequest {
@@ -28,6 +31,12 @@ export interface OpenAiStub {
 	close(): Promise<void>;
 }
 
+const noReply: StubReply = {
+	status: 500,
+	body: { error: { message: 'stub: no reply scripted for this request' } },
+	headers: { 'x-should-retry': 'false' },
+};
+
 /** Starts a stub that answers the n-th request with `replies[n]`, and 500 once they run out. */
 export async function startStub(replies: StubReply[]): Promise<OpenAiStub> {
 	const requests: RecordedRequest[] = [];
@@ -43,11 +52,9 @@ export async function startStub(replies: StubReply[]): Promise<OpenAiStub> {
 				headers: req.headers,
 				body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
 			});
-			const reply = replies[requests.length - 1] ?? {
-				status: 500,
-				body: { error: { message: 'stub: no reply scripted for this request' } },
-				headers: { 'x-should-retry': 'false' },
-			};
+			const request = requests.at(-1) as RecordedRequest;
+			let reply = replies[requests.length - 1] ?? noReply;
+			while (typeof reply === 'function') reply = reply(request);
 			if ('hang' in reply) {
 				hanging.add(res);
 				return;
@@ -105,6 +112,24 @@ export function completion(content: unknown, options: CompletionOptions = {}): S
 			],
 			usage: options.usage ?? { prompt_tokens: 1200, completion_tokens: 400, total_tokens: 1600 },
 		},
+	};
+}
+
+/**
+ * A completion whose usage is counted as OpenAI would: the o200k_base tokens of every message
+ * (plus the usual 3 per message and 3 to prime the answer) and of the response schema.
+ */
+export function countedCompletion(content: unknown): StubReply {
+	return (request) => {
+		const messages = (request.body['messages'] ?? []) as { content: string }[];
+		const schema = request.body['response_format'];
+		const prompt =
+			messages.reduce((total, message) => total + countTokens(message.content) + 3, 3) +
+			countTokens(JSON.stringify(schema ?? ''));
+		const answer = countTokens(typeof content === 'string' ? content : JSON.stringify(content));
+		return completion(content, {
+			usage: { prompt_tokens: prompt, completion_tokens: answer, total_tokens: prompt + answer },
+		});
 	};
 }
 
