@@ -127,7 +127,7 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 	const frame: EntryFrame = {
 		id,
 		issue: issue.number,
-		openedOn: issue.openedOn,
+		today: new Date().toISOString().slice(0, 10),
 		translation: 'ai' in mode ? 'machine' : 'missing',
 	};
 	if ('formOnly' in mode) {
@@ -250,13 +250,14 @@ async function aiDraft(
 		report.modelDurationMs = calls.reduce((total, call) => total + call.durationMs, 0);
 		return result;
 	};
-	const drafted = { provider: settings.preset.name, model: settings.model, date: issue.openedOn };
+	const drafted = { provider: settings.preset.name, model: settings.model, date: frame.today };
 	const evaluate = (content: string) =>
 		evaluateAnswer(content, answers, { ...frame, drafted }, registry);
 
 	const first = await ask(prompt.messages);
-	if (!first.ok)
+	if (!first.ok) {
 		return stop(report, 'model-failed', { field: 'model', message: first.failure.message });
+	}
 	let outcome = evaluate(first.content);
 	if (outcome.problems.length > 0) {
 		const repair = buildRepair(

@@ -17,8 +17,8 @@ const generatedNames = new Set<string>(Object.values(generatedFields));
 export interface EntryFrame {
 	id: string;
 	issue: number;
-	/** `YYYY-MM-DD` the issue was opened: the draft's review date. */
-	openedOn: string;
+	/** The day of the run, `YYYY-MM-DD`: the draft's date and its review date. */
+	today: string;
 	translation: 'machine' | 'missing';
 	drafted?: { provider: string; model: string; date: string };
 }
@@ -47,7 +47,7 @@ export function assembleEntry(
 	data[generatedFields.language] = { original: answers.original, translation: frame.translation };
 	// Only systems have review dates.
 	if (generatedFields.review in schema.shape) {
-		data[generatedFields.review] = { last: frame.openedOn, next: addYear(frame.openedOn) };
+		data[generatedFields.review] = { last: frame.today, next: addYear(frame.today) };
 	}
 	if (!fromModel) fillEmptyObjects(schema, data);
 	const origins = originsOf(data, formPaths, fromModel !== null);

@@ -6,6 +6,7 @@ import { commonFieldIds, formFields, resolveField, type FormField } from './form
 import {
 	bilingualLabel,
 	booleanOptions,
+	commonLabels,
 	languageOptions,
 	noAiOption,
 	vocabularyOptions,
@@ -50,13 +51,11 @@ export function readAnswers(
 	const languageAnswer = joined(parsed[commonFieldIds.language]);
 	const original: Language = languageAnswer === languageOptions.en ? 'en' : 'fr';
 	if (languageAnswer !== languageOptions.fr && languageAnswer !== languageOptions.en) {
-		errors.push(missing(commonFieldIds.language, 'Langue de rédaction / Language you write in'));
+		errors.push(missing(commonFieldIds.language, commonLabels.language));
 	}
 	const details = text(parsed[commonFieldIds.details]);
 	if (!details) {
-		errors.push(
-			missing(commonFieldIds.details, 'Description libre / Description in your own words'),
-		);
+		errors.push(missing(commonFieldIds.details, commonLabels.details));
 	}
 	const result: FormAnswers = {
 		kind,
@@ -71,8 +70,9 @@ export function readAnswers(
 		const raw = parsed[field.id];
 		const typed = Array.isArray(raw) ? raw.join(', ') : text(raw);
 		if (!typed) {
-			if (field.alwaysRequired)
+			if (field.alwaysRequired) {
 				errors.push(missing(field.id, bilingualLabel(resolveField(kind, field.path).doc.label)));
+			}
 			continue;
 		}
 		const converted = convert(kind, field, typed, original, vocabularies, models);

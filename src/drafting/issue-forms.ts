@@ -61,6 +61,13 @@ export const booleanOptions = { true: 'Oui / Yes', false: 'Non / No' } as const;
 /** The checkbox that opts an issue out of AI drafting. */
 export const noAiOption = 'Ne pas rédiger avec l’IA / Do not draft with AI';
 
+/** Labels of the questions every registry form asks besides entry fields. */
+export const commonLabels = {
+	language: 'Langue de rédaction / Language you write in',
+	details: 'Description libre / Description in your own words',
+	noAi: 'Assistant IA / AI assistant',
+} as const;
+
 /** Values of a vocabulary as form choices; throws when the vocabulary does not exist. */
 export function vocabularyOptions(
 	vocabularies: Vocabularies,
@@ -101,7 +108,7 @@ export function registryForm(kind: EntryKind, context: FormContext): Record<stri
 			type: 'dropdown',
 			id: commonFieldIds.language,
 			attributes: {
-				label: 'Langue de rédaction / Language you write in',
+				label: commonLabels.language,
 				description:
 					'La fiche est publiée dans cette langue ; l’autre sera traduite puis relue. — *The entry is published in this language; the other one will be translated, then reviewed.*',
 				options: [languageOptions.fr, languageOptions.en],
@@ -113,7 +120,7 @@ export function registryForm(kind: EntryKind, context: FormContext): Record<stri
 			type: 'textarea',
 			id: commonFieldIds.details,
 			attributes: {
-				label: 'Description libre / Description in your own words',
+				label: commonLabels.details,
 				description: `${detailsHelp[kind].fr} — *${detailsHelp[kind].en}*`,
 			},
 			validations: { required: true },
@@ -124,7 +131,7 @@ export function registryForm(kind: EntryKind, context: FormContext): Record<stri
 			type: 'checkboxes',
 			id: commonFieldIds.noAi,
 			attributes: {
-				label: 'Assistant IA / AI assistant',
+				label: commonLabels.noAi,
 				description:
 					'Cochez pour que le brouillon soit fait uniquement à partir de vos réponses ; les questions obligatoires de la fiche devront alors toutes être remplies. — *Tick to have the draft made from your answers only; every question the entry requires must then be answered.*',
 				options: [{ label: noAiOption }],

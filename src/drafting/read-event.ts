@@ -7,7 +7,6 @@ const IssueEventSchema = z.object({
 		number: z.int().positive(),
 		title: z.string().nullish(),
 		body: z.string().nullish(),
-		created_at: z.string().nullish(),
 		labels: z.array(z.union([z.string(), z.object({ name: z.string().nullish() })])).nullish(),
 	}),
 });
@@ -18,8 +17,6 @@ export interface IssueInput {
 	title: string;
 	body: string;
 	labels: string[];
-	/** Day the issue was opened (`YYYY-MM-DD`), or today when the payload does not say. */
-	openedOn: string;
 }
 
 /** Reads `GITHUB_EVENT_PATH`'s file; throws with the path and what is missing. */
@@ -37,7 +34,6 @@ export async function readIssueEvent(path: string): Promise<IssueInput> {
 		throw new Error(`${path}: not a GitHub "issues" event\n${z.prettifyError(result.error)}`);
 	}
 	const { issue } = result.data;
-	const opened = /^\d{4}-\d{2}-\d{2}/.exec(issue.created_at ?? '')?.[0];
 	return {
 		number: issue.number,
 		title: issue.title ?? '',
@@ -45,6 +41,5 @@ export async function readIssueEvent(path: string): Promise<IssueInput> {
 		labels: (issue.labels ?? []).flatMap((label) =>
 			typeof label === 'string' ? [label] : label.name ? [label.name] : [],
 		),
-		openedOn: opened ?? new Date().toISOString().slice(0, 10),
 	};
 }
