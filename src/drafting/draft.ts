@@ -100,7 +100,12 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 	const match = matchIssue(issue.body, issue.labels, templates);
 	if (match.kind === 'none') return stop(report, 'not-a-registry-issue', notAForm);
 	if (match.kind === 'incomplete') {
-		return stop(report, 'invalid-form', ...match.missing.map(missingQuestion));
+		const none = match.missing.length === match.template.headings.length;
+		return stop(
+			report,
+			'invalid-form',
+			...(none ? [notWithForm] : match.missing.map(missingQuestion)),
+		);
 	}
 
 	const registry = await loadRegistry(options.registryDir);
@@ -436,6 +441,14 @@ const notAForm: DraftError = {
 	message: {
 		fr: 'Ce ticket n’a pas été ouvert avec un formulaire du registre : il n’y a rien à rédiger.',
 		en: 'This issue was not opened with one of the registry forms: there is nothing to draft.',
+	},
+};
+
+const notWithForm: DraftError = {
+	field: 'issue',
+	message: {
+		fr: 'Ce ticket porte l’étiquette d’un formulaire du registre mais n’a pas été écrit avec lui : ouvrez un nouveau ticket depuis le formulaire.',
+		en: 'This issue carries a registry form’s label but was not written with the form: open a new issue from the form.',
 	},
 };
 

@@ -282,6 +282,14 @@ describe('issues that are not drafted', slow, () => {
 		expect(run.report.errors[0]?.message.en).toContain('Finalité / Purpose');
 	});
 
+	it('says once that a labelled issue was not written with the form (exit 2)', async () => {
+		const run = await runScenario({ body: 'Free text.', labels: ['registry: system'] });
+		expect(run.exitCode).toBe(2);
+		expect(run.report.status).toBe('invalid-form');
+		expect(run.report.errors).toHaveLength(1);
+		expect(run.report.errors[0]?.message.en).toContain('not written with the form');
+	});
+
 	it.each([
 		['a real GitHub issue', "It looks like you accidently spelled 'commit' with two 't's."],
 		['an issue without a body', null],
