@@ -237,8 +237,9 @@ async function aiDraft(
 	const client = createClient(settings);
 	const sent: ModelRequest['messages'][] = [];
 	const calls: CallUsage[] = [];
-	const schemaChars =
-		settings.preset.structuredOutput === 'json_schema' ? JSON.stringify(schema).length : 0;
+	// With `json_object` the schema is inside the system message; otherwise it travels beside it.
+	const responseSchema = settings.preset.structuredOutput === 'json_schema' ? schema : null;
+	const schemaChars = responseSchema ? JSON.stringify(responseSchema).length : 0;
 	const ask = async (messages: ModelRequest['messages']) => {
 		sent.push(messages);
 		const result = await callModel(client, settings, {
@@ -247,7 +248,7 @@ async function aiDraft(
 		});
 		calls.push(result.call);
 		report.calls = calls.length;
-		report.sentText = sentText(sent);
+		report.sentText = sentText(sent, responseSchema);
 		report.sentChars += messageChars(messages) + schemaChars;
 		report.usage = totalUsage(calls);
 		report.cost = estimateCost(calls, settings.preset, settings.model);

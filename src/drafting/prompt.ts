@@ -145,16 +145,26 @@ export function buildRepair(
 	];
 }
 
-/** Every message as it was sent, in order, for the report's `sentText`. */
-export function sentText(calls: readonly (readonly ChatCompletionMessageParam[])[]): string {
+/**
+ * Everything each call sent, in order, for the report's `sentText`: its messages, then the
+ * response schema when it travelled beside them (with `json_schema`, not inside a message).
+ */
+export function sentText(
+	calls: readonly (readonly ChatCompletionMessageParam[])[],
+	responseSchema: Record<string, unknown> | null,
+): string {
 	return calls
-		.map((messages, call) =>
-			messages
-				.map(
-					(message) => `----- call ${call + 1} · ${message.role} -----\n${String(message.content)}`,
-				)
-				.join('\n'),
-		)
+		.map((messages, call) => {
+			const parts = messages.map(
+				(message) => `----- call ${call + 1} · ${message.role} -----\n${String(message.content)}`,
+			);
+			if (responseSchema) {
+				parts.push(
+					`----- call ${call + 1} · response schema -----\n${JSON.stringify(responseSchema)}`,
+				);
+			}
+			return parts.join('\n');
+		})
 		.join('\n');
 }
 

@@ -107,7 +107,10 @@ export const DraftReportSchema = z
 			})
 			.strict()
 			.nullable(),
-		/** Every message that left the machine, in order, exactly as sent; null when none was. */
+		/**
+		 * Everything that left the machine, in order, exactly as sent: each call's messages and
+		 * response schema, under `----- call N · role -----` lines; null when nothing was sent.
+		 */
 		sentText: z.string().nullable(),
 		/** Characters sent: messages plus the response schema, over every call. */
 		sentChars: z.int().nonnegative(),

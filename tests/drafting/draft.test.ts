@@ -108,6 +108,7 @@ describe('draft with a model', slow, () => {
 		const run = await runScenario({ replies: [completion(validSystemAnswer())] });
 		const body = requestBody(run);
 		for (const message of body.messages) expect(run.report.sentText).toContain(message.content);
+		expect(run.report.sentText).toContain(JSON.stringify(body.response_format.json_schema?.schema));
 		const chars =
 			body.messages.reduce((total, message) => total + message.content.length, 0) +
 			JSON.stringify(body.response_format.json_schema?.schema).length;
