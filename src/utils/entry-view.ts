@@ -333,8 +333,11 @@ function renderProvenance(entry: SiteEntry<EntryData>, context: ViewContext): No
 			...withLink(t('entry.provenance.issue'), '{issue}', issueLink(provenance.issue)),
 			' ',
 		);
-	if (provenance?.pullRequest)
-		sentences.push(...withLink(t('entry.provenance.pr'), '{pr}', prLink(provenance.pullRequest)));
+	// A draft's pull request number is only known once merged: read it from the history then.
+	const changes = context.registry.history.changes.get(entry.filePath) ?? [];
+	const pullRequest = provenance?.pullRequest ?? changes.at(-1)?.pullRequest;
+	if (pullRequest)
+		sentences.push(...withLink(t('entry.provenance.pr'), '{pr}', prLink(pullRequest)));
 	if (sentences.length === 0) sentences.push(t('entry.provenance.manual'));
 	const aiFields = Object.entries(provenance?.fields ?? {})
 		.filter(([, origin]) => origin === 'ai')

@@ -25,7 +25,10 @@ describe('parseGitLog', () => {
 			'registry/systems/chatbot.mdx',
 		].join('\n');
 		const changes = parseGitLog(log, '/repo');
-		expect(changes.get('/repo/registry/systems/chatbot.mdx')?.map((c) => c.sha)).toEqual(['b2', 'a1']);
+		expect(changes.get('/repo/registry/systems/chatbot.mdx')?.map((c) => c.sha)).toEqual([
+			'b2',
+			'a1',
+		]);
 		expect(changes.get('/repo/registry/models/llm.mdx')?.[0]).toEqual({
 			sha: 'b2',
 			date: '2026-02-01T10:00:00+01:00',
