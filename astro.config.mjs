@@ -56,14 +56,16 @@ export default defineConfig({
 					items: [{ slug: 'charte' }, { slug: 'assistant-ia' }, { slug: 'conditions-utilisation' }],
 				},
 				{
-					label: 'Contribuer',
-					translations: { en: 'Contribute' },
+					label: 'Participer',
+					translations: { en: 'Get involved' },
 					items: [{ slug: 'contribuer' }, { slug: 'guide-relecture' }, { slug: 'adopter' }],
 				},
 			],
 			components: {
 				// Adds "report a problem with this page" to every page.
 				Footer: './src/components/Footer.astro',
+				// Gives the search button an accessible name that matches its visible label.
+				Search: './src/components/Search.astro',
 			},
 			// Lists the charter principles, rendered by a component, in the table of contents.
 			routeMiddleware: './src/components/charter-toc.ts',
