@@ -208,7 +208,8 @@ describe('sitemap', () => {
 		});
 		expect(urls.filter((url) => !resolveToFile(new URL(url).pathname))).toEqual([]);
 		for (const slug of contentSlugs) {
-			for (const lang of languages) expect(urls).toContain(`${siteRoot}${contentPath(slug, lang)}`);
+			for (const lang of languages)
+				expect(urls).toContain(new URL(contentPath(slug, lang), siteRoot).href);
 		}
 	});
 });
