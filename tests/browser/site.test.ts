@@ -193,6 +193,21 @@ describe('missing page', () => {
 				expect(await page.locator(`a[href="${home}"]`).count()).toBeGreaterThan(0);
 			}),
 	);
+
+	// Static hosts answer every missing address with the one /404.html, so the page itself must
+	// speak the reader's language: by its content, a script, or a redirect to /en/404/.
+	test.each([
+		['fr', 'page-inexistante/'],
+		['en', 'en/missing-page/'],
+	])('speaks the language of the address (%s)', (lang, path) =>
+		withPage(async (page) => {
+			await page.goto(server.resolve(path));
+			const heading = page.locator('main h1:visible').first();
+			await expect
+				.poll(() => heading.evaluate((h1) => h1.closest('[lang]')?.getAttribute('lang')), patience)
+				.toMatch(new RegExp(`^${lang}\\b`));
+		}),
+	);
 });
 
 /** The longest word (letters only) of a text: distinctive enough to search for. */
