@@ -5,6 +5,7 @@
 /** Benchmark names and their modules. */
 export const benchmarks: Record<string, string> = {
 	site: './bench/site-build.ts',
+	validator: './bench/validator.ts',
 };
 
 const [chosen, ...argv] = process.argv.slice(2);

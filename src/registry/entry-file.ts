@@ -28,21 +28,27 @@ export interface YamlError {
 	reason: string;
 }
 
-/** Parses YAML without throwing; keys must be unique, since a repeated key hides a value. */
+/**
+ * Parses YAML without throwing; keys must be unique, since a repeated key hides a value.
+ * Lines are looked up only when a problem needs one: the text is parsed again then, rather than
+ * keeping every file's syntax tree in memory while a large registry is checked.
+ */
 export function parseYaml(text: string): YamlData | YamlError {
-	const lineCounter = new LineCounter();
-	const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-	const error = document.errors[0];
-	if (error) {
+	const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+	if (document.errors.length > 0) {
+		const located = locate(text);
+		const error = located.document.errors[0];
 		return {
-			line: lineCounter.linePos(error.pos[0]).line,
-			reason: error.message.split('\n')[0] ?? 'invalid YAML',
+			line: error ? located.lineCounter.linePos(error.pos[0]).line : 1,
+			reason: error?.message.split('\n')[0] ?? 'invalid YAML',
 		};
 	}
+	let located: ReturnType<typeof locate> | undefined;
 	return {
 		data: document.toJS(),
 		lineOf(path) {
-			let node: unknown = document.contents;
+			located ??= locate(text);
+			let node: unknown = located.document.contents;
 			let offset = (node as Node | null)?.range?.[0] ?? 0;
 			for (const key of path) {
 				const child = childNode(node, key);
@@ -50,9 +56,16 @@ export function parseYaml(text: string): YamlData | YamlError {
 				node = child.node;
 				offset = child.offset;
 			}
-			return lineCounter.linePos(offset).line;
+			return located.lineCounter.linePos(offset).line;
 		},
 	};
+}
+
+/** Parses YAML again, this time counting lines. */
+function locate(text: string) {
+	const lineCounter = new LineCounter();
+	const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	return { document, lineCounter };
 }
 
 // The closing fence must start a line: a value ending in `---` must not end the front matter.
