@@ -492,7 +492,8 @@ export interface UpdateTiming {
 /**
  * Times what `act` sets off: from its first input, change or click event to the last change of
  * the DOM under `watch` (waiting for 300 ms of quiet, so debounced and fetched updates count),
- * then to the next frame. Returns null when nothing under `watch` changed within 5 s.
+ * then to the next frame. Returns null when nothing under `watch` changed within 30 s (a throttled
+ * first filter may fetch a large index).
  */
 export async function measureUpdate(
 	page: Page,
@@ -529,7 +530,7 @@ export async function measureUpdate(
 			window as unknown as { __update: { start: number; changed: number; painted: number } }
 		).__update;
 		const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-		const limit = performance.now() + 5000;
+		const limit = performance.now() + 30_000;
 		while (state.changed < 0 && performance.now() < limit) await sleep(20);
 		if (state.changed < 0 || state.start < 0) return null;
 		let last: number;
