@@ -35,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
 		return values.help ? 0 : 2;
 	}
 	if (values.lang !== 'en' && values.lang !== 'fr') return fail(`--lang must be en or fr`);
+	const lang: Language = values.lang;
 	if (values.format !== 'text' && values.format !== 'github') {
 		return fail(`--format must be text or github`);
 	}
@@ -43,7 +44,6 @@ async function main(argv: string[]): Promise<number> {
 			values.registry,
 			values.today ? { today: values.today } : {},
 		);
-		const lang: Language = values.lang;
 		for (const problem of problems.map(relativePath)) {
 			console.log(
 				values.format === 'github' ? githubAnnotation(problem, lang) : formatProblem(problem, lang),
@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
 	if (command === 'schema') {
 		const { vocabularies, problems } = await loadVocabularies(values.registry);
 		if (problems.length > 0) {
-			problems.forEach((problem) => console.error(formatProblem(relativePath(problem))));
+			problems.forEach((problem) => console.error(formatProblem(relativePath(problem), lang)));
 			return 1;
 		}
 		const text = `${JSON.stringify(registryJsonSchema(vocabularies), null, '\t')}\n`;

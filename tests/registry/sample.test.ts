@@ -67,6 +67,15 @@ describe('the sample registry', () => {
 		expect(Object.keys(bodySections(present(withBody[0]).file)).sort()).toEqual(['en', 'fr']);
 	});
 
+	it('defines every learning type in both languages, as readers need to see', () => {
+		const values = registry.vocabularies.get('learning-types')?.values ?? [];
+		expect(values.length).toBeGreaterThanOrEqual(4);
+		for (const value of values) {
+			expect(value.definition?.fr, value.key).toBeTruthy();
+			expect(value.definition?.en, value.key).toBeTruthy();
+		}
+	});
+
 	it('uses every model in at least one system', () => {
 		const used = new Set(registry.systems.flatMap((s) => s.data.models.map((use) => use.model)));
 		expect(registry.models.filter((m) => !used.has(m.id)).map((m) => m.id)).toEqual([]);

@@ -145,6 +145,17 @@ describe('structuredOutputSchema for systems', () => {
 		expect(schemaAt(empty, 'models')['maxItems']).toBe(0);
 	});
 
+	it('falls back on the id pattern when the models are too many to enumerate', () => {
+		const models = Array.from({ length: 501 }, (_, i) => ({ id: `model-${i}` }));
+		const many = structuredOutputSchema('systems', {
+			vocabularies: registry.vocabularies,
+			models: models as unknown as typeof registry.models,
+		});
+		const model = schemaAt(many, 'models', '[]', 'model');
+		expect(model).not.toHaveProperty('enum');
+		expect(model['pattern']).toBe('^[a-z0-9][a-z0-9.-]{0,63}$');
+	});
+
 	it('omits the id, language, provenance and review', () => {
 		for (const key of ['id', 'language', 'provenance', 'review']) {
 			expect(schema['properties']).not.toHaveProperty(key);
