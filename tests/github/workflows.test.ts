@@ -197,7 +197,7 @@ describe('ci.yml and deploy.yml', () => {
 		const { workflow } = readWorkflow('ci.yml');
 		expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch']);
 		const runs = (workflow.jobs.test?.steps ?? []).map((step) => step.run ?? '').join('\n');
-		expect(runs).toMatch(/npm ci[\s\S]*registry -- check[\s\S]*npm run build[\s\S]*npm test/);
+		expect(runs).toMatch(/npm install[\s\S]*registry -- check[\s\S]*npm run build[\s\S]*npm test/);
 		expect(runs).toContain('::add-matcher::');
 		expect(workflow.jobs.test?.permissions).toEqual({ contents: 'read' });
 	});

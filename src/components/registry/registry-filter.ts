@@ -143,7 +143,10 @@ export function initRegistryIndex(root: HTMLElement) {
 		void apply();
 	});
 	form.addEventListener('reset', () => setTimeout(() => void apply()));
-	form.addEventListener('focusin', () => void load(), { once: true });
+	// Fetch the index as soon as the reader heads for the filters, so the first result is instant.
+	for (const event of ['focusin', 'pointerenter', 'touchstart']) {
+		form.addEventListener(event, () => void load(), { once: true, passive: true });
+	}
 	more.addEventListener('click', () => renderRows(shown, shown + pageSize));
 	if (new URLSearchParams(location.search).size > 0) void apply();
 }
