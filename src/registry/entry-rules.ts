@@ -195,10 +195,9 @@ function systemIssues(system: Record<string, unknown>, today: string): EntryIssu
 		}
 	});
 	const approach = stringAt(system, 'approach');
-	if (
-		(approach === 'generative' || approach === 'hybrid') &&
-		system['generativeAi'] === undefined
-	) {
+	// Only a generative system must say how its prompts are hosted and kept; a hybrid of rules
+	// and classic machine learning has none, and one that includes a generative model may say so.
+	if (approach === 'generative' && system['generativeAi'] === undefined) {
 		issues.push({
 			at: ['approach'],
 			message: {
