@@ -62,10 +62,8 @@ export default defineConfig({
 				},
 			],
 			components: {
-				// Adds "report a problem with this page" to every page.
+				// Adds "report a problem with this page" (and the search button's label fix) to every page.
 				Footer: './src/components/Footer.astro',
-				// Gives the search button an accessible name that matches its visible label.
-				Search: './src/components/Search.astro',
 			},
 			// Lists the charter principles, rendered by a component, in the table of contents.
 			routeMiddleware: './src/components/charter-toc.ts',
