@@ -6,6 +6,7 @@ import {
 	LanguageStateSchema,
 	LinkSchema,
 	ProvenanceSchema,
+	EntryIdSchema,
 	SlugSchema,
 	TextSchema,
 } from './shared.ts';
@@ -13,13 +14,7 @@ import {
 /** An AI model used by the organisation's systems: one file `registry/models/<id>.mdx`. */
 export const ModelSchema = z
 	.object({
-		id: field(SlugSchema, {
-			label: { fr: 'Identifiant', en: 'Id' },
-			help: {
-				fr: 'Identifiant stable, égal au nom du fichier sans extension.',
-				en: 'Stable id, equal to the file name without its extension.',
-			},
-		}),
+		id: EntryIdSchema,
 		name: field(z.string().trim().min(1).max(120), {
 			label: { fr: 'Nom', en: 'Name' },
 			help: {

@@ -94,6 +94,15 @@ export const translationStates = ['human', 'machine', 'missing'] as const;
 /** State of an entry's second language. */
 export type TranslationState = (typeof translationStates)[number];
 
+/** An entry's id: a slug equal to its file name, shared by both kinds. */
+export const EntryIdSchema = field(SlugSchema, {
+	label: { fr: 'Identifiant', en: 'Id' },
+	help: {
+		fr: 'Identifiant stable, égal au nom du fichier sans extension.',
+		en: 'Stable id, equal to the file name without its extension.',
+	},
+});
+
 /** Which language an entry was written in, and the state of the other one. */
 export const LanguageStateSchema = field(
 	z

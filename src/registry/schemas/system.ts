@@ -6,6 +6,7 @@ import {
 	HostingSchema,
 	LanguageStateSchema,
 	ProvenanceSchema,
+	EntryIdSchema,
 	SlugSchema,
 	TextSchema,
 	UrlSchema,
@@ -119,13 +120,7 @@ export const SupplierSchema = z
 /** An AI system the organisation runs: one file `registry/systems/<id>.mdx`. */
 export const SystemSchema = z
 	.object({
-		id: field(SlugSchema, {
-			label: { fr: 'Identifiant', en: 'Id' },
-			help: {
-				fr: 'Identifiant stable, égal au nom du fichier sans extension.',
-				en: 'Stable id, equal to the file name without its extension.',
-			},
-		}),
+		id: EntryIdSchema,
 		name: field(shortTextSchema(120), {
 			label: { fr: 'Nom', en: 'Name' },
 			help: {
