@@ -91,7 +91,8 @@ function fillEmptyObjects(schema: z.ZodObject, data: Data): void {
 			shape?: Record<string, z.ZodType>;
 		};
 		if (def.type !== 'object' || data[key] !== undefined || !def.shape) continue;
-		if (Object.values(def.shape).every((child) => child.isOptional())) data[key] = {};
+		// `optin` is how zod 4 marks a schema that accepts a missing value (`isOptional()` is deprecated).
+		if (Object.values(def.shape).every((child) => child._zod.optin === 'optional')) data[key] = {};
 	}
 }
 

@@ -310,8 +310,32 @@ function renderNotes(entry: SiteEntry<EntryData>, context: ViewContext): Node[] 
 	const root = lang && sections[lang];
 	if (!lang || !root) return [];
 	const tree = bodyHast(root);
+	prefixBasePath(tree);
 	const children = 'children' in tree ? (tree.children as Node[]) : [];
 	return [h('div', lang === context.lang ? {} : { lang }, children)];
+}
+
+/**
+ * Prefixes site-absolute links of the notes (`/charte/`, `/en/charte/`) with the site's base path,
+ * so notes written for a site at the domain root survive a sub-folder deployment.
+ */
+function prefixBasePath(node: {
+	type: string;
+	tagName?: string;
+	properties?: Record<string, unknown>;
+	children?: unknown[];
+}) {
+	const href = node.properties?.['href'];
+	if (
+		node.tagName === 'a' &&
+		typeof href === 'string' &&
+		href.startsWith('/') &&
+		!href.startsWith('//')
+	) {
+		(node.properties as Record<string, unknown>)['href'] =
+			import.meta.env.BASE_URL.replace(/\/$/, '') + href;
+	}
+	for (const child of node.children ?? []) prefixBasePath(child as typeof node);
 }
 
 function renderProvenance(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {

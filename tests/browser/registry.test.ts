@@ -245,17 +245,22 @@ async function systemWith(page: Page, prefix: string, selector: string): Promise
 	throw new Error(`no system listed on /${prefix}${systemsIndex} has ${selector}`);
 }
 
-/** Reads what a link delivers when followed: a download, or the document it opens. */
+/**
+ * Reads what a link delivers when followed: a download, or the document it opens. Only one of the
+ * two can happen, so the response body is read only once the page has really navigated to it
+ * (a downloaded response has no body to read).
+ */
 async function follow(page: Page, link: Locator): Promise<string> {
 	const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
-	const downloaded = page
-		.waitForEvent('download')
-		.then(async (download) => readFileSync((await download.path()) ?? '', 'utf8'));
-	const opened = page
-		.waitForResponse((response) => response.url() === href)
-		.then((response) => response.text());
+	const response = page.waitForResponse((candidate) => candidate.url() === href);
+	const outcome = Promise.race([
+		page.waitForEvent('download').then((download) => ({ download })),
+		page.waitForURL(href, { waitUntil: 'commit' }).then(() => ({ download: undefined })),
+	]);
 	await link.click();
-	return Promise.any([downloaded, opened]);
+	const { download } = await outcome;
+	if (download) return readFileSync((await download.path()) ?? '', 'utf8');
+	return (await response).text();
 }
 
 /** Every value of an `id` key anywhere in a JSON document. */

@@ -51,7 +51,7 @@ describe('readRegistryHistory', () => {
 			},
 		});
 
-	it('reads every file of the folder in one git log, and marks shallow clones partial', () => {
+	it('reads every file of the folder in one git log, and marks shallow clones partial', async () => {
 		const repo = mkdtempSync(join(tmpdir(), 'history-'));
 		git(repo, 'init', '-q');
 		mkdirSync(join(repo, 'registry/systems'), { recursive: true });
@@ -62,19 +62,17 @@ describe('readRegistryHistory', () => {
 		writeFileSync(join(repo, 'registry/systems/b.mdx'), 'one');
 		git(repo, 'add', '.');
 		git(repo, 'commit', '-qm', 'Change a, add b (#5)');
-		return readRegistryHistory(join(repo, 'registry')).then((history) => {
-			expect(history.partial).toBe(false);
-			const a = history.changes.get(join(repo, 'registry/systems/a.mdx')) ?? [];
-			expect(a.map((c) => c.subject)).toEqual(['Change a, add b (#5)', 'Add a']);
-			expect(history.changes.get(join(repo, 'registry/systems/b.mdx'))?.[0]?.pullRequest).toBe(5);
+		const history = await readRegistryHistory(join(repo, 'registry'));
+		expect(history.partial).toBe(false);
+		const a = history.changes.get(join(repo, 'registry/systems/a.mdx')) ?? [];
+		expect(a.map((c) => c.subject)).toEqual(['Change a, add b (#5)', 'Add a']);
+		expect(history.changes.get(join(repo, 'registry/systems/b.mdx'))?.[0]?.pullRequest).toBe(5);
 
-			const shallow = mkdtempSync(join(tmpdir(), 'shallow-'));
-			git(shallow, 'clone', '-q', '--depth', '1', `file://${repo}`, 'clone');
-			return readRegistryHistory(join(shallow, 'clone/registry')).then((partial) => {
-				expect(partial.partial).toBe(true);
-				expect(partial.changes.get(join(shallow, 'clone/registry/systems/a.mdx'))).toHaveLength(1);
-			});
-		});
+		const shallow = mkdtempSync(join(tmpdir(), 'shallow-'));
+		git(shallow, 'clone', '-q', '--depth', '1', `file://${repo}`, 'clone');
+		const partial = await readRegistryHistory(join(shallow, 'clone/registry'));
+		expect(partial.partial).toBe(true);
+		expect(partial.changes.get(join(shallow, 'clone/registry/systems/a.mdx'))).toHaveLength(1);
 	});
 
 	it('degrades to an empty history outside a git checkout', async () => {

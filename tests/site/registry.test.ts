@@ -105,9 +105,9 @@ describe('entry pages', () => {
 		if (!machine) throw new Error('the sample registry should have a machine-translated entry');
 		const other = machine.data.language.original === 'fr' ? 'en' : 'fr';
 		const page = entryPage('systems', machine.id, other);
-		expect(textContent(must(select(page.document, '.starlight-aside'), 'translation notice'))).toMatch(
-			other === 'en' ? /machine-translated/ : /traduit automatiquement/,
-		);
+		expect(
+			textContent(must(select(page.document, '.starlight-aside'), 'translation notice')),
+		).toMatch(other === 'en' ? /machine-translated/ : /traduit automatiquement/);
 	});
 
 	it('ships no script of its own: an entry page loads only what a documentation page loads', () => {
