@@ -1,4 +1,4 @@
-import { toLang, type Lang } from './ui.ts';
+import { translator, type Lang } from './ui.ts';
 
 /** French strings of the registry pages; the keys are the reference for English. */
 const fr = {
@@ -173,11 +173,7 @@ const en: Record<RegistryKey, string> = {
 
 const strings: Record<Lang, Record<RegistryKey, string>> = { fr, en };
 
-/** Returns a translator for the registry pages; `{name}` placeholders are filled from `params`. */
+/** Returns a translator of the registry pages' strings for a locale. */
 export function useRegistryTranslations(locale: string | undefined) {
-	const table = strings[toLang(locale)];
-	return (key: RegistryKey, params: Record<string, string | number> = {}): string =>
-		table[key].replace(/\{(\w+)\}/g, (match, name: string) =>
-			name in params ? String(params[name]) : match,
-		);
+	return translator(strings, locale);
 }

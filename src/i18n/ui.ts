@@ -59,11 +59,19 @@ export function toLang(locale: string | undefined): Lang {
 	return languages.find((lang) => lang === base) ?? defaultLang;
 }
 
-/** Returns a translator for a locale; `{name}` placeholders are filled from `params`. */
-export function useTranslations(locale: string | undefined) {
-	const strings = ui[toLang(locale)];
-	return (key: UiKey, params: Record<string, string | number> = {}): string =>
+/** Builds a translator over a table of strings per language; `{name}` placeholders are filled. */
+export function translator<Key extends string>(
+	tables: Record<Lang, Record<Key, string>>,
+	locale: string | undefined,
+) {
+	const strings = tables[toLang(locale)];
+	return (key: Key, params: Record<string, string | number> = {}): string =>
 		strings[key].replace(/\{(\w+)\}/g, (match, name: string) =>
 			name in params ? String(params[name]) : match,
 		);
+}
+
+/** Returns a translator of the site's UI strings for a locale. */
+export function useTranslations(locale: string | undefined) {
+	return translator(ui, locale);
 }
