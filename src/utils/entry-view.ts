@@ -6,6 +6,7 @@ import { schemaAt, unwrap, valueAt } from '../registry/facets.ts';
 import { entrySchemas, fieldDoc, type EntryKind, type Text } from '../registry/schemas/index.ts';
 import { vocabularyValue } from '../registry/vocabularies.ts';
 import { bodyHast, bodySections } from '../registry/body.ts';
+import { isTextSchema } from '../registry/schema-fields.ts';
 import type { Lang } from '../i18n/ui.ts';
 import type { RegistryKey } from '../i18n/registry.ts';
 import { entryLayout, type LayoutItem, type LayoutSection } from './entry-layout.ts';
@@ -198,7 +199,7 @@ function renderValue(schema: z.ZodType, value: unknown, context: ViewContext): N
 	if (typeof value === 'string') return renderString(value, context);
 	if (typeof value === 'object' && value) {
 		const shape = (inner as unknown as { shape: Record<string, z.ZodType> }).shape;
-		if (isText(shape)) return renderText(value as Text, context);
+		if (isTextSchema(inner)) return renderText(value as Text, context);
 		const rows = Object.entries(shape).flatMap(([key, child]) => {
 			const childValue = (value as Record<string, unknown>)[key];
 			if (isEmpty(childValue)) return [];
@@ -208,11 +209,6 @@ function renderValue(schema: z.ZodType, value: unknown, context: ViewContext): N
 		return [h('dl', rows)];
 	}
 	return [];
-}
-
-function isText(shape: Record<string, unknown>): boolean {
-	const keys = Object.keys(shape);
-	return keys.length === 2 && 'fr' in shape && 'en' in shape;
 }
 
 function renderString(value: string, context: ViewContext): Node[] {
