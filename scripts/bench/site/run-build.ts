@@ -16,6 +16,8 @@ export interface BuildRun {
 	buildMs: number;
 	/** Peak of the summed RSS of the child and its descendants, sampled every 100 ms, in KiB. */
 	treePeakKb: number;
+	/** Peak RSS by command name over the same samples (`node`, `pagefind`…), in KiB. */
+	processPeakKb: Record<string, number>;
 	/** Exact peak RSS of the main Node process (`process.resourceUsage().maxRSS`), in KiB. */
 	mainPeakKb: number;
 	/**
@@ -41,22 +43,22 @@ async function loadAverage(): Promise<number> {
 	return Number((await readFile('/proc/loadavg', 'utf8')).split(' ')[0]);
 }
 
-/** Sums VmRSS (KiB) of a process and all its descendants; 0 once it is gone. */
-export async function treeRssKb(pid: number): Promise<number> {
-	let total = 0;
+/** VmRSS (KiB) of a process and all its descendants, by command name (`node`, `pagefind`…). */
+export async function treeRssKb(pid: number, into: Record<string, number> = {}) {
 	try {
 		const status = await readFile(`/proc/${pid}/status`, 'utf8');
-		total += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+		const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?';
+		into[name] = (into[name] ?? 0) + Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
 		for (const task of await readdir(`/proc/${pid}/task`)) {
 			const children = await readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '');
 			for (const child of children.split(' ').filter(Boolean)) {
-				total += await treeRssKb(Number(child));
+				await treeRssKb(Number(child), into);
 			}
 		}
 	} catch {
 		// The process exited between two reads.
 	}
-	return total;
+	return into;
 }
 
 /**
@@ -105,10 +107,16 @@ export async function runBuild(options: {
 	child.stdout.on('data', collect);
 	child.stderr.on('data', collect);
 	let treePeakKb = 0;
+	const processPeakKb: Record<string, number> = {};
 	let sampling = true;
 	const sampler = (async () => {
 		while (sampling && child.pid) {
-			treePeakKb = Math.max(treePeakKb, await treeRssKb(child.pid));
+			const sample = await treeRssKb(child.pid);
+			const total = Object.values(sample).reduce((sum, kb) => sum + kb, 0);
+			treePeakKb = Math.max(treePeakKb, total);
+			for (const [name, kb] of Object.entries(sample)) {
+				processPeakKb[name] = Math.max(processPeakKb[name] ?? 0, kb);
+			}
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
 	})();
@@ -129,6 +137,7 @@ export async function runBuild(options: {
 		wallMs,
 		buildMs: result.ms,
 		treePeakKb: Math.max(treePeakKb, result.maxRssKb),
+		processPeakKb,
 		mainPeakKb: result.maxRssKb,
 		cpuMs: treeCpuMs ?? result.cpuMs,
 		cpuOfTree: treeCpuMs !== undefined,
