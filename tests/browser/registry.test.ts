@@ -246,14 +246,14 @@ async function systemWith(page: Page, prefix: string, selector: string): Promise
 }
 
 /**
- * Reads what a link delivers when followed: a download, or the document it opens. Only one of the
- * two can happen, so the response body is read only once the page has really navigated to it
- * (a downloaded response has no body to read).
+ * Reads what a link delivers when followed: a download, or the document it opens. Exactly one of
+ * the two happens (a download aborts the navigation), so the other wait is left to fail quietly.
  */
 async function follow(page: Page, link: Locator): Promise<string> {
 	const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
 	const response = page.waitForResponse((candidate) => candidate.url() === href);
-	const outcome = Promise.race([
+	response.catch(() => undefined);
+	const outcome = Promise.any([
 		page.waitForEvent('download').then((download) => ({ download })),
 		page.waitForURL(href, { waitUntil: 'commit' }).then(() => ({ download: undefined })),
 	]);

@@ -4,5 +4,10 @@ import { existsSync } from 'node:fs';
 /** Builds the site once into `dist/` before the build-and-inspect and browser tests. */
 export default function buildSite() {
 	if (process.env.SKIP_BUILD === '1' && existsSync('dist/index.html')) return;
-	execFileSync('npx', ['astro', 'build'], { stdio: 'inherit' });
+	// Vitest sets NODE_ENV=test, which Astro would carry into the pages as a non-production build
+	// (Starlight then replaces search with a "production only" notice): build as `npm run build` does.
+	execFileSync('npx', ['astro', 'build'], {
+		stdio: 'inherit',
+		env: { ...process.env, NODE_ENV: 'production' },
+	});
 }
