@@ -243,7 +243,10 @@ function vocabularyTerm(name: string, key: string, context: ViewContext): Node {
 	const definition = value?.definition?.[context.lang];
 	return h('span', { class: 'term' }, [
 		h('strong', label),
-		...(definition ? [h('span', { class: 'term-definition' }, ` — ${definition}`)] : []),
+		// Definitions repeat on every entry: shown to readers, kept out of the search index.
+		...(definition
+			? [h('span', { class: 'term-definition', 'data-pagefind-ignore': '' }, ` — ${definition}`)]
+			: []),
 	]);
 }
 
@@ -394,7 +397,7 @@ function renderHistory(entry: SiteEntry<EntryData>, context: ViewContext): Node[
 		...(context.registry.history.partial ? [h('p', t('entry.history.partial'))] : []),
 		h(
 			'ol',
-			{ class: 'entry-history' },
+			{ class: 'entry-history', 'data-pagefind-ignore': '' },
 			changes.map((change) =>
 				h('li', [
 					h('time', { datetime: change.date }, formatDate(change.date, lang)),
