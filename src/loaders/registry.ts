@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { relative, resolve } from 'node:path';
-import { checkRegistry } from '../registry/check.ts';
+import { checkLoadedRegistry } from '../registry/check.ts';
 import { loadRegistry, type Registry } from '../registry/load.ts';
 import { formatProblem } from '../registry/problems.ts';
 import type { EntryKind } from '../registry/schemas/index.ts';
@@ -12,17 +12,16 @@ let pending: Promise<Registry> | undefined;
 
 /** Loads and checks the registry once per build, however many collections ask for it. */
 export function loadCheckedRegistry(): Promise<Registry> {
-	pending ??= Promise.all([checkRegistry(registryDir), loadRegistry(registryDir)]).then(
-		([problems, registry]) => {
-			if (problems.length > 0) {
-				const lines = problems.map((problem) => formatProblem(problem));
-				throw new Error(
-					`The registry in ${registryDir} has ${lines.length} problem(s); run \`npm run registry -- check\`:\n${lines.join('\n')}`,
-				);
-			}
-			return registry;
-		},
-	);
+	pending ??= loadRegistry(registryDir).then((registry) => {
+		const problems = checkLoadedRegistry(registry);
+		if (problems.length > 0) {
+			const lines = problems.map((problem) => formatProblem(problem));
+			throw new Error(
+				`The registry in ${registryDir} has ${lines.length} problem(s); run \`npm run registry -- check\`:\n${lines.join('\n')}`,
+			);
+		}
+		return registry;
+	});
 	return pending;
 }
 

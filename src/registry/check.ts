@@ -26,7 +26,11 @@ function currentDate(): string {
  * One bad file never hides the others.
  */
 export async function checkRegistry(dir: string, options: CheckOptions = {}): Promise<Problem[]> {
-	const registry = await loadRegistry(dir);
+	return checkLoadedRegistry(await loadRegistry(dir), options);
+}
+
+/** Checks a registry already read with `loadRegistry`, so a caller that needs both reads once. */
+export function checkLoadedRegistry(registry: Registry, options: CheckOptions = {}): Problem[] {
 	const context = ruleContext(registry, options);
 	const problems = [...registry.problems, ...vocabularyFileProblems(registry)];
 	for (const kind of entryKinds) {
