@@ -12,6 +12,9 @@ export default defineConfig({
 	// Only set when the site lives in a sub-folder; `exactOptionalPropertyTypes` rejects undefined.
 	...(config.site.base ? { base: config.site.base } : {}),
 	trailingSlash: 'always',
+	// Every page shares the same few stylesheets: linked, they are cached once instead of inlined
+	// into each of the registry's thousands of pages. https://docs.astro.build/en/reference/configuration-reference/#buildinlinestylesheets
+	build: { inlineStylesheets: 'never' },
 	integrations: [
 		starlight({
 			title: config.site.title,
@@ -25,6 +28,8 @@ export default defineConfig({
 				baseUrl: `https://github.com/${owner}/${name}/edit/${config.repository.branch}/`,
 			},
 			lastUpdated: false,
+			// Registry entry pages are Markdown-like content without a component of their own.
+			customCss: ['./src/styles/entry.css'],
 			// Registry entries are never listed here: they are reached from the registry indexes.
 			// Link items are prefixed with `/en` on English pages; slug items take the page title.
 			sidebar: [

@@ -1,13 +1,21 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { registryLoader } from './loaders/registry.ts';
-import { ModelSchema, SystemSchema } from './registry/schemas/index.ts';
+import { withEntryPages } from './loaders/entry-pages.ts';
+import { entryKinds, ModelSchema, SystemSchema } from './registry/schemas/index.ts';
 
 export const collections = {
 	docs: defineCollection({
-		loader: glob({ pattern: '**/[^_]*.{md,mdx}', base: './content/docs' }),
-		schema: docsSchema(),
+		// The site's pages, plus one page per registry entry and language.
+		loader: withEntryPages(glob({ pattern: '**/[^_]*.{md,mdx}', base: './content/docs' })),
+		schema: docsSchema({
+			extend: z.object({
+				/** Set on registry entry pages: which entry the page shows, for "report an error". */
+				registryEntry: z.object({ kind: z.enum(entryKinds), id: z.string() }).optional(),
+			}),
+		}),
 	}),
 	systems: defineCollection({ loader: registryLoader('systems'), schema: SystemSchema }),
 	models: defineCollection({ loader: registryLoader('models'), schema: ModelSchema }),

@@ -32,6 +32,7 @@ const fr = {
 	'entry.uses.none': 'Ce système n’utilise aucun modèle d’IA du registre.',
 	'entry.usage': 'Utilisation',
 	'entry.principle': 'Lire ce principe dans la charte',
+	'entry.translation': 'Traduction',
 	'entry.translation.machine':
 		'Le texte en français de cette fiche a été traduit automatiquement de l’anglais et n’a pas encore été relu par une personne.',
 	'entry.translation.missing':
@@ -53,7 +54,6 @@ const fr = {
 	'entry.history.partial':
 		'Historique partiel : ce site a été construit à partir d’une copie tronquée du dépôt.',
 	'entry.history.none': 'Aucun historique disponible pour cette fiche.',
-	'entry.report': 'Signaler une erreur dans cette fiche',
 	'entry.report.title': 'Erreur dans la fiche « {name} »',
 	'entry.notes': 'Notes',
 	'section.purpose': 'Finalité et personnes concernées',
@@ -119,6 +119,7 @@ const en: Record<RegistryKey, string> = {
 	'entry.uses.none': 'This system uses no AI model from the registry.',
 	'entry.usage': 'Use',
 	'entry.principle': 'Read this principle in the charter',
+	'entry.translation': 'Translation',
 	'entry.translation.machine':
 		'The English text of this entry was machine-translated from French and has not yet been reviewed by a person.',
 	'entry.translation.missing':
@@ -140,7 +141,6 @@ const en: Record<RegistryKey, string> = {
 	'entry.history.partial':
 		'Partial history: this site was built from a shallow copy of the repository.',
 	'entry.history.none': 'No history is available for this entry.',
-	'entry.report': 'Report an error in this entry',
 	'entry.report.title': 'Error in the entry “{name}”',
 	'entry.notes': 'Notes',
 	'section.purpose': 'Purpose and people affected',

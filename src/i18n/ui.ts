@@ -11,6 +11,8 @@ export const defaultLang: Lang = 'fr';
 const fr = {
 	'report.lead': 'Une erreur, un lien cassé, un passage peu clair\u202f?',
 	'report.link': 'Signaler un problème sur cette page',
+	'report.entry.lead': 'Une information inexacte, incomplète ou dépassée\u202f?',
+	'report.entry.link': 'Signaler une erreur dans cette fiche',
 	'report.orWrite': 'Sans compte GitHub, écrivez à',
 	'report.title': 'Problème sur la page «\u00a0{title}\u00a0»',
 	'report.opensGithub': '(ouvre un formulaire sur GitHub)',
@@ -34,6 +36,8 @@ export type UiKey = keyof typeof fr;
 const en: Record<UiKey, string> = {
 	'report.lead': 'Spotted a mistake, a broken link or an unclear passage?',
 	'report.link': 'Report a problem with this page',
+	'report.entry.lead': 'Is something here wrong, missing or out of date?',
+	'report.entry.link': 'Report an error in this entry',
 	'report.orWrite': 'No GitHub account? Write to',
 	'report.title': 'Problem on the page “{title}”',
 	'report.opensGithub': '(opens a form on GitHub)',

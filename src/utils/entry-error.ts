@@ -11,7 +11,7 @@ export const entryErrorTemplate = 'entry-error.yml';
  */
 export function entryErrorUrl(
 	config: SiteConfig,
-	options: { kind: EntryKind; id: string; name: string; lang: Lang; title: string },
+	options: { kind: EntryKind; id: string; lang: Lang; title: string },
 ): string {
 	const url = new URL(
 		`https://github.com/${config.repository.owner}/${config.repository.name}/issues/new`,

@@ -1,7 +1,7 @@
 import type { EntryData, EntryKind } from '../registry/schemas/index.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { pickText } from './registry-paths.ts';
-import type { SiteEntry } from './registry-site.ts';
+import type { SiteEntry } from './site-registry.ts';
 
 /** Title and description of an entry's page in a language. */
 export function entryTitle(entry: SiteEntry<EntryData>, kind: EntryKind, lang: Lang) {

@@ -1,5 +1,4 @@
 import { h } from 'hastscript';
-import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
 import type { z } from 'zod';
 import { schemaAt, unwrap, valueAt } from '../registry/facets.ts';
@@ -11,7 +10,7 @@ import type { Lang } from '../i18n/ui.ts';
 import type { RegistryKey } from '../i18n/registry.ts';
 import { entryLayout, type LayoutItem, type LayoutSection } from './entry-layout.ts';
 import { pickText, registryPath, sitePath } from './registry-paths.ts';
-import type { SiteEntry, SiteRegistry } from './registry-site.ts';
+import type { SiteEntry, SiteRegistry } from './site-registry.ts';
 import type { EntryData } from '../registry/schemas/index.ts';
 
 /** What rendering an entry needs besides the entry. */
@@ -60,16 +59,16 @@ function formatNumber(value: number, lang: Lang): string {
 }
 
 /**
- * Renders the body of an entry page — key facts and sections — as HTML built from a syntax tree,
- * so every value from the registry is escaped by construction and nothing in it can become markup.
+ * Renders the body of an entry page — key facts and sections — as a syntax tree, so every value
+ * from the registry is escaped by construction and nothing in it can become markup.
  */
 export function renderEntry(
 	entry: SiteEntry<EntryData>,
 	context: ViewContext,
-): { html: string; headings: EntryHeading[] } {
+): { nodes: ElementContent[]; headings: EntryHeading[] } {
 	const layout = entryLayout[context.kind];
 	const headings: EntryHeading[] = [];
-	const children: Node[] = [
+	const nodes: ElementContent[] = [
 		h(
 			'dl',
 			{ class: 'entry-facts' },
@@ -81,14 +80,14 @@ export function renderEntry(
 		if (items.length === 0) continue;
 		const title = sectionTitle(section, context);
 		headings.push({ depth: 2, slug: section.slug, text: title });
-		children.push(
+		nodes.push(
 			h('section', { 'aria-labelledby': section.slug }, [
 				h('h2', { id: section.slug }, title),
 				...items,
 			]),
 		);
 	}
-	return { html: toHtml(h(null, children)), headings };
+	return { nodes, headings };
 }
 
 function sectionTitle(section: LayoutSection, context: ViewContext): string {

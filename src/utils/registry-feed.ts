@@ -5,7 +5,7 @@ import { useRegistryTranslations } from '../i18n/registry.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { entryTitle } from './entry-meta.ts';
 import { registryPath, sitePath } from './registry-paths.ts';
-import type { SiteRegistry } from './registry-site.ts';
+import type { SiteRegistry } from './site-registry.ts';
 
 /** How many changes the feed lists. */
 export const feedSize = 50;

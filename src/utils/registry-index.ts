@@ -4,7 +4,7 @@ import type { EntryData, EntryKind, Text } from '../registry/schemas/index.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
 import { pickText, registryPath } from './registry-paths.ts';
-import type { SiteEntry, SiteRegistry } from './registry-site.ts';
+import type { SiteEntry, SiteRegistry } from './site-registry.ts';
 
 /** Entries per page of an index without JavaScript. */
 export const pageSize = 50;

@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ui } from '../../src/i18n/ui.ts';
 import { describe, expect, it } from 'vitest';
 import { csvRecordToEntry } from '../../src/registry/exports/csv.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
@@ -86,17 +87,25 @@ describe('entry pages', () => {
 		}
 	});
 
-	it('offers "report an error in this entry" with the entry prefilled', () => {
+	it('offers "report an error in this entry" on every entry page, with the entry prefilled', () => {
 		for (const kind of entryKinds) {
-			const entry = must(registry[kind][0], `a ${kind} entry`);
-			const link = must(
-				select(entryPage(kind, entry.id, 'fr').document, 'a[data-report-error]'),
-				'report link',
-			);
-			const url = new URL(must(attr(link, 'href'), 'href'));
-			expect(url.pathname).toMatch(/\/issues\/new$/);
-			expect(url.searchParams.get('template')).toBe('entry-error.yml');
-			expect(url.searchParams.get('entry')).toBe(`${kind}/${entry.id}`);
+			for (const entry of registry[kind]) {
+				for (const lang of ['fr', 'en'] as const) {
+					const links = selectAll(entryPage(kind, entry.id, lang).document, 'a[data-report-error]');
+					expect(links, `${kind}/${entry.id} (${lang})`).toHaveLength(1);
+					const link = must(links[0], 'report link');
+					expect(attr(link, 'data-report-error')).toBe(`${kind}/${entry.id}`);
+					expect(textContent(link)).toContain(ui[lang]['report.entry.link']);
+					const url = new URL(must(attr(link, 'href'), 'href'));
+					expect(url.pathname).toMatch(/\/issues\/new$/);
+					expect(url.searchParams.get('template')).toBe('entry-error.yml');
+					expect(url.searchParams.get('entry')).toBe(`${kind}/${entry.id}`);
+					expect(url.searchParams.get('labels')).toBe(`entry-error,lang:${lang}`);
+					expect(url.searchParams.get('title')).toMatch(
+						lang === 'fr' ? /^Erreur dans la fiche/ : /^Error in the entry/,
+					);
+				}
+			}
 		}
 	});
 

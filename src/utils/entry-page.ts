@@ -1,0 +1,120 @@
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { ElementContent } from 'hast';
+import type { SiteConfig } from '../config/schema.ts';
+import { facetValues, facetsFor } from '../registry/facets.ts';
+import type { EntryData, EntryKind } from '../registry/schemas/index.ts';
+import { useRegistryTranslations } from '../i18n/registry.ts';
+import type { Lang } from '../i18n/ui.ts';
+import { entryTitle } from './entry-meta.ts';
+import { renderEntry, type EntryHeading } from './entry-view.ts';
+import { indexData } from './registry-index.ts';
+import { kindSegments, pickText } from './registry-paths.ts';
+import type { SiteEntry, SiteRegistry } from './site-registry.ts';
+
+/** An entry's page, ready to join Starlight's `docs` collection as a pre-rendered entry. */
+export interface EntryPage {
+	/** Starlight's id for the page: its path without the leading slash, `en/` for English. */
+	id: string;
+	title: string;
+	description: string;
+	html: string;
+	headings: EntryHeading[];
+}
+
+/** Starlight's caution icon, inlined as its `<Aside>` component would draw it. */
+const cautionIcon =
+	'M12 16a1 1 0 1 0 0 2 1 1 0 0 0 0-2Zm10.67 1.47-8.05-14a3 3 0 0 0-5.24 0l-8 14A3 3 0 0 0 3.94 22h16.12a3 3 0 0 0 2.61-4.53Zm-1.73 2a1 1 0 0 1-.88.51H3.94a1 1 0 0 1-.88-.51 1 1 0 0 1 0-1l8-14a1 1 0 0 1 1.78 0l8.05 14a1 1 0 0 1 .05 1.02v-.02ZM12 8a1 1 0 0 0-1 1v4a1 1 0 0 0 2 0V9a1 1 0 0 0-1-1Z';
+
+/**
+ * Builds the page of one entry in one language: lead, translation notice, Pagefind filters, key
+ * facts and sections ("report an error in this entry" comes with the footer). Rendered once, when
+ * the content layer loads, so Starlight serves it like any Markdown page.
+ */
+export function entryPage(
+	entry: SiteEntry<EntryData>,
+	options: { kind: EntryKind; lang: Lang; registry: SiteRegistry; config: SiteConfig },
+): EntryPage {
+	const { kind, lang, registry, config } = options;
+	const t = useRegistryTranslations(lang);
+	const { title, description } = entryTitle(entry, kind, lang);
+	const repositoryUrl = `https://github.com/${config.repository.owner}/${config.repository.name}`;
+	const body = renderEntry(entry, { lang, kind, registry, t, repositoryUrl });
+	const lead = pickText(
+		kind === 'systems' ? (entry.data as EntryData<'systems'>).summary : undefined,
+		lang,
+	);
+	const notice = translationNotice(entry.data.language, lang);
+	const nodes: ElementContent[] = [
+		...(lead
+			? [
+					h(
+						'p',
+						{ class: 'entry-lead', lang: lead.lang === lang ? undefined : lead.lang },
+						lead.text,
+					),
+				]
+			: []),
+		...(notice ? [cautionAside(t('entry.translation'), t(notice))] : []),
+		searchFilters(entry, kind, lang, registry),
+		...body.nodes,
+	];
+	return {
+		id: `${lang === 'fr' ? '' : `${lang}/`}registre/${kindSegments[kind]}/${entry.id}`,
+		title,
+		description,
+		html: toHtml(h(null, nodes)),
+		headings: body.headings,
+	};
+}
+
+/** The markup of Starlight's `<Aside type="caution">`, whose styles every page already has. */
+function cautionAside(title: string, text: string): ElementContent {
+	const icon = h(
+		'svg',
+		{
+			ariaHidden: 'true',
+			class: 'starlight-aside__icon',
+			viewBox: '0 0 24 24',
+			fill: 'currentColor',
+		},
+		[h('path', { d: cautionIcon })],
+	);
+	return h('aside', { ariaLabel: title, class: 'starlight-aside starlight-aside--caution' }, [
+		h('p', { class: 'starlight-aside__title', ariaHidden: 'true' }, [icon, title]),
+		h('div', { class: 'starlight-aside__content' }, text),
+	]);
+}
+
+/** Which notice the reader needs about the language of the texts, if any. */
+function translationNotice(language: EntryData['language'], lang: Lang) {
+	const { original, translation } = language;
+	if (original === lang) return translation === 'machine' ? 'entry.original.machine' : undefined;
+	if (translation === 'machine') return 'entry.translation.machine';
+	if (translation === 'missing') return 'entry.translation.missing';
+	return undefined;
+}
+
+/** Hidden Pagefind filters: the entry's facets, labelled as the reader sees them in this language. */
+function searchFilters(
+	entry: SiteEntry<EntryData>,
+	kind: EntryKind,
+	lang: Lang,
+	registry: SiteRegistry,
+): ElementContent {
+	const t = useRegistryTranslations(lang);
+	const facets = indexData(registry, kind, lang).facets;
+	const filters = facetsFor(kind).flatMap((facet, f) =>
+		facetValues(entry.data, facet, lang).map((key) =>
+			h(
+				'span',
+				{ dataPagefindFilter: facet.label[lang] },
+				facets[f]?.values.find((value) => value.key === key)?.label ?? key,
+			),
+		),
+	);
+	return h('div', { dataPagefindIgnore: '', hidden: true }, [
+		h('span', { dataPagefindFilter: t('facet.kind') }, t(`kind.${kind}.one`)),
+		...filters,
+	]);
+}
