@@ -70,8 +70,12 @@ export default defineConfig({
 				// Adds "report a problem with this page" (and the search button's label fix) to every page.
 				Footer: './src/components/Footer.astro',
 			},
-			// Lists the charter principles, rendered by a component, in the table of contents.
-			routeMiddleware: './src/components/charter-toc.ts',
+			routeMiddleware: [
+				// Lists the charter principles, rendered by a component, in the table of contents.
+				'./src/components/charter-toc.ts',
+				// Fills registry entry pages with the entry.
+				'./src/components/registry/entry-content.ts',
+			],
 		}),
 	],
 });

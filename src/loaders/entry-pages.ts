@@ -1,37 +1,24 @@
 import type { Loader } from 'astro/loaders';
-import { loadSiteConfig } from '../config/load.ts';
-import { readRegistryHistory } from '../registry/history.ts';
-import type { Entry } from '../registry/load.ts';
-import { entryKinds, type EntryKind } from '../registry/schemas/index.ts';
 import { languages } from '../i18n/ui.ts';
-import { entryPage } from '../utils/entry-page.ts';
-import { createSiteRegistry, type SiteEntry } from '../utils/site-registry.ts';
-import { loadCheckedRegistry, registryDir } from './registry.ts';
+import { entryKinds } from '../registry/schemas/index.ts';
+import { entryTitle } from '../utils/entry-meta.ts';
+import { entryPageId } from '../utils/entry-page.ts';
+import { loadCheckedRegistry } from './registry.ts';
 
 /**
  * Wraps Starlight's docs loader so that every registry entry also becomes a page of the `docs`
- * collection, in each language, rendered once here. Starlight then builds them like its Markdown
- * pages: no per-page route code, and the same layout, search indexing and language switch.
- * @see https://docs.astro.build/en/reference/content-loader-reference/#rendered
+ * collection, in each language. Only the frontmatter is stored: the content is rendered when the
+ * page is built (`src/components/registry/entry-content.ts`), so the content-layer store stays as
+ * small as a plain Starlight site's, and Starlight builds the pages like its Markdown pages.
  */
 export function withEntryPages(docs: Loader): Loader {
 	return {
 		name: 'registre-ia:entry-pages',
 		async load(context) {
 			await docs.load(context);
-			const [registry, history] = await Promise.all([
-				loadCheckedRegistry(),
-				readRegistryHistory(registryDir),
-			]);
-			const site = createSiteRegistry({
-				systems: registry.systems.map(toSiteEntry),
-				models: registry.models.map(toSiteEntry),
-				vocabularies: registry.vocabularies,
-				history,
-			});
-			const config = loadSiteConfig();
+			const registry = await loadCheckedRegistry();
 			// Starlight's frontmatter defaults, parsed once: the docs schema is rebuilt on every
-			// `parseData` call, which would cost more than rendering the page.
+			// `parseData` call, which costs more than building the page.
 			const defaults = await context.parseData({
 				id: 'registre',
 				data: {
@@ -44,27 +31,18 @@ export function withEntryPages(docs: Loader): Loader {
 				},
 			});
 			for (const kind of entryKinds) {
-				for (const entry of site[kind] as SiteEntry<Entry['data']>[]) {
+				for (const entry of registry[kind]) {
 					for (const lang of languages) {
-						const page = entryPage(entry, { kind, lang, registry: site, config });
+						const { title, description } = entryTitle(entry, kind, lang);
+						const id = entryPageId(kind, entry.id, lang);
 						context.store.set({
-							id: page.id,
-							data: {
-								...defaults,
-								title: page.title,
-								description: page.description,
-								registryEntry: { kind, id: entry.id },
-							},
-							rendered: { html: page.html, metadata: { headings: page.headings } },
-							digest: context.generateDigest(page.html + page.title + page.description),
+							id,
+							data: { ...defaults, title, description, registryEntry: { kind, id: entry.id } },
+							digest: context.generateDigest(`${id}\n${title}\n${description}`),
 						});
 					}
 				}
 			}
 		},
 	};
-}
-
-function toSiteEntry<K extends EntryKind>(entry: Entry<K>): SiteEntry<Entry<K>['data']> {
-	return { id: entry.id, data: entry.data, body: entry.file.body, filePath: entry.file.path };
 }

@@ -11,6 +11,8 @@ export interface LayoutSection {
 	slug: string;
 	title: RegistryKey | { field: string };
 	items: LayoutItem[];
+	/** False for a section about the entry rather than the system or model: kept out of search. */
+	searchable?: false;
 }
 
 const fields = (...paths: string[]): LayoutItem[] => paths.map((field) => ({ field }));
@@ -53,6 +55,7 @@ export const entryLayout: Record<EntryKind, { keyFacts: string[]; sections: Layo
 				slug: 'suivi',
 				title: 'section.record',
 				items: [...fields('review'), { special: 'provenance' }, { special: 'history' }],
+				searchable: false,
 			},
 		],
 	},
@@ -87,6 +90,7 @@ export const entryLayout: Record<EntryKind, { keyFacts: string[]; sections: Layo
 				slug: 'suivi',
 				title: 'section.record',
 				items: [{ special: 'provenance' }, { special: 'history' }],
+				searchable: false,
 			},
 		],
 	},

@@ -1,10 +1,9 @@
 import type { EntryData, EntryKind } from '../registry/schemas/index.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { pickText } from './registry-paths.ts';
-import type { SiteEntry } from './site-registry.ts';
 
 /** Title and description of an entry's page in a language. */
-export function entryTitle(entry: SiteEntry<EntryData>, kind: EntryKind, lang: Lang) {
+export function entryTitle(entry: { id: string; data: EntryData }, kind: EntryKind, lang: Lang) {
 	if (kind === 'models') {
 		const data = entry.data as EntryData<'models'>;
 		return { title: data.name, description: pickText(data.description, lang)?.text ?? '' };

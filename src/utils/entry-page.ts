@@ -6,20 +6,14 @@ import { facetValues, facetsFor } from '../registry/facets.ts';
 import type { EntryData, EntryKind } from '../registry/schemas/index.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
 import type { Lang } from '../i18n/ui.ts';
-import { entryTitle } from './entry-meta.ts';
-import { renderEntry, type EntryHeading } from './entry-view.ts';
+import { renderEntry } from './entry-view.ts';
 import { indexData } from './registry-index.ts';
 import { kindSegments, pickText } from './registry-paths.ts';
 import type { SiteEntry, SiteRegistry } from './site-registry.ts';
 
-/** An entry's page, ready to join Starlight's `docs` collection as a pre-rendered entry. */
-export interface EntryPage {
-	/** Starlight's id for the page: its path without the leading slash, `en/` for English. */
-	id: string;
-	title: string;
-	description: string;
-	html: string;
-	headings: EntryHeading[];
+/** Starlight's id of an entry's page: its path without the leading slash, `en/` for English. */
+export function entryPageId(kind: EntryKind, id: string, lang: Lang): string {
+	return `${lang === 'fr' ? '' : `${lang}/`}registre/${kindSegments[kind]}/${id}`;
 }
 
 /** Starlight's caution icon, inlined as its `<Aside>` component would draw it. */
@@ -27,17 +21,15 @@ const cautionIcon =
 	'M12 16a1 1 0 1 0 0 2 1 1 0 0 0 0-2Zm10.67 1.47-8.05-14a3 3 0 0 0-5.24 0l-8 14A3 3 0 0 0 3.94 22h16.12a3 3 0 0 0 2.61-4.53Zm-1.73 2a1 1 0 0 1-.88.51H3.94a1 1 0 0 1-.88-.51 1 1 0 0 1 0-1l8-14a1 1 0 0 1 1.78 0l8.05 14a1 1 0 0 1 .05 1.02v-.02ZM12 8a1 1 0 0 0-1 1v4a1 1 0 0 0 2 0V9a1 1 0 0 0-1-1Z';
 
 /**
- * Builds the page of one entry in one language: lead, translation notice, Pagefind filters, key
- * facts and sections ("report an error in this entry" comes with the footer). Rendered once, when
- * the content layer loads, so Starlight serves it like any Markdown page.
+ * Renders the content of an entry's page in one language: lead, translation notice, Pagefind
+ * filters, key facts and sections ("report an error in this entry" comes with the footer).
  */
-export function entryPage(
+export function renderEntryPage(
 	entry: SiteEntry<EntryData>,
 	options: { kind: EntryKind; lang: Lang; registry: SiteRegistry; config: SiteConfig },
-): EntryPage {
+): string {
 	const { kind, lang, registry, config } = options;
 	const t = useRegistryTranslations(lang);
-	const { title, description } = entryTitle(entry, kind, lang);
 	const repositoryUrl = `https://github.com/${config.repository.owner}/${config.repository.name}`;
 	const body = renderEntry(entry, { lang, kind, registry, t, repositoryUrl });
 	const lead = pickText(
@@ -57,15 +49,9 @@ export function entryPage(
 			: []),
 		...(notice ? [cautionAside(t('entry.translation'), t(notice))] : []),
 		searchFilters(entry, kind, lang, registry),
-		...body.nodes,
+		...body,
 	];
-	return {
-		id: `${lang === 'fr' ? '' : `${lang}/`}registre/${kindSegments[kind]}/${entry.id}`,
-		title,
-		description,
-		html: toHtml(h(null, nodes)),
-		headings: body.headings,
-	};
+	return toHtml(h(null, nodes), { collapseEmptyAttributes: true });
 }
 
 /** The markup of Starlight's `<Aside type="caution">`, whose styles every page already has. */

@@ -23,13 +23,6 @@ export interface ViewContext {
 	repositoryUrl: string;
 }
 
-/** A heading of the page, for Starlight's table of contents. */
-export interface EntryHeading {
-	depth: number;
-	slug: string;
-	text: string;
-}
-
 /** Something a hast element can hold: an element or text. */
 type Node = ElementContent | string;
 
@@ -62,12 +55,8 @@ function formatNumber(value: number, lang: Lang): string {
  * Renders the body of an entry page — key facts and sections — as a syntax tree, so every value
  * from the registry is escaped by construction and nothing in it can become markup.
  */
-export function renderEntry(
-	entry: SiteEntry<EntryData>,
-	context: ViewContext,
-): { nodes: ElementContent[]; headings: EntryHeading[] } {
+export function renderEntry(entry: SiteEntry<EntryData>, context: ViewContext): ElementContent[] {
 	const layout = entryLayout[context.kind];
-	const headings: EntryHeading[] = [];
 	const nodes: ElementContent[] = [
 		h(
 			'dl',
@@ -79,15 +68,18 @@ export function renderEntry(
 		const items = renderSectionItems(entry, section, context);
 		if (items.length === 0) continue;
 		const title = sectionTitle(section, context);
-		headings.push({ depth: 2, slug: section.slug, text: title });
 		nodes.push(
-			h('section', { 'aria-labelledby': section.slug }, [
-				h('h2', { id: section.slug }, title),
-				...items,
-			]),
+			h(
+				'section',
+				{
+					ariaLabelledby: section.slug,
+					dataPagefindIgnore: section.searchable === false ? '' : undefined,
+				},
+				[h('h2', { id: section.slug }, title), ...items],
+			),
 		);
 	}
-	return { nodes, headings };
+	return nodes;
 }
 
 function sectionTitle(section: LayoutSection, context: ViewContext): string {
@@ -174,7 +166,7 @@ function renderValue(schema: z.ZodType, value: unknown, context: ViewContext): N
 		const keys = Array.isArray(value) ? (value as string[]) : [value];
 		const terms = keys.map((key) => vocabularyTerm(doc.vocabulary ?? '', key, context));
 		return keys.length === 1 && !Array.isArray(value)
-			? terms
+			? terms.flat()
 			: [
 					h(
 						'ul',
@@ -229,24 +221,23 @@ function renderText(text: Text, context: ViewContext): Node[] {
 	return paragraphs;
 }
 
-function vocabularyTerm(name: string, key: string, context: ViewContext): Node {
+/** A vocabulary term: its label, then its definition when the vocabulary gives one. */
+function vocabularyTerm(name: string, key: string, context: ViewContext): Node[] {
 	const value = vocabularyValue(context.registry.vocabularies, name, key);
 	const label = value?.label[context.lang] ?? key;
 	if (name === 'principles') {
-		return h(
-			'a',
-			{ href: `${sitePath(context.lang, 'charte/')}#${key}`, 'data-principle': key },
-			label,
-		);
+		return [
+			h('a', { href: `${sitePath(context.lang, 'charte/')}#${key}`, 'data-principle': key }, label),
+		];
 	}
 	const definition = value?.definition?.[context.lang];
-	return h('span', { class: 'term' }, [
+	return [
 		h('strong', label),
 		// Definitions repeat on every entry: shown to readers, kept out of the search index.
 		...(definition
 			? [h('span', { class: 'term-definition', 'data-pagefind-ignore': '' }, ` — ${definition}`)]
 			: []),
-	]);
+	];
 }
 
 function referenceLink(kind: EntryKind, id: string, context: ViewContext): Node {
@@ -396,7 +387,7 @@ function renderHistory(entry: SiteEntry<EntryData>, context: ViewContext): Node[
 		...(context.registry.history.partial ? [h('p', t('entry.history.partial'))] : []),
 		h(
 			'ol',
-			{ class: 'entry-history', 'data-pagefind-ignore': '' },
+			{ class: 'entry-history' },
 			changes.map((change) =>
 				h('li', [
 					h('time', { datetime: change.date }, formatDate(change.date, lang)),
