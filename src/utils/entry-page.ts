@@ -2,8 +2,13 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
 import type { SiteConfig } from '../config/schema.ts';
-import { facetValues, facetsFor } from '../registry/facets.ts';
-import type { EntryData, EntryKind } from '../registry/schemas/index.ts';
+import { facetValues, schemaAt } from '../registry/facets.ts';
+import {
+	entrySchemas,
+	fieldDoc,
+	type EntryData,
+	type EntryKind,
+} from '../registry/schemas/index.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { renderEntry } from './entry-view.ts';
@@ -89,13 +94,18 @@ function searchFilters(
 	registry: SiteRegistry,
 ): ElementContent {
 	const t = useRegistryTranslations(lang);
-	const facets = indexData(registry, kind, lang).facets;
-	const filters = facetsFor(kind).flatMap((facet, f) =>
+	// Not the facets naming other entries (the models a system uses): one search filter value per
+	// model would swamp the search dialog and cost Pagefind a third of its time at 10,000 entries,
+	// while the "uses" links already make those names searchable.
+	const facets = indexData(registry, kind, lang).facets.filter(
+		(facet) => !fieldDoc(schemaAt(entrySchemas[kind], facet.path))?.references,
+	);
+	const filters = facets.flatMap((facet) =>
 		facetValues(entry.data, facet, lang).map((key) =>
 			h(
 				'span',
-				{ dataPagefindFilter: facet.label[lang] },
-				facets[f]?.values.find((value) => value.key === key)?.label ?? key,
+				{ dataPagefindFilter: facet.labelText },
+				facet.values.find((value) => value.key === key)?.label ?? key,
 			),
 		),
 	);

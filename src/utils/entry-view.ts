@@ -69,14 +69,10 @@ export function renderEntry(entry: SiteEntry<EntryData>, context: ViewContext): 
 		if (items.length === 0) continue;
 		const title = sectionTitle(section, context);
 		nodes.push(
-			h(
-				'section',
-				{
-					ariaLabelledby: section.slug,
-					dataPagefindIgnore: section.searchable === false ? '' : undefined,
-				},
-				[h('h2', { id: section.slug }, title), ...items],
-			),
+			h('section', { dataPagefindIgnore: section.searchable === false ? '' : undefined }, [
+				h('h2', { id: section.slug }, title),
+				...items,
+			]),
 		);
 	}
 	return nodes;

@@ -3,6 +3,7 @@ import { vocabularyValue } from '../registry/vocabularies.ts';
 import type { EntryData, EntryKind, Text } from '../registry/schemas/index.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
+import { pageDescription } from './entry-meta.ts';
 import { pickText, registryPath } from './registry-paths.ts';
 import type { SiteEntry, SiteRegistry } from './site-registry.ts';
 
@@ -70,7 +71,8 @@ export function indexData(registry: SiteRegistry, kind: EntryKind, lang: Lang): 
 			id: entry.id,
 			href: registryPath(lang, kind, entry.id),
 			name: name.text,
-			summary: summary?.text ?? '',
+			// Cut like a page description: a list reads best with a line or two per entry.
+			summary: pageDescription(summary?.text ?? ''),
 			...(name.lang !== lang && { lang: name.lang }),
 			badges: badgesOf(entry, kind, registry, lang),
 			facets: rowFacets,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	filterRows,
-	normalise,
+	prepareRows,
 	type CompactIndex,
 } from '../../src/components/registry/registry-filter.ts';
 
@@ -11,15 +11,12 @@ const index: CompactIndex = {
 		{ name: 'risk', values: ['minimal', 'high-risk'] },
 	],
 	rows: [
-		['chatbot', '/a/', 'Clairval répond', 'Répond aux questions', 'x', [[0], [0]]],
-		['tri', '/b/', 'Tri des demandes', 'Sécurité des usagers', 'x', [[1], [1]]],
-		['ocr', '/c/', 'Lecture des pièces', 'Sécurité des dossiers', 'x', [[0], [1]]],
+		['chatbot', 'Clairval répond', 'Répond aux questions', 'x', [[0], [0]]],
+		['tri', 'Tri des demandes', 'Sécurité des usagers', 'x', [[1], [1]]],
+		['ocr', 'Lecture des pièces', 'Sécurité des dossiers', 'x', [[0], [1]]],
 	],
 };
-const prepared = index.rows.map((row) => ({
-	row,
-	haystack: normalise(`${row[0]} ${row[2]} ${row[3]}`),
-}));
+const prepared = prepareRows(index);
 const ids = (state: Parameters<typeof filterRows>[2]) =>
 	filterRows(index, prepared, state).map(({ row }) => row[0]);
 

@@ -7,7 +7,13 @@ import { ui } from '../../src/i18n/ui.ts';
 import { describe, expect, it } from 'vitest';
 import { csvRecordToEntry } from '../../src/registry/exports/csv.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { entryKinds, entrySchemas, type EntryKind } from '../../src/registry/schemas/index.ts';
+import { facetsFor, facetValues, schemaAt } from '../../src/registry/facets.ts';
+import {
+	entryKinds,
+	entrySchemas,
+	fieldDoc,
+	type EntryKind,
+} from '../../src/registry/schemas/index.ts';
 import { usedBy } from '../../src/registry/used-by.ts';
 import {
 	attr,
@@ -87,6 +93,30 @@ describe('entry pages', () => {
 		}
 	});
 
+	it("gives Pagefind each entry's facets as filters, named in the page's language", () => {
+		for (const kind of entryKinds) {
+			for (const entry of registry[kind]) {
+				for (const lang of ['fr', 'en'] as const) {
+					const page = entryPage(kind, entry.id, lang);
+					const filters = new Set(
+						selectAll(page.document, '[data-pagefind-filter]').map((node) =>
+							attr(node, 'data-pagefind-filter'),
+						),
+					);
+					for (const facet of facetsFor(kind)) {
+						if (facetValues(entry.data, facet, lang).length === 0) continue;
+						// Facets naming other entries (models used) stay out of search filters.
+						const references = fieldDoc(schemaAt(entrySchemas[kind], facet.path))?.references;
+						expect(
+							filters.has(facet.label[lang]),
+							`${kind}/${entry.id} ${facet.name} (${lang})`,
+						).toBe(!references);
+					}
+				}
+			}
+		}
+	});
+
 	it('offers "report an error in this entry" on every entry page, with the entry prefilled', () => {
 		for (const kind of entryKinds) {
 			for (const entry of registry[kind]) {
@@ -146,6 +176,11 @@ describe('indexes', () => {
 				rows: string[][];
 			};
 			expect(json.rows.map((row) => row[0]).sort()).toEqual(registry[kind].map((e) => e.id).sort());
+			// The filter script links each row to the index's address followed by the id.
+			for (const [id] of json.rows) {
+				const address = new URL(`${id}/`, `${siteRoot}/registre/${segments[kind]}/`);
+				expect(pageAt(address), address.pathname).toBeDefined();
+			}
 			expect(select(index.document, 'form[hidden]')).toBeDefined();
 		},
 	);

@@ -6,11 +6,15 @@
 /** The compact index served as `index.json` beside each registry index page. */
 export interface CompactIndex {
 	facets: { name: string; values: string[] }[];
-	/** `[id, href, name, summary, badges, facet value indexes, lang?]` per entry, sorted by name. */
-	rows: [string, string, string, string, string, number[][], string?][];
+	/**
+	 * `[id, name, summary, badges, facet value indexes, lang?]` per entry, sorted by name; an
+	 * entry's address is the index's own followed by `<id>/`.
+	 */
+	rows: [string, string, string, string, number[][], string?][];
 }
 
-interface PreparedRow {
+/** A row with the normalised text the text filter searches. */
+export interface PreparedRow {
 	row: CompactIndex['rows'][number];
 	haystack: string;
 }
@@ -21,6 +25,11 @@ export function normalise(text: string): string {
 		.normalize('NFD')
 		.replace(/\p{Diacritic}/gu, '')
 		.toLowerCase();
+}
+
+/** Prepares the rows of an index for filtering: its id, name and summary, normalised. */
+export function prepareRows(index: CompactIndex): PreparedRow[] {
+	return index.rows.map((row) => ({ row, haystack: normalise(`${row[0]} ${row[1]} ${row[2]}`) }));
 }
 
 /** Selected facet values by facet name, and the words typed. */
@@ -38,7 +47,7 @@ export function filterRows(index: CompactIndex, prepared: PreparedRow[], state: 
 	});
 	return prepared.filter(({ row, haystack }) => {
 		for (const word of state.words) if (!haystack.includes(word)) return false;
-		return wanted.every((set, f) => !set || (row[5][f] ?? []).some((value) => set.has(value)));
+		return wanted.every((set, f) => !set || (row[4][f] ?? []).some((value) => set.has(value)));
 	});
 }
 
@@ -52,6 +61,7 @@ export function initRegistryIndex(root: HTMLElement) {
 	const pagination = root.querySelector<HTMLElement>('[data-registry-pagination]');
 	if (!form || !list || !status || !more || !template) return;
 	const pageSize = Number(root.dataset.pageSize ?? 50);
+	const base = root.dataset.base ?? '';
 	const staticItems = [...list.children];
 	let loading: Promise<{ index: CompactIndex; prepared: PreparedRow[] }> | undefined;
 	let matches: PreparedRow[] = [];
@@ -60,13 +70,7 @@ export function initRegistryIndex(root: HTMLElement) {
 	const load = () =>
 		(loading ??= fetch(root.dataset.source ?? '')
 			.then((response) => response.json() as Promise<CompactIndex>)
-			.then((index) => ({
-				index,
-				prepared: index.rows.map((row) => ({
-					row,
-					haystack: normalise(`${row[0]} ${row[2]} ${row[3]}`),
-				})),
-			})));
+			.then((index) => ({ index, prepared: prepareRows(index) })));
 
 	const readState = (): FilterState => {
 		const data = new FormData(form);
@@ -92,13 +96,13 @@ export function initRegistryIndex(root: HTMLElement) {
 				HTMLElement,
 			];
 			item.dataset.entryId = row[0];
-			link.href = row[1];
-			link.textContent = row[2];
-			summary.textContent = row[3];
-			badges.textContent = row[4];
-			if (row[6]) {
-				link.lang = row[6];
-				summary.lang = row[6];
+			link.href = `${base}${row[0]}/`;
+			link.textContent = row[1];
+			summary.textContent = row[2];
+			badges.textContent = row[3];
+			if (row[5]) {
+				link.lang = row[5];
+				summary.lang = row[5];
 			}
 			list.append(item);
 		}

@@ -17,7 +17,6 @@ export const GET: APIRoute = async ({ props }) => {
 		})),
 		rows: data.rows.map((row) => [
 			row.id,
-			row.href,
 			row.name,
 			row.summary,
 			row.badges.join(' · '),
