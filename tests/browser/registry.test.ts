@@ -38,6 +38,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadSiteConfig } from '../../src/config/load.ts';
+import { useRegistryTranslations } from '../../src/i18n/registry.ts';
 import {
 	axe,
 	distDir,
@@ -335,6 +336,34 @@ describe.each(languages)('systems index ($lang)', ({ lang, prefix }) => {
 			expect(filtered.ids).toContain(target?.id);
 			expect(filtered.ids.length).toBeLessThan(all.ids.length);
 			expect(matchCount(filtered)).toBe(filtered.ids.length);
+		}));
+
+	test('says while the filter data loads, and when it cannot, then tries again', () =>
+		withPage(async (page) => {
+			const t = useRegistryTranslations(lang);
+			await open(page, path);
+			await form(page).waitFor();
+			let fail = true;
+			let release: () => void = () => undefined;
+			const gate = new Promise<void>((resolve) => (release = resolve));
+			await page.route('**/index.json', async (route) => {
+				if (fail) return route.fulfill({ status: 503, body: '' });
+				await gate;
+				return route.continue();
+			});
+			await textBox(page).fill('a');
+			await expect
+				.poll(async () => (await listState(page)).status, patience)
+				.toBe(t('index.loadError'));
+			fail = false;
+			await textBox(page).fill('e');
+			await expect
+				.poll(async () => (await listState(page)).status, patience)
+				.toBe(t('index.loading'));
+			release();
+			const loaded = await settled(page);
+			expect(loaded.ids.length).toBeGreaterThan(0);
+			expect(matchCount(loaded)).toBeGreaterThanOrEqual(loaded.ids.length);
 		}));
 
 	test('every filter control is reachable and usable with the keyboard', () =>

@@ -64,13 +64,21 @@ export function initRegistryIndex(root: HTMLElement) {
 	const base = root.dataset.base ?? '';
 	const staticItems = [...list.children];
 	let loading: Promise<{ index: CompactIndex; prepared: PreparedRow[] }> | undefined;
+	let loaded = false;
 	let matches: PreparedRow[] = [];
 	let shown = 0;
 
 	const load = () =>
 		(loading ??= fetch(root.dataset.source ?? '')
-			.then((response) => response.json() as Promise<CompactIndex>)
-			.then((index) => ({ index, prepared: prepareRows(index) })));
+			.then((response) => {
+				if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+				return response.json() as Promise<CompactIndex>;
+			})
+			.then((index) => ({ index, prepared: prepareRows(index) }))
+			.catch((error: unknown) => {
+				loading = undefined; // The next change tries again.
+				throw error;
+			}));
 
 	const readState = (): FilterState => {
 		const data = new FormData(form);
@@ -126,7 +134,17 @@ export function initRegistryIndex(root: HTMLElement) {
 			status.textContent = '';
 			return;
 		}
-		const { index, prepared } = await load();
+		// At 10,000 entries the data takes a moment on a slow connection: say so meanwhile.
+		if (!loaded) status.textContent = root.dataset.loading ?? '';
+		let data: Awaited<ReturnType<typeof load>>;
+		try {
+			data = await load();
+		} catch {
+			status.textContent = root.dataset.loadError ?? '';
+			return;
+		}
+		loaded = true;
+		const { index, prepared } = data;
 		matches = filterRows(index, prepared, state);
 		list.replaceChildren();
 		if (pagination) pagination.hidden = true;
@@ -149,7 +167,11 @@ export function initRegistryIndex(root: HTMLElement) {
 	form.addEventListener('reset', () => setTimeout(() => void apply()));
 	// Fetch the index as soon as the reader heads for the filters, so the first result is instant.
 	for (const event of ['focusin', 'pointerenter', 'touchstart']) {
-		form.addEventListener(event, () => void load(), { once: true, passive: true });
+		// A failed prefetch is reported by the change that needs the data, which tries again.
+		form.addEventListener(event, () => void load().catch(() => undefined), {
+			once: true,
+			passive: true,
+		});
 	}
 	more.addEventListener('click', () => renderRows(shown, shown + pageSize));
 	if (new URLSearchParams(location.search).size > 0) void apply();
