@@ -18,7 +18,8 @@ const fr = {
 	'index.results': '{count} résultat(s) sur {total}',
 	'index.noResults': 'Aucune fiche ne correspond à ces filtres.',
 	'index.loading': 'Chargement des données de filtrage…',
-	'index.loadError': 'Les données de filtrage n’ont pas pu être chargées. Réessayez dans un instant.',
+	'index.loadError':
+		'Les données de filtrage n’ont pas pu être chargées. Réessayez dans un instant.',
 	'index.more': 'Afficher {count} résultats de plus',
 	'index.page': 'Page {page} sur {pages}',
 	'index.pagination': 'Pages de la liste',
