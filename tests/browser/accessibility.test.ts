@@ -6,22 +6,18 @@
  * Saves a screenshot of each page type in each language and pass to `test-results/screenshots/`.
  * Registry indexes with a filter applied are covered by `registry.test.ts`.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
 	axe,
 	desktopViewport,
 	discoverPages,
 	distDir,
-	launchBrowser,
-	newContext,
 	openSearch,
 	phoneViewport,
 	screenshot,
-	serveDist,
-	siteBase,
-	type StaticServer,
 } from './harness.ts';
+import { useBrowserSession } from './session.ts';
 
 const pages = discoverPages(distDir);
 const passes = [
@@ -30,31 +26,19 @@ const passes = [
 ] as const;
 type Pass = (typeof passes)[number];
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-	server = await serveDist(distDir, { base: siteBase() });
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const session = useBrowserSession();
 
 /** Opens `path` in a fresh context set up for the pass, once its scripts have run. */
-async function withPage(path: string, pass: Pass, body: (page: Page) => Promise<void>) {
+function withPage(path: string, pass: Pass, body: (page: Page) => Promise<void>) {
 	const { colorScheme, viewport } = pass;
-	const context = await newContext(browser, { colorScheme, viewport });
-	try {
-		const page = await context.newPage();
-		await page.goto(server.resolve(path));
-		await page.waitForLoadState('networkidle');
-		await body(page);
-	} finally {
-		await context.close();
-	}
+	return session.withPage(
+		async (page) => {
+			await page.goto(session.server.resolve(path));
+			await page.waitForLoadState('networkidle');
+			await body(page);
+		},
+		{ colorScheme, viewport },
+	);
 }
 
 /** Screenshot name of a page type: `fr-charte`, `en-registre-systemes-id`, `fr-home`. */

@@ -34,27 +34,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadSiteConfig } from '../../src/config/load.ts';
 import { useRegistryTranslations } from '../../src/i18n/registry.ts';
 import {
 	axe,
-	distDir,
 	languageSelect,
-	launchBrowser,
-	newContext,
 	reveal,
 	openSearch,
 	projectRoot,
 	screenshot,
-	serveDist,
 	siteBase,
 	tabTo,
 	unreachableByTab,
-	type StaticServer,
 } from './harness.ts';
+import { useBrowserSession } from './session.ts';
 
 const { repository } = loadSiteConfig();
 const languages = [
@@ -66,32 +62,13 @@ const modelsIndex = 'registre/modeles/';
 /** How long a condition may take to become true on a busy machine. */
 const patience = { timeout: 10_000 };
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-	server = await serveDist(distDir, { base: siteBase() });
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-
-/** Runs `body` with a fresh page, closing its context afterwards. */
-async function withPage(body: (page: Page) => Promise<void>, javaScriptEnabled = true) {
-	const context = await newContext(browser, { javaScriptEnabled });
-	try {
-		await body(await context.newPage());
-	} finally {
-		await context.close();
-	}
-}
+const session = useBrowserSession();
+const withPage = (body: (page: Page) => Promise<void>, javaScriptEnabled = true) =>
+	session.withPage(body, { javaScriptEnabled });
 
 /** Opens a site path and checks it exists (status 200). */
 async function open(page: Page, path: string) {
-	const response = await page.goto(server.resolve(path));
+	const response = await page.goto(session.server.resolve(path));
 	expect(response?.status(), `/${path} should exist`).toBe(200);
 }
 
@@ -240,7 +217,7 @@ async function systemWith(page: Page, prefix: string, selector: string): Promise
 		.locator('a[href]')
 		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 	for (const path of paths) {
-		await page.goto(new URL(path, server.url).href);
+		await page.goto(new URL(path, session.server.url).href);
 		if ((await page.locator(selector).count()) > 0) return path;
 	}
 	throw new Error(`no system listed on /${prefix}${systemsIndex} has ${selector}`);
@@ -410,7 +387,7 @@ describe.each(languages)('systems index ($lang)', ({ lang, prefix }) => {
 			expect(await links.count()).toBeGreaterThan(0);
 			const first = await hrefPath(links.first());
 			expect(first).toMatch(new RegExp(`^${siteBase()}${path}[a-z0-9][a-z0-9.-]*/$`));
-			const response = await page.goto(new URL(first, server.url).href);
+			const response = await page.goto(new URL(first, session.server.url).href);
 			expect(response?.status()).toBe(200);
 		}, false));
 });

@@ -5,22 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import {
 	discoverPages,
 	distDir,
 	languageSelect,
-	launchBrowser,
-	newContext,
 	openSearch,
 	projectRoot,
-	serveDist,
-	siteBase,
 	tabTo,
-	type StaticServer,
 } from './harness.ts';
+import { useBrowserSession } from './session.ts';
 
 const pages = discoverPages(distDir);
 const frenchPages = pages.filter(({ lang }) => lang === 'fr');
@@ -33,28 +29,8 @@ const principleKeys = (
 /** How long a condition may take to become true on a busy machine. */
 const patience = { timeout: 10_000 };
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-	server = await serveDist(distDir, { base: siteBase() });
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-
-/** Runs `body` with a fresh page, closing its context afterwards. */
-async function withPage(body: (page: Page) => Promise<void>) {
-	const context = await newContext(browser);
-	try {
-		await body(await context.newPage());
-	} finally {
-		await context.close();
-	}
-}
+const session = useBrowserSession();
+const withPage = (body: (page: Page) => Promise<void>) => session.withPage(body);
 
 /** Path of the page's declared alternate in `lang` (its hreflang link), on our server. */
 async function alternatePath(page: Page, lang: 'fr' | 'en'): Promise<string> {
@@ -75,7 +51,7 @@ describe('language switch', () => {
 		'FR → EN → FR stays on the same page: %s',
 		async (_name, path) => {
 			await withPage(async (page) => {
-				const frenchUrl = server.resolve(path);
+				const frenchUrl = session.server.resolve(path);
 				await page.goto(frenchUrl);
 				await expect.poll(() => page.locator('html').getAttribute('lang'), patience).toBe('fr');
 				const englishPath = await alternatePath(page, 'en');
@@ -95,19 +71,21 @@ describe('language switch', () => {
 
 	test('works with the keyboard alone, both ways', async () => {
 		await withPage(async (page) => {
-			await page.goto(server.resolve(''));
+			await page.goto(session.server.resolve(''));
 			expect(await tabTo(page, languageSelect(page)), 'language select reachable by Tab').toBe(
 				true,
 			);
 			await page.keyboard.press('ArrowDown');
-			await page.waitForURL((url) => url.pathname === new URL(server.resolve('en/')).pathname);
+			await page.waitForURL(
+				(url) => url.pathname === new URL(session.server.resolve('en/')).pathname,
+			);
 			expect(await page.locator('html').getAttribute('lang')).toMatch(/^en\b/);
 
 			expect(await tabTo(page, languageSelect(page)), 'language select reachable by Tab').toBe(
 				true,
 			);
 			await page.keyboard.press('ArrowUp');
-			await page.waitForURL((url) => url.pathname === new URL(server.resolve('')).pathname);
+			await page.waitForURL((url) => url.pathname === new URL(session.server.resolve('')).pathname);
 			expect(await page.locator('html').getAttribute('lang')).toBe('fr');
 		});
 	});
@@ -116,7 +94,7 @@ describe('language switch', () => {
 describe('search', () => {
 	test.each(['', 'en/'])('opens with Ctrl+K and with the keyboard, Escape closes it: /%s', (path) =>
 		withPage(async (page) => {
-			await page.goto(server.resolve(path));
+			await page.goto(session.server.resolve(path));
 			const input = await openSearch(page);
 			await expect
 				.poll(() => input.evaluate((el) => el === document.activeElement), patience)
@@ -140,12 +118,12 @@ describe('search', () => {
 		'finds the charter by a word of a principle and lands on it: /%s',
 		(path) =>
 			withPage(async (page) => {
-				await page.goto(server.resolve(path));
+				await page.goto(session.server.resolve(path));
 				const text = await page.locator('main .charter-principle-definition').first().innerText();
 				const word = longestWord(text);
 				const input = await openSearch(page);
 				await input.fill(word);
-				const target = new URL(server.resolve(path)).pathname;
+				const target = new URL(session.server.resolve(path)).pathname;
 				const result = page.locator(`site-search dialog[open] a[href^="${target}"]`).first();
 				await result.waitFor({ timeout: 10_000 });
 				await result.click();
@@ -159,7 +137,7 @@ describe('charter', () => {
 		'has one anchored heading per principle of the vocabulary: /%s',
 		(path) =>
 			withPage(async (page) => {
-				const response = await page.goto(server.resolve(path));
+				const response = await page.goto(session.server.resolve(path));
 				expect(response?.status()).toBe(200);
 				for (const key of principleKeys) {
 					const heading = page.locator(`main h2[id="${key}"]`);
@@ -173,7 +151,7 @@ describe('charter', () => {
 		(path) =>
 			withPage(async (page) => {
 				const key = principleKeys.at(-1) ?? '';
-				await page.goto(`${server.resolve(path)}#${key}`);
+				await page.goto(`${session.server.resolve(path)}#${key}`);
 				const heading = page.locator(`main [id="${key}"]`);
 				await expect.poll(() => heading.evaluate(isInViewport), patience).toBe(true);
 				expect(await page.evaluate(() => location.hash)).toBe(`#${key}`);
@@ -186,10 +164,10 @@ describe('missing page', () => {
 		'/%s answers 404 with a way back home',
 		(path) =>
 			withPage(async (page) => {
-				const response = await page.goto(server.resolve(path));
+				const response = await page.goto(session.server.resolve(path));
 				expect(response?.status()).toBe(404);
 				expect(await page.locator('main h1').count()).toBe(1);
-				const home = new URL(server.resolve('')).pathname;
+				const home = new URL(session.server.resolve('')).pathname;
 				expect(await page.locator(`a[href="${home}"]`).count()).toBeGreaterThan(0);
 			}),
 	);
@@ -201,7 +179,7 @@ describe('missing page', () => {
 		['en', 'en/missing-page/'],
 	])('speaks the language of the address (%s)', (lang, path) =>
 		withPage(async (page) => {
-			await page.goto(server.resolve(path));
+			await page.goto(session.server.resolve(path));
 			const heading = page.locator('main h1:visible').first();
 			await expect
 				.poll(() => heading.evaluate((h1) => h1.closest('[lang]')?.getAttribute('lang')), patience)
