@@ -28,7 +28,7 @@ export default defineConfig({
 				baseUrl: `https://github.com/${owner}/${name}/edit/${config.repository.branch}/`,
 			},
 			lastUpdated: false,
-			// Registry entry pages are Markdown-like content without a component of their own.
+			// Styles of the registry entry pages' content (built by src/utils/entry-page.ts).
 			customCss: ['./src/styles/entry.css'],
 			// Registry entries are never listed here: they are reached from the registry indexes.
 			// Link items are prefixed with `/en` on English pages; slug items take the page title.
