@@ -5,6 +5,7 @@ import {
 	type EntryKind,
 	type FieldDoc,
 } from '../registry/schemas/index.ts';
+import { objectShape, unwrapField } from '../registry/schema-fields.ts';
 
 /**
  * The one place that names entry fields on the drafting side: which question of a registry
@@ -134,43 +135,23 @@ export function resolveField(kind: EntryKind, path: string): ResolvedField {
 	let required = true;
 	let doc: FieldDoc | undefined;
 	for (const key of path.split('.')) {
-		const shape = objectShape(unwrap(current).schema);
-		const next = shape?.[key];
+		const next = objectShape(current)?.[key];
 		if (!next) throw new Error(`${kind}: "${path}" is not a field of the schema`);
 		doc = fieldDoc(next) ?? doc;
-		const { schema, optional } = unwrap(next);
+		const { inner, optional } = unwrapField(next);
 		required &&= !optional;
-		current = schema;
+		current = inner as z.ZodType;
 	}
 	if (!doc) throw new Error(`${kind}: "${path}" has no label in the schema (field() meta)`);
 	return { doc, required, answer: answerType(current, doc), schema: current };
-}
-
-/** Removes optional and default wrappers, telling whether there were any. */
-function unwrap(schema: z.ZodType): { schema: z.ZodType; optional: boolean } {
-	let current = schema;
-	let optional = false;
-	for (;;) {
-		const def = current._zod.def as { type: string; innerType?: z.ZodType };
-		if ((def.type === 'optional' || def.type === 'default') && def.innerType) {
-			optional = true;
-			current = def.innerType;
-		} else return { schema: current, optional };
-	}
-}
-
-function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
-	const def = schema._zod.def as { type: string; shape?: Record<string, z.ZodType> };
-	return def.type === 'object' ? def.shape : undefined;
 }
 
 /** Reads the kind of answer a field takes from its schema and documentation. */
 function answerType(schema: z.ZodType, doc: FieldDoc): AnswerType {
 	const def = schema._zod.def as { type: string; format?: string; element?: z.ZodType };
 	if (def.type === 'array' && def.element) {
-		const element = unwrap(def.element).schema;
 		if (doc.vocabulary) return { type: 'vocabulary', vocabulary: doc.vocabulary, multiple: true };
-		const shape = objectShape(element);
+		const shape = objectShape(def.element);
 		if (shape && Object.values(shape).some((item) => fieldDoc(item)?.references)) {
 			return { type: 'model-uses' };
 		}

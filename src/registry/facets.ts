@@ -1,6 +1,6 @@
 import type { Bilingual, EntryData, EntryKind, Language, Text } from './schemas/index.ts';
 import { entrySchemas, fieldDoc } from './schemas/index.ts';
-import type { z } from 'zod';
+import { schemaAt, valueAt } from './schema-fields.ts';
 
 /** A way to narrow an index: a field whose values readers filter by. */
 export interface Facet {
@@ -63,36 +63,4 @@ export function facetValues(data: EntryData, facet: Facet, lang: Language): stri
 		const shown = text[lang] ?? text.fr ?? text.en;
 		return shown ? [shown] : [];
 	});
-}
-
-/** Reads the value at a dotted path of plain data. */
-export function valueAt(data: unknown, path: string): unknown {
-	let value = data;
-	for (const key of path.split('.')) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as Record<string, unknown>)[key];
-	}
-	return value;
-}
-
-/** Finds the schema of the field at a dotted path, looking through optional and default wrappers. */
-export function schemaAt(schema: z.ZodType, path: string): z.ZodType {
-	let current = schema;
-	for (const key of path.split('.')) {
-		const shape = (unwrap(current) as unknown as { shape?: Record<string, z.ZodType> }).shape;
-		const next = shape?.[key];
-		if (!next) throw new Error(`no field ${path}`);
-		current = next;
-	}
-	return current;
-}
-
-/** Looks through optional, nullable and default wrappers to the schema they hold. */
-export function unwrap(schema: z.ZodType): z.ZodType {
-	let current = schema;
-	for (;;) {
-		const inner = (current.def as { innerType?: z.ZodType }).innerType;
-		if (!inner) return current;
-		current = inner;
-	}
 }

@@ -38,7 +38,7 @@ export interface SchemaField {
 type AnySchema = z.core.$ZodType;
 
 /** Peels optional, nullable and default wrappers, noting whether one made the field optional. */
-function unwrap(schema: AnySchema): {
+export function unwrapField(schema: AnySchema): {
 	inner: AnySchema;
 	optional: boolean;
 	doc: FieldDoc | undefined;
@@ -56,6 +56,38 @@ function unwrap(schema: AnySchema): {
 		doc ??= fieldDoc(inner as z.ZodType);
 	}
 	return { inner, optional, doc };
+}
+
+/** The schema inside optional, nullable and default wrappers. */
+export function unwrap(schema: z.ZodType): z.ZodType {
+	return unwrapField(schema).inner as z.ZodType;
+}
+
+/** The shape of an object schema (wrappers peeled), or undefined for any other schema. */
+export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+	const def = unwrap(schema)._zod.def as { type: string; shape?: Record<string, z.ZodType> };
+	return def.type === 'object' ? def.shape : undefined;
+}
+
+/** Finds the schema of the field at a dotted path, as declared (wrappers kept); throws if absent. */
+export function schemaAt(schema: z.ZodType, path: string): z.ZodType {
+	let current = schema;
+	for (const key of path.split('.')) {
+		const next = objectShape(current)?.[key];
+		if (!next) throw new Error(`no field ${path}`);
+		current = next;
+	}
+	return current;
+}
+
+/** Reads the value at a dotted path of plain data. */
+export function valueAt(data: unknown, path: string): unknown {
+	let value = data;
+	for (const key of path.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
 }
 
 /** Tells a bilingual text (an object with exactly the keys `fr` and `en`) from other objects. */
@@ -92,7 +124,7 @@ function typeOf(schema: AnySchema): FieldType {
 /** The longest value a text or string allows, if the schema says. */
 function maxLengthOf(schema: AnySchema, type: FieldType): number | undefined {
 	const string =
-		type === 'text' ? unwrap((schema as z.ZodObject).shape['fr'] as AnySchema).inner : schema;
+		type === 'text' ? unwrapField((schema as z.ZodObject).shape['fr'] as AnySchema).inner : schema;
 	return string instanceof z.ZodString ? (string.maxLength ?? undefined) : undefined;
 }
 
@@ -115,12 +147,12 @@ export function schemaFields(schema: z.ZodObject): SchemaField[] {
 function walkObject(schema: z.ZodObject, path: readonly string[], out: SchemaField[]): void {
 	for (const [key, declared] of Object.entries(schema.shape)) {
 		const fieldPath = [...path, key];
-		const { inner, optional, doc } = unwrap(declared as AnySchema);
+		const { inner, optional, doc } = unwrapField(declared as AnySchema);
 		let item = inner;
 		let itemDoc = doc;
 		const list = inner._zod.def.type === 'array';
 		if (list) {
-			const element = unwrap((inner as z.ZodArray).element as AnySchema);
+			const element = unwrapField((inner as z.ZodArray).element as AnySchema);
 			item = element.inner;
 			itemDoc ??= element.doc;
 		}

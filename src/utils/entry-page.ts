@@ -2,7 +2,8 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
 import type { SiteConfig } from '../config/schema.ts';
-import { facetValues, schemaAt } from '../registry/facets.ts';
+import { facetValues } from '../registry/facets.ts';
+import { schemaAt } from '../registry/schema-fields.ts';
 import {
 	entrySchemas,
 	fieldDoc,

@@ -1,11 +1,10 @@
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { z } from 'zod';
-import { schemaAt, unwrap, valueAt } from '../registry/facets.ts';
+import { isTextSchema, schemaAt, unwrap, valueAt } from '../registry/schema-fields.ts';
 import { entrySchemas, fieldDoc, type EntryKind, type Text } from '../registry/schemas/index.ts';
 import { vocabularyValue } from '../registry/vocabularies.ts';
 import { bodyHast, bodySections } from '../registry/body.ts';
-import { isTextSchema } from '../registry/schema-fields.ts';
 import type { Lang } from '../i18n/ui.ts';
 import type { RegistryKey } from '../i18n/registry.ts';
 import { entryLayout, type LayoutItem, type LayoutSection } from './entry-layout.ts';

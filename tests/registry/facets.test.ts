@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { facetValues, facetsFor, schemaAt, valueAt } from '../../src/registry/facets.ts';
+import { facetValues, facetsFor } from '../../src/registry/facets.ts';
+import { schemaAt, valueAt } from '../../src/registry/schema-fields.ts';
 import { SystemSchema, fieldDoc } from '../../src/registry/schemas/index.ts';
 
 describe('facetsFor', () => {

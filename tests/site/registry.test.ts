@@ -7,7 +7,8 @@ import { ui } from '../../src/i18n/ui.ts';
 import { describe, expect, it } from 'vitest';
 import { csvRecordToEntry } from '../../src/registry/exports/csv.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { facetsFor, facetValues, schemaAt } from '../../src/registry/facets.ts';
+import { facetsFor, facetValues } from '../../src/registry/facets.ts';
+import { schemaAt } from '../../src/registry/schema-fields.ts';
 import {
 	entryKinds,
 	entrySchemas,

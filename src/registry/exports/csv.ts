@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { unwrap } from '../facets.ts';
+import { unwrap } from '../schema-fields.ts';
 import { entrySchemas, type EntryData, type EntryKind } from '../schemas/index.ts';
 
 /** How a CSV column holds its value. */
