@@ -3,7 +3,7 @@ import { languages } from '../i18n/ui.ts';
 import { entryKinds } from '../registry/schemas/index.ts';
 import { entryTitle } from '../utils/entry-meta.ts';
 import { entryPageId } from '../utils/entry-page.ts';
-import { loadCheckedRegistry } from './registry.ts';
+import { loadCheckedRegistry, watchRegistry } from './registry.ts';
 
 /**
  * Wraps Starlight's docs loader so that every registry entry also becomes a page of the `docs`
@@ -16,7 +16,6 @@ export function withEntryPages(docs: Loader): Loader {
 		name: 'registre-ia:entry-pages',
 		async load(context) {
 			await docs.load(context);
-			const registry = await loadCheckedRegistry();
 			// Starlight's frontmatter defaults, parsed once: the docs schema is rebuilt on every
 			// `parseData` call, which costs more than building the page.
 			const defaults = await context.parseData({
@@ -30,19 +29,29 @@ export function withEntryPages(docs: Loader): Loader {
 					tableOfContents: false,
 				},
 			});
-			for (const kind of entryKinds) {
-				for (const entry of registry[kind]) {
-					for (const lang of languages) {
-						const { title, description } = entryTitle(entry, kind, lang);
-						const id = entryPageId(kind, entry.id, lang);
-						context.store.set({
-							id,
-							data: { ...defaults, title, description, registryEntry: { kind, id: entry.id } },
-							digest: context.generateDigest(`${id}\n${title}\n${description}`),
-						});
+			let pages = new Set<string>();
+			const sync = async () => {
+				const registry = await loadCheckedRegistry();
+				const previous = pages;
+				pages = new Set();
+				for (const kind of entryKinds) {
+					for (const entry of registry[kind]) {
+						for (const lang of languages) {
+							const { title, description } = entryTitle(entry, kind, lang);
+							const id = entryPageId(kind, entry.id, lang);
+							pages.add(id);
+							context.store.set({
+								id,
+								data: { ...defaults, title, description, registryEntry: { kind, id: entry.id } },
+								digest: context.generateDigest(`${id}\n${title}\n${description}`),
+							});
+						}
 					}
 				}
-			}
+				for (const id of previous) if (!pages.has(id)) context.store.delete(id);
+			};
+			await sync();
+			watchRegistry(context, 'registre-ia:entry-pages', sync);
 		},
 	};
 }

@@ -37,11 +37,13 @@ export interface IndexData {
 	rows: IndexRow[];
 }
 
-const cache = new Map<string, IndexData>();
+const caches = new WeakMap<SiteRegistry, Map<string, IndexData>>();
 
-/** Builds (once per kind and language) the rows and facets of an index. */
+/** Builds (once per registry, kind and language) the rows and facets of an index. */
 export function indexData(registry: SiteRegistry, kind: EntryKind, lang: Lang): IndexData {
 	const key = `${kind}:${lang}`;
+	let cache = caches.get(registry);
+	if (!cache) caches.set(registry, (cache = new Map()));
 	const cached = cache.get(key);
 	if (cached) return cached;
 	const entries = registry[kind] as SiteEntry<EntryData>[];

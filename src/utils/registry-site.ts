@@ -10,21 +10,26 @@ let pending: Promise<SiteRegistry> | undefined;
 
 /** Loads the registry collections, vocabularies and git history once for the whole build. */
 export function getSiteRegistry(): Promise<SiteRegistry> {
-	pending ??= (async () => {
-		const [systems, models, { vocabularies }, history] = await Promise.all([
-			getCollection('systems'),
-			getCollection('models'),
-			loadVocabularies(registryDir),
-			readRegistryHistory(registryDir),
-		]);
-		return createSiteRegistry({
-			systems: systems.map(toSiteEntry<AiSystem>),
-			models: models.map(toSiteEntry<AiModel>),
-			vocabularies,
-			history,
-		});
-	})();
+	// In `astro dev` the collections follow the registry's files (src/loaders/registry.ts): read
+	// them afresh for every page rather than keep the first version.
+	if (import.meta.env.DEV) return readSiteRegistry();
+	pending ??= readSiteRegistry();
 	return pending;
+}
+
+async function readSiteRegistry(): Promise<SiteRegistry> {
+	const [systems, models, { vocabularies }, history] = await Promise.all([
+		getCollection('systems'),
+		getCollection('models'),
+		loadVocabularies(registryDir),
+		readRegistryHistory(registryDir),
+	]);
+	return createSiteRegistry({
+		systems: systems.map(toSiteEntry<AiSystem>),
+		models: models.map(toSiteEntry<AiModel>),
+		vocabularies,
+		history,
+	});
 }
 
 function toSiteEntry<D>(entry: {
