@@ -15,6 +15,9 @@ export default defineConfig({
 	// Every page shares the same few stylesheets: linked, they are cached once instead of inlined
 	// into each of the registry's thousands of pages. https://docs.astro.build/en/reference/configuration-reference/#buildinlinestylesheets
 	build: { inlineStylesheets: 'never' },
+	// Benchmark builds under .bench/ hold hundreds of thousands of files: watching them in
+	// `astro dev` would exhaust the system's file watches. https://vite.dev/config/server-options#server-watch
+	vite: { server: { watch: { ignored: ['**/.bench/**'] } } },
 	integrations: [
 		starlight({
 			title: config.site.title,
