@@ -18,11 +18,11 @@ import {
 	countPages,
 	firstLoad,
 	folderBytes,
-	median,
 	type FirstLoad,
 	type PagePair,
 } from './site/measure-output.ts';
 import { printProfile } from './site/cpu-profile.ts';
+import { median } from './median.ts';
 import { runBuild, type BuildRun } from './site/run-build.ts';
 
 const exec = promisify(execFile);

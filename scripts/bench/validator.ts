@@ -10,6 +10,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import { median } from './median.ts';
 import { checkRegistry } from '../../src/registry/check.ts';
 import { readKindFiles } from '../../src/registry/load.ts';
 import { entryKinds } from '../../src/registry/schemas/index.ts';
@@ -48,14 +49,6 @@ async function timed<T>(task: () => Promise<T>): Promise<Timing & { result: T }>
 	const wall = Number(process.hrtime.bigint() - start) / 1e6;
 	const cpu = process.cpuUsage(cpuStart);
 	return { wall, cpu: (cpu.user + cpu.system) / 1000, result };
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2
-		? (sorted[middle] ?? 0)
-		: ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** Runs the benchmark with command-line arguments (after `--`). */

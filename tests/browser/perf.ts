@@ -13,6 +13,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
+import { median } from '../../scripts/bench/median.ts';
 import {
 	discoverPages,
 	launchBrowser,
@@ -79,14 +80,6 @@ export interface PerfReport {
 	chromium: string;
 	pages: PageFigures[];
 	filters: FilterFigures[];
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2
-		? (sorted[middle] ?? 0)
-		: ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 function medianOrNull(values: (number | null)[]): number | null {

@@ -143,11 +143,3 @@ export async function comparePages(
 	}
 	return pairs;
 }
-
-/** The median of numbers (the mean of the two middle ones for an even count). */
-export function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length / 2;
-	const upper = sorted[Math.floor(middle)] ?? NaN;
-	return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? NaN) + upper) / 2;
-}
