@@ -5,7 +5,7 @@ import {
 	type EntryKind,
 	type FieldDoc,
 } from '../registry/schemas/index.ts';
-import { objectShape, unwrapField } from '../registry/schema-fields.ts';
+import { listItemReferences, objectShape, unwrapField } from '../registry/schema-fields.ts';
 
 /**
  * The one place that names entry fields on the drafting side: which question of a registry
@@ -151,10 +151,7 @@ function answerType(schema: z.ZodType, doc: FieldDoc): AnswerType {
 	const def = schema._zod.def as { type: string; format?: string; element?: z.ZodType };
 	if (def.type === 'array' && def.element) {
 		if (doc.vocabulary) return { type: 'vocabulary', vocabulary: doc.vocabulary, multiple: true };
-		const shape = objectShape(def.element);
-		if (shape && Object.values(shape).some((item) => fieldDoc(item)?.references)) {
-			return { type: 'model-uses' };
-		}
+		if (listItemReferences(schema)) return { type: 'model-uses' };
 		return { type: 'list' };
 	}
 	if (doc.vocabulary) return { type: 'vocabulary', vocabulary: doc.vocabulary, multiple: false };

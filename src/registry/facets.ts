@@ -1,6 +1,6 @@
 import type { Bilingual, EntryData, EntryKind, Language, Text } from './schemas/index.ts';
 import { entrySchemas, fieldDoc } from './schemas/index.ts';
-import { schemaAt, valueAt } from './schema-fields.ts';
+import { listItemReferences, schemaAt, valueAt } from './schema-fields.ts';
 
 /** A way to narrow an index: a field whose values readers filter by. */
 export interface Facet {
@@ -11,6 +11,8 @@ export interface Facet {
 	label: Bilingual;
 	/** Controlled list the values come from, if any (labels and definitions come from there). */
 	vocabulary?: string;
+	/** Kind of entry the values are ids of, for a facet of references (the models a system uses). */
+	references?: EntryKind;
 }
 
 const facetPaths: Record<EntryKind, Record<string, string>> = {
@@ -36,13 +38,16 @@ const facetPaths: Record<EntryKind, Record<string, string>> = {
 /** The facets of a kind, each labelled from the schema's own field documentation. */
 export function facetsFor(kind: EntryKind): Facet[] {
 	return Object.entries(facetPaths[kind]).map(([name, path]) => {
-		const doc = fieldDoc(schemaAt(entrySchemas[kind], path));
+		const schema = schemaAt(entrySchemas[kind], path);
+		const doc = fieldDoc(schema);
 		if (!doc) throw new Error(`facet ${name}: field ${path} of ${kind} has no documentation`);
+		const references = doc.references ?? listItemReferences(schema);
 		return {
 			name,
 			path,
 			label: doc.label,
 			...(doc.vocabulary && { vocabulary: doc.vocabulary }),
+			...(references && { references }),
 		};
 	});
 }

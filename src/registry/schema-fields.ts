@@ -69,6 +69,19 @@ export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | unde
 	return def.type === 'object' ? def.shape : undefined;
 }
 
+/**
+ * For a list of objects, the kind of entry one of the item's fields refers to: a system's
+ * `models` list, whose items name a model and how it is used.
+ */
+export function listItemReferences(schema: z.ZodType): FieldDoc['references'] {
+	const def = unwrap(schema)._zod.def as { type: string; element?: z.ZodType };
+	if (def.type !== 'array' || !def.element) return undefined;
+	const shape = objectShape(def.element) ?? {};
+	return Object.values(shape)
+		.map((field) => fieldDoc(field)?.references)
+		.find((kind) => kind !== undefined);
+}
+
 /** Finds the schema of the field at a dotted path, as declared (wrappers kept); throws if absent. */
 export function schemaAt(schema: z.ZodType, path: string): z.ZodType {
 	let current = schema;

@@ -3,16 +3,10 @@ import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
 import type { SiteConfig } from '../config/schema.ts';
 import { facetValues } from '../registry/facets.ts';
-import { schemaAt } from '../registry/schema-fields.ts';
-import {
-	entrySchemas,
-	fieldDoc,
-	type EntryData,
-	type EntryKind,
-} from '../registry/schemas/index.ts';
+import type { EntryData, EntryKind } from '../registry/schemas/index.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
 import type { Lang } from '../i18n/ui.ts';
-import { renderEntry } from './entry-view.ts';
+import { renderEntry, type ViewContext } from './entry-view.ts';
 import { indexData } from './registry-index.ts';
 import { kindSegments, pickText } from './registry-paths.ts';
 import type { SiteEntry, SiteRegistry } from './site-registry.ts';
@@ -37,7 +31,8 @@ export function renderEntryPage(
 	const { kind, lang, registry, config } = options;
 	const t = useRegistryTranslations(lang);
 	const repositoryUrl = `https://github.com/${config.repository.owner}/${config.repository.name}`;
-	const body = renderEntry(entry, { lang, kind, registry, t, repositoryUrl });
+	const context: ViewContext = { lang, kind, registry, t, repositoryUrl };
+	const body = renderEntry(entry, context);
 	const lead = pickText(
 		kind === 'systems' ? (entry.data as EntryData<'systems'>).summary : undefined,
 		lang,
@@ -54,7 +49,7 @@ export function renderEntryPage(
 				]
 			: []),
 		...(notice ? [cautionAside(t('entry.translation'), t(notice))] : []),
-		searchFilters(entry, kind, lang, registry),
+		searchFilters(entry, context),
 		...body,
 	];
 	return toHtml(h(null, nodes), { collapseEmptyAttributes: true });
@@ -90,17 +85,12 @@ function translationNotice(language: EntryData['language'], lang: Lang) {
 /** Hidden Pagefind filters: the entry's facets, labelled as the reader sees them in this language. */
 function searchFilters(
 	entry: SiteEntry<EntryData>,
-	kind: EntryKind,
-	lang: Lang,
-	registry: SiteRegistry,
+	{ kind, lang, registry, t }: ViewContext,
 ): ElementContent {
-	const t = useRegistryTranslations(lang);
 	// Not the facets naming other entries (the models a system uses): one search filter value per
 	// model would swamp the search dialog and cost Pagefind a third of its time at 10,000 entries,
 	// while the "uses" links already make those names searchable.
-	const facets = indexData(registry, kind, lang).facets.filter(
-		(facet) => !fieldDoc(schemaAt(entrySchemas[kind], facet.path))?.references,
-	);
+	const facets = indexData(registry, kind, lang).facets.filter((facet) => !facet.references);
 	const filters = facets.flatMap((facet) =>
 		facetValues(entry.data, facet, lang).map((key) =>
 			h(

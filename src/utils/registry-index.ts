@@ -130,7 +130,7 @@ function facetValueLabel(registry: SiteRegistry, facet: Facet, value: string, la
 	if (facet.vocabulary) {
 		return vocabularyValue(registry.vocabularies, facet.vocabulary, value)?.label[lang] ?? value;
 	}
-	if (facet.name === 'model') return registry.modelsById.get(value)?.data.name ?? value;
+	if (facet.references === 'models') return registry.modelsById.get(value)?.data.name ?? value;
 	if (facet.name === 'weights') {
 		return useRegistryTranslations(lang)(
 			value === 'yes' ? 'facet.weights.yes' : 'facet.weights.no',

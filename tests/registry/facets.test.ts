@@ -13,6 +13,14 @@ describe('facetsFor', () => {
 		});
 		expect(facetsFor('models').map((facet) => facet.name)).toContain('learning');
 	});
+
+	it('marks the facets whose values are ids of other entries', () => {
+		const references = facetsFor('systems').flatMap((facet) =>
+			facet.references ? [[facet.name, facet.references]] : [],
+		);
+		expect(references).toEqual([['model', 'models']]);
+		expect(facetsFor('models').some((facet) => facet.references)).toBe(false);
+	});
 });
 
 describe('facetValues', () => {
