@@ -187,9 +187,11 @@ function readModelUses(
 		const cleaned = line.replace(/^\s*[-*•]\s*/, '').trim();
 		if (!cleaned) continue;
 		// A colon only when followed by a space: Ollama model names contain colons (`llama3.1:8b`).
-		const separator = /\s*(?::(?=\s|$)|\s[—–-]\s)\s*/.exec(cleaned);
+		// No `\s*` around the separator in the regex: tried from each space of a long run, it
+		// would rescan the run every time; trimming after is linear.
+		const separator = /:(?=\s|$)|\s[—–-]\s/.exec(cleaned);
 		const name = separator ? cleaned.slice(0, separator.index) : cleaned;
-		const usage = separator ? cleaned.slice(separator.index + separator[0].length) : '';
+		const usage = separator ? cleaned.slice(separator.index + separator[0].length).trim() : '';
 		const wanted = name.trim().toLowerCase();
 		const model = models.find((m) => m.id === wanted || m.name.toLowerCase() === wanted);
 		if (!model) {

@@ -7,6 +7,9 @@ import type { FormTemplate } from './form-templates.ts';
  * Markdown heading in a text box would split their answer in two. We first find the real
  * headings (the form's labels, whole lines, in form order), hide every other `###` from the
  * parser, and put them back in the answers.
+ *
+ * Parsing stays linear in the body, whatever it holds: no regex here can backtrack over a line,
+ * and the parser is only handed input on which its own regexes are linear (see `forParser`).
  */
 
 /** An answer as the parser returns it: text, chosen options, or ticked boxes. */
@@ -39,13 +42,10 @@ export function matchIssue(
 		.sort((a, b) => b.headings.size - a.headings.size);
 	const complete = scored.find((s) => s.headings.size === s.template.headings.length);
 	if (complete) {
-		const protectedText = lines
-			.map((line, index) => (complete.headings.has(index) ? line : line.replaceAll('###', hidden)))
-			.join('\n');
 		return {
 			kind: 'form',
 			template: complete.template,
-			answers: restore(parseIssue(protectedText, complete.template.text)),
+			answers: restore(parseIssue(forParser(lines, complete), complete.template.text)),
 		};
 	}
 	// A form's label says the contributor started from it; otherwise half its headings do.
@@ -66,6 +66,35 @@ export function matchIssue(
 }
 
 /**
+ * The body as `@github/issue-parser` gets it. Its section regex ends a value at any `###`, so
+ * every `###` outside a real heading is hidden, and each heading is written `### <label>`
+ * exactly (the parser keeps a tab after `###` in the key, which then matches no label, and it
+ * need never scan padding). Runs of blank lines become one:
+ * the parser trims a value with `/^[\n]+|[\n]+$/g`, which rescans a run of n newlines from each
+ * of them, n² steps for one long run; one blank line means the same in Markdown.
+ * @see https://github.com/github/issue-parser/blob/main/src/format.ts
+ */
+function forParser(
+	lines: readonly string[],
+	form: { template: FormTemplate; headings: ReadonlyMap<number, number> },
+): string {
+	const out: string[] = [];
+	let blank = false;
+	lines.forEach((line, index) => {
+		const question = form.headings.get(index);
+		if (question !== undefined) {
+			out.push(`### ${form.template.headings[question] ?? ''}`);
+			blank = false;
+			return;
+		}
+		if (line === '' && blank) return;
+		blank = line === '';
+		out.push(line.replaceAll('###', hidden));
+	});
+	return out.join('\n');
+}
+
+/**
  * Line numbers of the form's headings, mapped to the index of the question they open. A
  * heading counts only if it is a whole `### <label>` line coming after the previous one in form
  * order; the same text met out of order is part of an answer.
@@ -74,14 +103,30 @@ function findHeadings(lines: readonly string[], labels: readonly string[]): Map<
 	const found = new Map<number, number>();
 	let next = 0;
 	lines.forEach((line, lineIndex) => {
-		const match = /^###[ \t]+(.+?)[ \t]*$/.exec(line);
-		if (!match) return;
-		const index = labels.indexOf(match[1] ?? '', next);
+		const label = headingText(line);
+		if (label === undefined) return;
+		const index = labels.indexOf(label, next);
 		if (index === -1) return;
 		found.set(lineIndex, index);
 		next = index + 1;
 	});
 	return found;
+}
+
+/**
+ * The text of a `### text` line, spaces and tabs around it removed; undefined for other lines.
+ * Read with indexes rather than `/^###[ \t]+(.+?)[ \t]*$/`, which tries every end of the lazy
+ * group against every run of spaces inside the line: n² steps on `### a`, n spaces, `b`.
+ */
+function headingText(line: string): string | undefined {
+	if (!line.startsWith('###')) return undefined;
+	const isBlank = (index: number) => line[index] === ' ' || line[index] === '\t';
+	let start = 3;
+	if (!isBlank(start)) return undefined;
+	while (isBlank(start)) start++;
+	let end = line.length;
+	while (end > start && isBlank(end - 1)) end--;
+	return end > start ? line.slice(start, end) : undefined;
 }
 
 /** Puts back the `###` hidden from the parser, in every kind of answer. */

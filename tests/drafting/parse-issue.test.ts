@@ -49,6 +49,14 @@ describe('matchIssue', () => {
 		expect(parsed(lower).answers['no-ai']).toEqual({ selected: [noAiOption], unselected: [] });
 	});
 
+	it('reads a heading written with a tab or trailing spaces like the form’s own', () => {
+		const body = formBody('systems', systemAnswers()).replace(
+			'### Statut / Status\n',
+			'###\tStatut / Status  \n',
+		);
+		expect(parsed(body).answers).toEqual(parsed(formBody('systems', systemAnswers())).answers);
+	});
+
 	it('keeps ### typed inside a text box as part of the answer', () => {
 		const details = [
 			'Contexte :',
