@@ -18,6 +18,7 @@ import { entryId } from './entry-id.ts';
 import { estimateCost, estimateEnergy, totalUsage, type CallUsage } from './footprint.ts';
 import { readAnswers, type FormAnswers } from './form-answers.ts';
 import { entryFieldId, formFields, nameFieldPath, resolveField } from './form-fields.ts';
+import { formDecidedProblems } from './form-problems.ts';
 import { loadFormTemplates, templatesDir } from './form-templates.ts';
 import { bilingualLabel } from './issue-forms.ts';
 import type { ModelRequest, ModelSettings } from './model-client.ts';
@@ -188,7 +189,7 @@ async function formOnlyDraft(
 		return stop(
 			report,
 			'invalid-form',
-			...problems.flatMap((p) => onFormQuestions(answers.kind, p)),
+			...problems.flatMap((p) => onFormQuestions(answers.kind, p, withoutAi)),
 		);
 	}
 	report.fields = origins;
@@ -209,6 +210,15 @@ async function aiDraft(
 	const { kind } = answers;
 	report.provider = settings.preset.name;
 	report.model = settings.model;
+	// A form the model cannot make valid is refused before a token is spent (issue #11, item 11).
+	const decided = formDecidedProblems(answers, frame, registry);
+	if (decided.length > 0) {
+		return stop(
+			report,
+			'invalid-form',
+			...decided.flatMap((p) => onFormQuestions(kind, p, formKept)),
+		);
+	}
 	const template = await loadPrompt();
 	const redacted = redact(issueText(issue, answers));
 	report.redactions = redacted.counts;
@@ -415,11 +425,21 @@ function takenIds(registry: Registry, kind: EntryKind): Set<string> {
 	]);
 }
 
+/** Why a question must change, said after the problem: nothing but the form can fix it. */
+const withoutAi: Bilingual = {
+	fr: 'sans l’IA, cette question doit être remplie',
+	en: 'without AI, this question must be answered',
+};
+const formKept: Bilingual = {
+	fr: 'l’IA garde les réponses du formulaire telles quelles : changez celle-ci, ou celle qu’elle contredit',
+	en: 'the AI keeps the form’s answers as they are: change this one, or the one it contradicts',
+};
+
 /**
  * Puts a problem of the form-only entry on the questions that would fix it: the question for
  * that field, or, when a whole group is missing (`aiAct`), each question of the group.
  */
-function onFormQuestions(kind: EntryKind, problem: DraftError): DraftError[] {
+function onFormQuestions(kind: EntryKind, problem: DraftError, why: Bilingual): DraftError[] {
 	const within = (path: string) => problem.field === path || problem.field.startsWith(`${path}.`);
 	const exact = formFields[kind].filter((field) => within(field.path));
 	const group = formFields[kind].filter((field) => field.path.startsWith(`${problem.field}.`));
@@ -430,8 +450,8 @@ function onFormQuestions(kind: EntryKind, problem: DraftError): DraftError[] {
 		return {
 			field: question.id,
 			message: {
-				fr: `« ${label} » : ${problem.message.fr} (sans l’IA, cette question doit être remplie).`,
-				en: `"${label}": ${problem.message.en} (without AI, this question must be answered).`,
+				fr: `« ${label} » : ${problem.message.fr} (${why.fr}).`,
+				en: `"${label}": ${problem.message.en} (${why.en}).`,
 			},
 		};
 	});

@@ -8,6 +8,7 @@ import { apiError, completion } from './openai-stub.ts';
 import {
 	aiSystem,
 	formBody,
+	option,
 	strictAnswer,
 	systemAnswers,
 	tempDir,
@@ -270,6 +271,42 @@ describe('issues that are not drafted', slow, () => {
 			'start-date',
 		]);
 		expect(run.requests).toHaveLength(0);
+	});
+
+	it('refuses answers that contradict each other before any token is spent (exit 2)', async () => {
+		const answers = {
+			...systemAnswers(),
+			status: option('statuses', 'planned'),
+			'risk-class': option('risk-classes', 'prohibited'),
+		};
+		const run = await runScenario({
+			answers,
+			replies: [completion(validSystemAnswer()), completion(validSystemAnswer())],
+		});
+		expect(run.requests).toHaveLength(0);
+		expect(run.exitCode).toBe(2);
+		expect(run.report).toMatchObject({ status: 'invalid-form', mode: 'ai', calls: 0 });
+		expect(run.report.sentText).toBeNull();
+		expect(run.report.errors.map((error) => error.field)).toEqual(['risk-class']);
+		const [error] = run.report.errors;
+		expect(error?.message.en).toContain('Article 5');
+		expect(error?.message.en).toContain('the AI keeps the form’s answers');
+		expect(error?.message.fr).toContain('l’IA garde les réponses du formulaire');
+		// The same form without AI is refused on the same question.
+		const withoutAi = await runScenario({ answers, env: { AI_DRAFTS: 'off' } });
+		expect(withoutAi.report.errors.map((e) => e.field)).toEqual(['risk-class']);
+	});
+
+	it('still sends a form whose problem the model can fix with a field the form does not ask', async () => {
+		// A retired system needs an end date, which the form does not ask: the model gives it.
+		const run = await runScenario({
+			answers: { ...systemAnswers(), status: option('statuses', 'retired') },
+			replies: [completion(validSystemAnswer({ status: 'retired', endDate: '2025-06-30' }))],
+		});
+		expect(run.requests).toHaveLength(1);
+		expect(run.exitCode).toBe(0);
+		expect(readEntry(run).data['endDate']).toBe('2025-06-30');
+		expect(await checkWithDraft(run)).toEqual([]);
 	});
 
 	it('asks for the questions a hand-edited body lost (exit 2)', async () => {
