@@ -107,8 +107,9 @@ describe('hostile input never reaches a file as code', slow, () => {
 		expect(outputFiles(run)).toEqual(['draft-report.json']);
 	});
 
-	it('turns a name in another script, with emoji and bidi marks, into a safe id', async () => {
-		const name = '\u202Eمساعد الرد على المواطنين 🤖';
+	// Bidirectional controls are refused in every text (issue #11, item 2): none in this name.
+	it('turns a name in another script, with emoji, into a safe id', async () => {
+		const name = 'مساعد الرد على المواطنين 🤖';
 		const run = await runScenario({
 			answers: { ...systemAnswers(), name },
 			replies: [completion(answer({ name: { fr: name, en: 'Reply assistant 🤖' } }))],
