@@ -33,6 +33,10 @@ export interface IssueFixture {
 	body?: string;
 	user?: FakeUser;
 	labels?: string[];
+	/** The author's `author_association`; `NONE` (a passer-by) unless set. */
+	association?: string;
+	/** For a `labeled` event: the label just added. */
+	addedLabel?: string;
 }
 
 /** GitHub's own example of an `issues` event of this action, turned into one about `issue`. */
@@ -60,6 +64,7 @@ export function issuesEvent(
 		body: issue.body ?? '### Nom\n\nAssistant courrier',
 		html_url: `https://github.com/${repository}/issues/${issue.number}`,
 		user: { ...(event.issue.user as object), login: user.login, id: user.id, type: user.type },
+		author_association: issue.association ?? 'NONE',
 		labels: (issue.labels ?? [systemFormLabel]).map((label, index) => ({
 			id: index + 1,
 			node_id: `L_${index}`,
@@ -70,6 +75,11 @@ export function issuesEvent(
 			description: null,
 		})),
 	});
+	if (issue.addedLabel !== undefined) {
+		Object.assign(event, {
+			label: { ...(event as { label?: object }).label, name: issue.addedLabel },
+		});
+	}
 	Object.assign(event.repository, {
 		name,
 		full_name: repository,

@@ -216,6 +216,29 @@ function matchSegments(
 	const template = operation.segments;
 	for (let index = 0; index < template.length; index++) {
 		const part = template[index] ?? '';
+		// A segment with several parameters, as `compare/{base}...{head}`.
+		if (/\}.+\{/.test(part)) {
+			const names: string[] = [];
+			const pattern = part
+				.split(/(\{\w+\})/)
+				.map((piece) => {
+					const inner = /^\{(\w+)\}$/.exec(piece)?.[1];
+					if (!inner) return piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+					names.push(inner);
+					return '(.+?)';
+				})
+				.join('');
+			let decoded: string;
+			try {
+				decoded = decodeURIComponent(segments[index] ?? '');
+			} catch {
+				return undefined;
+			}
+			const found = new RegExp(`^${pattern}$`).exec(decoded);
+			if (!found) return undefined;
+			names.forEach((inner, at) => (params[inner] = found[at + 1] ?? ''));
+			continue;
+		}
 		const name = /^\{(.+)\}$/.exec(part)?.[1];
 		if (!name) {
 			if (segments[index] !== part) return undefined;

@@ -10,6 +10,10 @@ import { gitHubRestDescription, type RouteMatch } from './openapi.ts';
 import {
 	RepositoryState,
 	actionsBot,
+	webFlow,
+	type FakeCheckRun,
+	type FakeCommit,
+	type FakeRun,
 	type FakeComment,
 	type FakeIssue,
 	type FakePull,
@@ -489,6 +493,100 @@ export class FakeGitHub {
 				this.touchPull(issue.number);
 				return ok(issue.labels.map((label) => this.labelJson(label)));
 			}
+			case 'git/delete-ref': {
+				const ref = params.ref ?? '';
+				if (!state.refs.has(ref)) throw unprocessable('Reference does not exist');
+				state.refs.delete(ref);
+				return { status: 204, body: undefined };
+			}
+			case 'repos/compare-commits':
+			case 'repos/compare-commits-with-basehead': {
+				// The same route, described twice: `{base}...{head}` and `{basehead}`.
+				const [base = '', head = ''] = params.basehead?.split('...') ?? [params.base, params.head];
+				return ok(this.compareJson(base, head, query));
+			}
+			case 'pulls/list-reviews': {
+				const pull = this.pull(params.pull_number);
+				const reviews = state.reviews.filter((review) => review.pull === pull.number);
+				return this.page(
+					reviews.map((review) => ({
+						id: review.id,
+						node_id: `PRR_${review.id}`,
+						user: this.userJson(review.user),
+						body: '',
+						state: review.state,
+						html_url: `https://github.com/${state.fullName}/pull/${pull.number}#pullrequestreview-${review.id}`,
+						pull_request_url: `${this.apiBase()}/pulls/${pull.number}`,
+						_links: { html: { href: '' }, pull_request: { href: '' } },
+						commit_id: state.refs.get(`heads/${pull.head}`) ?? null,
+						author_association: review.association,
+					})),
+					query,
+					match,
+				);
+			}
+			case 'actions/get-workflow-run': {
+				const run = state.runs.find((candidate) => candidate.id === Number(params.run_id));
+				if (!run) throw notFound();
+				return ok(this.runJson(run));
+			}
+			case 'actions/list-workflow-runs': {
+				const created = query.get('created') ?? '';
+				const since = /^>=(.+)$/.exec(created)?.[1];
+				if (created && !since) {
+					this.violations.push(`the fake only understands created=>=DATE, not ${created}`);
+				}
+				const runs = state.runs
+					.filter((run) => String(run.workflowId) === params.workflow_id)
+					.filter((run) => !since || Date.parse(run.createdAt) >= Date.parse(since))
+					// Newest first, as GitHub lists them.
+					.sort((a, b) => b.id - a.id)
+					.map((run) => this.runJson(run));
+				const listed = this.page(runs, query, match);
+				return {
+					...listed,
+					body: { total_count: runs.length, workflow_runs: listed.body },
+				};
+			}
+			case 'checks/create': {
+				const headSha = String(input.head_sha);
+				if (!state.commits.has(headSha)) throw unprocessable('No commit found for SHA');
+				const output = (input.output ?? {}) as FakeCheckRun['output'] & {
+					annotations?: Record<string, unknown>[];
+				};
+				if ((output.annotations?.length ?? 0) > 50) {
+					throw unprocessable('Only 50 annotations are allowed per request');
+				}
+				const run: FakeCheckRun = {
+					id: 9000 + state.checkRuns.length,
+					name: String(input.name),
+					headSha,
+					status: String(input.status ?? 'queued'),
+					conclusion: typeof input.conclusion === 'string' ? input.conclusion : null,
+					output: { title: output.title, summary: output.summary, text: output.text },
+					annotations: [...(output.annotations ?? [])],
+				};
+				state.checkRuns.push(run);
+				return ok(this.checkRunJson(run), 201);
+			}
+			case 'checks/update': {
+				const run = state.checkRuns.find((c) => c.id === Number(params.check_run_id));
+				if (!run) throw notFound();
+				const output = (input.output ?? {}) as { annotations?: Record<string, unknown>[] };
+				if ((output.annotations?.length ?? 0) > 50) {
+					throw unprocessable('Only 50 annotations are allowed per request');
+				}
+				run.annotations.push(...(output.annotations ?? []));
+				return ok(this.checkRunJson(run));
+			}
+			case 'checks/list-for-ref': {
+				const commit = state.resolveCommit(params.ref ?? '');
+				const name = query.get('check_name');
+				const runs = state.checkRuns
+					.filter((run) => run.headSha === commit?.sha && (!name || run.name === name))
+					.map((run) => this.checkRunJson(run));
+				return ok({ total_count: runs.length, check_runs: runs });
+			}
 			default:
 				this.violations.push(
 					`${match.operation.operationId}: documented by GitHub but not implemented by the fake`,
@@ -580,17 +678,11 @@ export class FakeGitHub {
 		};
 	}
 
-	private commitJson(commit: {
-		sha: string;
-		tree: string;
-		parents: string[];
-		message: string;
-		verified: boolean;
-		date: string;
-	}) {
+	private commitJson(commit: FakeCommit) {
+		const user = commit.author ?? actionsBot;
 		const person = {
-			name: 'github-actions[bot]',
-			email: '41898282+github-actions[bot]@users.noreply.github.com',
+			name: user.login,
+			email: `${user.id}+${user.login}@users.noreply.github.com`,
 			date: commit.date,
 		};
 		return {
@@ -616,6 +708,139 @@ export class FakeGitHub {
 				payload: commit.verified ? `tree ${commit.tree}` : null,
 				verified_at: commit.verified ? commit.date : null,
 			},
+		};
+	}
+
+	/** GitHub's three-dot comparison: the commits of `head` since its merge base with `base`. */
+	private compareJson(base: string, head: string, query: URLSearchParams) {
+		const state = this.state;
+		const baseCommit = state.resolveCommit(base);
+		const headCommit = state.resolveCommit(head);
+		if (!baseCommit || !headCommit) throw notFound();
+		const inBase = state.ancestors(baseCommit.sha);
+		const ahead = [...state.ancestors(headCommit.sha)].filter((sha) => !inBase.has(sha));
+		// Oldest first, as GitHub lists them: parents before children.
+		const commits: FakeCommit[] = [];
+		const placed = new Set<string>();
+		const place = (sha: string) => {
+			if (placed.has(sha) || !ahead.includes(sha)) return;
+			placed.add(sha);
+			for (const parent of state.commits.get(sha)?.parents ?? []) place(parent);
+			commits.push(state.commits.get(sha) as FakeCommit);
+		};
+		place(headCommit.sha);
+		const mergeBase =
+			[...state.ancestors(headCommit.sha)].find((sha) => inBase.has(sha)) ?? baseCommit.sha;
+		const before = state.trees.get(state.commits.get(mergeBase)?.tree ?? '') ?? new Map();
+		const after = state.trees.get(headCommit.tree) ?? new Map();
+		const files = [...new Set([...before.keys(), ...after.keys()])]
+			.filter((path) => before.get(path) !== after.get(path))
+			.sort()
+			.map((filename) => ({
+				sha: after.get(filename) ?? before.get(filename),
+				filename,
+				status: !before.has(filename) ? 'added' : !after.has(filename) ? 'removed' : 'modified',
+				additions: 1,
+				deletions: 0,
+				changes: 1,
+				blob_url: '',
+				raw_url: '',
+				contents_url: '',
+			}));
+		const perPage = Number(query.get('per_page') ?? 250);
+		return {
+			url: `${this.apiBase()}/compare/${base}...${head}`,
+			html_url: `https://github.com/${state.fullName}/compare/${base}...${head}`,
+			permalink_url: '',
+			diff_url: '',
+			patch_url: '',
+			base_commit: this.listedCommitJson(baseCommit),
+			merge_base_commit: this.listedCommitJson(state.commits.get(mergeBase) as FakeCommit),
+			status: commits.length === 0 ? 'identical' : 'ahead',
+			ahead_by: commits.length,
+			behind_by: 0,
+			total_commits: commits.length,
+			commits: commits.slice(0, perPage).map((commit) => this.listedCommitJson(commit)),
+			files,
+		};
+	}
+
+	/** A commit as lists show it: the Git commit inside, the GitHub accounts beside. */
+	private listedCommitJson(commit: FakeCommit) {
+		const author = commit.author ?? actionsBot;
+		const committer = commit.verified ? webFlow : author;
+		const git = this.commitJson(commit);
+		return {
+			sha: commit.sha,
+			node_id: git.node_id,
+			url: git.url,
+			html_url: git.html_url,
+			comments_url: '',
+			commit: {
+				url: git.url,
+				author: git.author,
+				committer: git.committer,
+				message: commit.message,
+				tree: git.tree,
+				comment_count: 0,
+				verification: git.verification,
+			},
+			author: this.userJson(author),
+			committer: this.userJson(committer),
+			parents: git.parents,
+		};
+	}
+
+	private runJson(run: FakeRun) {
+		return {
+			id: run.id,
+			name: 'AI draft',
+			node_id: `WFR_${run.id}`,
+			head_branch: this.state.defaultBranch,
+			head_sha: this.state.refs.get(`heads/${this.state.defaultBranch}`) ?? '',
+			path: '.github/workflows/ai-draft.yml',
+			display_title: run.displayTitle,
+			run_number: run.runNumber,
+			run_attempt: run.runAttempt,
+			event: run.event,
+			status: run.status,
+			conclusion: run.conclusion,
+			workflow_id: run.workflowId,
+			url: `${this.apiBase()}/actions/runs/${run.id}`,
+			html_url: `https://github.com/${this.state.fullName}/actions/runs/${run.id}`,
+			actor: this.userJson(run.actor),
+			triggering_actor: this.userJson(run.triggeringActor),
+			created_at: run.createdAt,
+			updated_at: run.createdAt,
+			run_started_at: run.createdAt,
+			pull_requests: [],
+		};
+	}
+
+	private checkRunJson(run: FakeCheckRun) {
+		return {
+			id: run.id,
+			node_id: `CR_${run.id}`,
+			head_sha: run.headSha,
+			name: run.name,
+			status: run.status,
+			conclusion: run.conclusion,
+			url: `${this.apiBase()}/check-runs/${run.id}`,
+			html_url: `https://github.com/${this.state.fullName}/runs/${run.id}`,
+			details_url: null,
+			external_id: null,
+			started_at: null,
+			completed_at: null,
+			output: {
+				title: run.output.title ?? null,
+				summary: run.output.summary ?? null,
+				text: run.output.text ?? null,
+				annotations_count: run.annotations.length,
+				annotations_url: '',
+			},
+			check_suite: null,
+			app: null,
+			pull_requests: [],
 		};
 	}
 

@@ -14,6 +14,48 @@ export interface FakeUser {
 /** The identity behind `GITHUB_TOKEN` in a workflow. */
 export const actionsBot: FakeUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
+/** The account GitHub shows as the committer of the commits it signs (API and web editor). */
+export const webFlow: FakeUser = { login: 'web-flow', id: 19864447, type: 'User' };
+
+/** How GitHub relates an account to the repository (`author_association`). */
+export type FakeAssociation = 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'NONE';
+
+/** One run of a workflow, as the Actions API lists it. */
+export interface FakeRun {
+	id: number;
+	runNumber: number;
+	workflowId: number;
+	/** `run-name:` as GitHub evaluated it. */
+	displayTitle: string;
+	event: string;
+	status: 'queued' | 'in_progress' | 'completed';
+	conclusion: 'success' | 'failure' | 'cancelled' | 'skipped' | null;
+	actor: FakeUser;
+	triggeringActor: FakeUser;
+	runAttempt: number;
+	createdAt: string;
+}
+
+/** A review of a pull request. */
+export interface FakeReview {
+	id: number;
+	pull: number;
+	user: FakeUser;
+	association: FakeAssociation;
+	state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+}
+
+/** A check run reported on a commit. */
+export interface FakeCheckRun {
+	id: number;
+	name: string;
+	headSha: string;
+	status: string;
+	conclusion: string | null;
+	output: { title?: string | undefined; summary?: string | undefined; text?: string | undefined };
+	annotations: Record<string, unknown>[];
+}
+
 export interface FakeCommit {
 	sha: string;
 	tree: string;
@@ -21,6 +63,8 @@ export interface FakeCommit {
 	message: string;
 	/** GitHub signs commits made through the API without an explicit author or committer. */
 	verified: boolean;
+	/** Who wrote the commit; the workflow's bot when not set. */
+	author?: FakeUser | undefined;
 	date: string;
 }
 
@@ -82,7 +126,11 @@ export class RepositoryState {
 	readonly pulls = new Map<number, FakePull>();
 	readonly comments: FakeComment[] = [];
 	readonly labels = new Set<string>();
+	readonly runs: FakeRun[] = [];
+	readonly reviews: FakeReview[] = [];
+	readonly checkRuns: FakeCheckRun[] = [];
 	private nextNumber = 1;
+	private nextRunId = 5000;
 	private nextCommentId = 1000;
 	private commitCounter = 0;
 	readonly now: () => Date;
@@ -227,6 +275,69 @@ export class RepositoryState {
 			isPull: true,
 		});
 		return created;
+	}
+
+	/** Starts a run of the drafting workflow (id 77), numbered as GitHub does: one after another. */
+	addRun(run: {
+		issue: number;
+		actor: FakeUser;
+		status?: FakeRun['status'];
+		conclusion?: FakeRun['conclusion'];
+		event?: string;
+		runAttempt?: number;
+		createdAt?: string;
+		workflowId?: number;
+		/** `GITHUB_RUN_ID`, when a test sets it. */
+		id?: number;
+	}): FakeRun {
+		const workflowId = run.workflowId ?? 77;
+		const created: FakeRun = {
+			id: run.id ?? this.nextRunId++,
+			runNumber: this.runs.filter((other) => other.workflowId === workflowId).length + 1,
+			workflowId,
+			displayTitle: `AI draft · issue #${run.issue}`,
+			event: run.event ?? 'issues',
+			status: run.status ?? 'in_progress',
+			conclusion: run.conclusion ?? null,
+			actor: run.actor,
+			triggeringActor: run.actor,
+			runAttempt: run.runAttempt ?? 1,
+			createdAt: run.createdAt ?? this.timestamp(),
+		};
+		this.runs.push(created);
+		return created;
+	}
+
+	/** A commit a person pushes on a branch: one more file, or a changed one. */
+	pushAs(user: FakeUser, branch: string, files: Record<string, string>, verified = false) {
+		const parent = this.resolveCommit(branch);
+		if (!parent) throw new Error(`no branch ${branch}`);
+		const tree = new Map(this.trees.get(parent.tree));
+		for (const [path, content] of Object.entries(files)) {
+			tree.set(path, this.addBlob(Buffer.from(content, 'utf8')));
+		}
+		const commit = this.addCommit({
+			tree: this.addTree(tree),
+			parents: [parent.sha],
+			message: `Edit by ${user.login}`,
+			verified,
+			author: user,
+		});
+		this.refs.set(`heads/${branch}`, commit.sha);
+		return commit;
+	}
+
+	/** The commits reachable from `sha`, itself included. */
+	ancestors(sha: string): Set<string> {
+		const seen = new Set<string>();
+		const queue = [sha];
+		while (queue.length > 0) {
+			const current = queue.shift() as string;
+			if (seen.has(current)) continue;
+			seen.add(current);
+			queue.push(...(this.commits.get(current)?.parents ?? []));
+		}
+		return seen;
 	}
 
 	addComment(issue: number, body: string, user: FakeUser): FakeComment {
