@@ -44,6 +44,17 @@ export const SiteConfigSchema = z.object({
 		perAuthorPerHour: z.int().positive(),
 		/** How many AI drafts the repository may produce per day. */
 		perRepositoryPerDay: z.int().positive(),
+		/**
+		 * How many drafting runs one issue may get per 24 hours, however often it is edited; later
+		 * edits wait (the pull request stays as it is).
+		 */
+		perIssuePerDay: z.int().positive().default(4),
+		/**
+		 * Who gets an AI draft: `everyone`; `members`, only issues from the repository's owner,
+		 * organisation members and collaborators; `label`, only once a maintainer adds the
+		 * `ai-approved` label. Other issues get a draft built from the form alone.
+		 */
+		aiFor: z.enum(['everyone', 'members', 'label']).default('everyone'),
 	}),
 });
 

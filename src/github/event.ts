@@ -8,8 +8,10 @@ export interface DraftIssue {
 	number: number;
 	title: string;
 	url: string;
-	/** Login of the person who opened the issue; rate limits count per author. */
+	/** Login of the person who opened the issue. */
 	author: string;
+	/** How the author relates to the repository (`OWNER`, `MEMBER`, `COLLABORATOR`, `NONE`…). */
+	authorAssociation: string;
 	labels: string[];
 }
 
@@ -27,6 +29,7 @@ const IssueSchema = z.looseObject({
 	html_url: z.string(),
 	user: z.looseObject({ login: z.string() }).nullable(),
 	labels: z.array(LabelSchema).default([]),
+	author_association: z.string().optional(),
 	pull_request: z.unknown().optional(),
 });
 
@@ -98,6 +101,7 @@ export function toDraftIssue(raw: unknown, source: string): DraftIssue {
 		url: issue.html_url,
 		// GitHub shows deleted accounts as "ghost".
 		author: issue.user?.login ?? 'ghost',
+		authorAssociation: issue.author_association ?? 'NONE',
 		labels: issue.labels.map((label) => (typeof label === 'string' ? label : label.name)),
 	};
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { fetchIssue, readIssueEvent, type DraftIssue } from './event.ts';
 import {
 	evaluateRateLimits,
-	listRecentDraftRecords,
+	listAttemptsBefore,
+	type CurrentRun,
 	type LimitDecision,
 	type RateLimits,
 } from './rate-limit.ts';
@@ -18,8 +19,34 @@ import { formatUtcTime } from './markdown.ts';
  */
 export const noAiLabels = ['no-ai-draft', 'no-ai'];
 
+/**
+ * The label a maintainer adds to let the AI draft an issue when `drafting.aiFor` is `label`.
+ * Only people with triage access can add labels, so the author cannot approve their own issue.
+ * `.github/workflows/ai-draft.yml` names it too, to run when it is added.
+ */
+export const aiApprovalLabel = 'ai-approved';
+
+/** Who may get an AI draft (`drafting.aiFor`): anyone, members only, or after a maintainer's label. */
+export type AiPolicy = 'everyone' | 'members' | 'label';
+
+/**
+ * The author associations of people in the repository's circle: its owner, members of the
+ * organisation that owns it, and invited collaborators.
+ * @see https://docs.github.com/en/graphql/reference/enums#commentauthorassociation
+ */
+export const memberAssociations = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+
 /** Why the gate kept the AI off, as told on the pull request and the issue. */
-export type GateReason = 'switched-off' | 'no-ai-label' | 'daily-cap';
+export const gateReasons = [
+	'switched-off',
+	'no-ai-label',
+	'daily-cap',
+	'members-only',
+	'awaiting-label',
+] as const;
+
+/** Why the gate kept the AI off. */
+export type GateReason = (typeof gateReasons)[number];
 
 /**
  * What the draft job decided before spending any token, handed to the publish job in the draft
@@ -27,11 +54,13 @@ export type GateReason = 'switched-off' | 'no-ai-label' | 'daily-cap';
  */
 export const GateSchema = z.object({
 	issue: z.int().positive(),
-	/** Whether the draft job may draft at all (false: the author's hourly limit is reached). */
+	/** Whether the draft job may draft at all (false: a rate limit is reached). */
 	proceed: z.boolean(),
 	/** Whether the model may be called. */
 	ai: z.boolean(),
-	formOnlyReason: z.enum(['switched-off', 'no-ai-label', 'daily-cap']).optional(),
+	formOnlyReason: z.enum(gateReasons).optional(),
+	/** Which limit refused the run, when one did. */
+	limitReason: z.enum(['author-hourly', 'issue-daily']).optional(),
 	retryAt: z.iso.datetime().optional(),
 	aiAvailableAt: z.iso.datetime().optional(),
 	limit: z.int().positive().optional(),
@@ -54,8 +83,12 @@ export interface PreflightOptions {
 	/** Where to write the issue event for `npm run draft` when the run was started by hand. */
 	eventOut: string;
 	limits: RateLimits;
+	/** `drafting.aiFor`; `everyone` when not set. */
+	aiFor?: AiPolicy;
 	/** `off` when the repository variable `AI_DRAFTS` is `off`. */
 	aiSwitch: 'on' | 'off';
+	/** This run (`GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`): the attempts before it are counted. */
+	run: CurrentRun;
 	now: Date;
 }
 
@@ -69,8 +102,9 @@ export interface PreflightResult {
 
 /**
  * The draft job's first step, before any token is spent: finds the issue (fetching it for a
- * manual run and writing it as an issue event for `npm run draft`), applies the AI switch, the
- * `no-ai` label and the rate limits counted from GitHub, and records the decision.
+ * manual run and writing it as an issue event for `npm run draft`), counts the attempts made
+ * before this run from the workflow's own runs, and applies the rate limits, the AI switch, the
+ * `no-ai` label and `drafting.aiFor`; then records the decision.
  */
 export async function preflight(options: PreflightOptions): Promise<PreflightResult> {
 	const { client, repository, now } = options;
@@ -89,26 +123,38 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 		);
 	}
 
-	const records = await listRecentDraftRecords(client, repository, now);
+	const { actor, attempts } = await listAttemptsBefore(client, repository, options.run, now);
 	const decision = evaluateRateLimits({
-		author: issue.author,
-		records,
+		subject: { actor, issue: issue.number },
+		attempts,
 		limits: options.limits,
 		now,
 	});
 	let formOnlyReason: GateReason | undefined;
 	if (options.aiSwitch === 'off') formOnlyReason = 'switched-off';
 	else if (issue.labels.some((label) => noAiLabels.includes(label))) formOnlyReason = 'no-ai-label';
-	else if (decision.allowed && !decision.ai) formOnlyReason = decision.reason;
+	else if (options.aiFor === 'members' && !memberAssociations.includes(issue.authorAssociation)) {
+		formOnlyReason = 'members-only';
+	} else if (options.aiFor === 'label' && !issue.labels.includes(aiApprovalLabel)) {
+		formOnlyReason = 'awaiting-label';
+	} else if (decision.allowed && !decision.ai) formOnlyReason = decision.reason;
 
 	const gate: Gate = {
 		issue: issue.number,
 		proceed: decision.allowed,
 		ai: decision.allowed && formOnlyReason === undefined,
 		...(formOnlyReason && { formOnlyReason }),
-		...(!decision.allowed && { retryAt: decision.retryAt, limit: decision.limit }),
+		...(!decision.allowed && {
+			limitReason: decision.reason,
+			retryAt: decision.retryAt,
+			limit: decision.limit,
+		}),
 		...(decision.allowed &&
-			!decision.ai && { aiAvailableAt: decision.aiAvailableAt, limit: decision.limit }),
+			!decision.ai &&
+			formOnlyReason === 'daily-cap' && {
+				aiAvailableAt: decision.aiAvailableAt,
+				limit: decision.limit,
+			}),
 		checkedAt: now.toISOString(),
 	};
 	await mkdir(options.outDir, { recursive: true });
@@ -141,6 +187,16 @@ export function describeGateReason(gate: Gate): Bilingual | undefined {
 			return {
 				fr: `le ticket porte l’étiquette « ${noAiLabels[0]} »`,
 				en: `the issue has the "${noAiLabels[0]}" label`,
+			};
+		case 'members-only':
+			return {
+				fr: 'pour ce dépôt, l’IA ne rédige que les tickets de ses membres et collaborateurs',
+				en: 'in this repository the AI only drafts issues from its members and collaborators',
+			};
+		case 'awaiting-label':
+			return {
+				fr: `l’IA attend qu’une personne de l’équipe pose l’étiquette « ${aiApprovalLabel} » sur le ticket`,
+				en: `the AI waits for a team member to add the "${aiApprovalLabel}" label to the issue`,
 			};
 		case 'daily-cap': {
 			const when = gate.aiAvailableAt ? formatUtcTime(gate.aiAvailableAt) : undefined;

@@ -1,96 +1,265 @@
 import { draftLogRetentionMs, readDraftLog, type DraftRecord } from './draft-log.ts';
-import { explainFailure } from './errors.ts';
+import { PublishError, explainFailure } from './errors.ts';
 import type { GitHubClient, RepositoryRef } from './rest-client.ts';
 
-/** The limits set in `registre.config.yml` (`drafting.perAuthorPerHour`, `perRepositoryPerDay`). */
+/** The limits set in `registre.config.yml` (`drafting.perAuthorPerHour` and the others). */
 export interface RateLimits {
-	/** Drafts, with or without AI, one issue author may get per rolling hour. */
+	/** Runs, with or without AI, one person may start per rolling hour. */
 	perAuthorPerHour: number;
-	/** AI drafts the repository may produce per rolling 24 hours; beyond it drafts are form-only. */
+	/** Runs one issue may get per rolling 24 hours, however often it is edited. */
+	perIssuePerDay: number;
+	/** AI attempts the repository may make per rolling 24 hours; beyond it drafts are form-only. */
 	perRepositoryPerDay: number;
 }
 
-/** What the limits allow for the next draft. */
+/**
+ * One earlier attempt at drafting: a run of the drafting workflow or one of its re-runs, whatever
+ * came of it. Counted from GitHub's list of the workflow's runs, so an attempt counts from the
+ * moment GitHub creates the run, before any model is called, and a failed one leaves its trace.
+ */
+export interface DraftAttempt {
+	/** `RUN_ID.RUN_ATTEMPT`, the key the draft log uses too. */
+	run: string;
+	/** Position among the workflow's runs: GitHub numbers them one after another. */
+	order: number;
+	/** The issue, read from the run's name (`AI draft · issue #N`); unknown for a foreign name. */
+	issue: number | undefined;
+	/** Login of the person who triggered the run. */
+	actor: string;
+	/** When GitHub created the run (ISO 8601). */
+	at: string;
+	/** The draft log says this attempt drafted without the model. */
+	formOnly: boolean;
+}
+
+/** What the limits allow for this run. */
 export type LimitDecision =
 	| { allowed: true; ai: true }
 	| { allowed: true; ai: false; reason: 'daily-cap'; aiAvailableAt: string; limit: number }
-	| { allowed: false; reason: 'author-hourly'; retryAt: string; limit: number };
+	| {
+			allowed: false;
+			reason: 'author-hourly' | 'issue-daily';
+			retryAt: string;
+			limit: number;
+	  };
 
 const hourMs = 60 * 60 * 1000;
+const dayMs = draftLogRetentionMs;
 
-/** Decides from the records of recent drafts whether this author may get a draft, and with AI. */
+/** The run being decided: who started it and for which issue. */
+export interface AttemptSubject {
+	actor: string;
+	issue: number;
+}
+
+/**
+ * Decides whether this run may draft, and with AI, from the attempts made before it. Every
+ * attempt counts, refused ones included, so a refused author who keeps editing stays refused:
+ * `retryAt` assumes no further attempt until then.
+ */
 export function evaluateRateLimits(input: {
-	author: string;
-	records: readonly DraftRecord[];
+	subject: AttemptSubject;
+	attempts: readonly DraftAttempt[];
 	limits: RateLimits;
 	now: Date;
 }): LimitDecision {
-	const { limits, now } = input;
-	const records = unique(input.records);
-	const author = input.author.toLowerCase();
-	const byAuthor = times(
-		records.filter((record) => record.author.toLowerCase() === author),
-		now,
-		hourMs,
-	);
-	if (byAuthor.length >= limits.perAuthorPerHour) {
-		// The limit frees up when enough of the oldest drafts leave the window.
-		const freeing = byAuthor[byAuthor.length - limits.perAuthorPerHour] ?? now.getTime();
-		return {
-			allowed: false,
-			reason: 'author-hourly',
-			retryAt: new Date(freeing + hourMs).toISOString(),
-			limit: limits.perAuthorPerHour,
-		};
-	}
-	const aiToday = times(
-		records.filter((record) => record.mode === 'ai'),
-		now,
-		draftLogRetentionMs,
-	);
+	const { subject, limits, now } = input;
+	const attempts = unique(input.attempts);
+	const refusal = refuse(subject, attempts, limits, now);
+	if (refusal) return refusal;
+
+	// AI attempts: neither recorded as form-only nor refused by a limit (replayed in order).
+	const aiAttempts = attempts.filter((attempt, index) => {
+		if (attempt.formOnly) return false;
+		const before = attempts.slice(0, index);
+		return refuse(attempt, before, limits, new Date(attempt.at)) === undefined;
+	});
+	const aiToday = times(aiAttempts, now, dayMs);
 	if (aiToday.length >= limits.perRepositoryPerDay) {
 		const freeing = aiToday[aiToday.length - limits.perRepositoryPerDay] ?? now.getTime();
 		return {
 			allowed: true,
 			ai: false,
 			reason: 'daily-cap',
-			aiAvailableAt: new Date(freeing + draftLogRetentionMs).toISOString(),
+			aiAvailableAt: new Date(freeing + dayMs).toISOString(),
 			limit: limits.perRepositoryPerDay,
 		};
 	}
 	return { allowed: true, ai: true };
 }
 
-/** Sorted times of the records inside the window that ends now. */
-function times(records: readonly DraftRecord[], now: Date, windowMs: number): number[] {
+/** The refusal an attempt gets from the per-person and per-issue limits, if any. */
+function refuse(
+	subject: { actor: string; issue: number | undefined },
+	before: readonly DraftAttempt[],
+	limits: RateLimits,
+	now: Date,
+): Extract<LimitDecision, { allowed: false }> | undefined {
+	const actor = subject.actor.toLowerCase();
+	const checks = [
+		{
+			reason: 'author-hourly',
+			limit: limits.perAuthorPerHour,
+			windowMs: hourMs,
+			mine: before.filter((attempt) => attempt.actor.toLowerCase() === actor),
+		},
+		{
+			reason: 'issue-daily',
+			limit: limits.perIssuePerDay,
+			windowMs: dayMs,
+			mine:
+				subject.issue === undefined
+					? []
+					: before.filter((attempt) => attempt.issue === subject.issue),
+		},
+	] as const;
+	for (const check of checks) {
+		const earlier = times(check.mine, now, check.windowMs);
+		if (earlier.length < check.limit) continue;
+		// This attempt counts too: the limit frees once enough of them have left the window.
+		const all = [...earlier, now.getTime()];
+		const freeing = all[all.length - check.limit] ?? now.getTime();
+		return {
+			allowed: false,
+			reason: check.reason,
+			retryAt: new Date(freeing + check.windowMs).toISOString(),
+			limit: check.limit,
+		};
+	}
+	return undefined;
+}
+
+/** Sorted times of the attempts inside the window that ends now. */
+function times(attempts: readonly DraftAttempt[], now: Date, windowMs: number): number[] {
 	const start = now.getTime() - windowMs;
-	return records
-		.map((record) => Date.parse(record.at))
+	return attempts
+		.map((attempt) => Date.parse(attempt.at))
 		.filter((time) => time > start && time <= now.getTime())
 		.sort((a, b) => a - b);
 }
 
-function unique(records: readonly DraftRecord[]): DraftRecord[] {
+/** Attempts once each, in the order GitHub created them. */
+function unique(attempts: readonly DraftAttempt[]): DraftAttempt[] {
 	const seen = new Set<string>();
-	return records.filter((record) => {
-		const key = `${record.issue}/${record.run}`;
-		if (seen.has(key)) return false;
-		seen.add(key);
-		return true;
+	return attempts
+		.filter((attempt) => {
+			if (seen.has(attempt.run)) return false;
+			seen.add(attempt.run);
+			return true;
+		})
+		.sort((a, b) => a.order - b.order || a.run.localeCompare(b.run, 'en', { numeric: true }));
+}
+
+/** The name GitHub gives each run of the drafting workflow (its `run-name:`). */
+export function runName(issueNumber: number): string {
+	return `AI draft · issue #${issueNumber}`;
+}
+
+const runNamePattern = /^AI draft · issue #([1-9][0-9]{0,9})$/;
+
+/** This run, as GitHub sees it: `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`. */
+export interface CurrentRun {
+	id: number;
+	attempt: number;
+}
+
+/** This run's own facts from GitHub, and the attempts made before it. */
+export interface AttemptsBefore {
+	/** Who triggered this run (a re-run is triggered by whoever re-ran it). */
+	actor: string;
+	attempts: DraftAttempt[];
+}
+
+type WorkflowRun = Awaited<ReturnType<GitHubClient['rest']['actions']['getWorkflowRun']>>['data'];
+
+/** How far back runs are listed: a day for the limits, a day more to replay refusals. */
+const listingMs = 2 * dayMs;
+
+/**
+ * Lists the attempts made before this run: every run of this workflow created in the last two
+ * days with a smaller run number (GitHub numbers runs as it creates them, so two runs started in
+ * the same second are still ordered, and a run still in progress counts), each re-run attempt
+ * counted, runs GitHub skipped (conclusion `skipped`: not a registry form, a title-only edit)
+ * left out. The draft log of the bot's pull requests marks the attempts that drafted without AI.
+ * @see https://docs.github.com/en/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow
+ */
+export async function listAttemptsBefore(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	current: CurrentRun,
+	now: Date,
+): Promise<AttemptsBefore> {
+	const own = await explainFailure('read-actions', () =>
+		client.rest.actions.getWorkflowRun({ ...repository, run_id: current.id }),
+	);
+	// Newest first, stopping at the first run older than the window. (The `created` filter would
+	// do the same, but GitHub caps filtered listings at 1,000 runs and its REST description
+	// types the filter as a plain date-time, not the search syntax the docs describe.)
+	const since = now.getTime() - listingMs;
+	const runs = await explainFailure('read-actions', async () => {
+		const listed: WorkflowRun[] = [];
+		const pages = client.paginate.iterator(client.rest.actions.listWorkflowRuns, {
+			...repository,
+			workflow_id: own.data.workflow_id,
+			per_page: 100,
+			exclude_pull_requests: true,
+		});
+		for await (const page of pages) {
+			for (const run of page.data) {
+				if (Date.parse(run.created_at) < since) return listed;
+				listed.push(run);
+			}
+		}
+		return listed;
 	});
+	const formOnly = new Set(
+		(await listRecentDraftRecords(client, repository, now))
+			.filter((record) => record.mode === 'form-only')
+			.map((record) => record.run),
+	);
+	const attempts: DraftAttempt[] = [];
+	const add = (run: WorkflowRun, count: number) => {
+		const issue = runNamePattern.exec(run.display_title)?.[1];
+		for (let attempt = 1; attempt <= count; attempt++) {
+			const key = `${run.id}.${attempt}`;
+			attempts.push({
+				run: key,
+				order: run.run_number,
+				issue: issue === undefined ? undefined : Number(issue),
+				actor: run.triggering_actor?.login ?? run.actor?.login ?? 'ghost',
+				at: run.created_at,
+				formOnly: formOnly.has(key),
+			});
+		}
+	};
+	for (const run of runs) {
+		if (run.id === own.data.id || run.run_number >= own.data.run_number) continue;
+		if (run.conclusion === 'skipped') continue;
+		add(run, run.run_attempt ?? 1);
+	}
+	// This run's own earlier attempts (a re-run of a failed run spends again).
+	add(own.data, Math.min(current.attempt, own.data.run_attempt ?? current.attempt) - 1);
+	const actor = own.data.triggering_actor?.login ?? own.data.actor?.login;
+	if (!actor) {
+		throw new PublishError({
+			fr: `GitHub ne dit pas qui a lancé l’exécution ${current.id} : impossible d’appliquer la limite par personne.`,
+			en: `GitHub does not say who started run ${current.id}: the per-person limit cannot be applied.`,
+		});
+	}
+	return { actor, attempts };
 }
 
 /**
  * Collects the draft records of the last 24 hours from the pull requests this workflow opened,
  * most recently updated first, stopping at the first one older than the window. Only pull
- * requests opened by a bot count, so nobody can spend someone else's quota by copying a marker.
+ * requests opened by a bot count, so nobody can mark an attempt as form-only by copying a marker.
  */
 export async function listRecentDraftRecords(
 	client: GitHubClient,
 	repository: RepositoryRef,
 	now: Date,
 ): Promise<DraftRecord[]> {
-	const since = now.getTime() - draftLogRetentionMs;
+	const since = now.getTime() - listingMs;
 	const records: DraftRecord[] = [];
 	await explainFailure('read-pull-requests', async () => {
 		const pages = client.paginate.iterator(client.rest.pulls.list, {

@@ -70,6 +70,8 @@ beforeAll(async () => {
 	const event = issuesEvent('opened', { number: 7, body, labels });
 	(event.issue as Record<string, unknown>).created_at = '2025-06-01T09:00:00Z';
 	await workspace.writeEvent(event);
+	// The run the commands belong to, as the Actions API lists it.
+	fake.state.addRun({ id: 9001, issue: 7, actor: contributor });
 });
 
 afterAll(async () => {

@@ -2,11 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { formatDraftLog, readDraftLog, type DraftRecord } from '../../src/github/draft-log.ts';
-import { preflight, readGate } from '../../src/github/preflight.ts';
-import { publishDraft } from '../../src/github/publish.ts';
-import { evaluateRateLimits, listRecentDraftRecords } from '../../src/github/rate-limit.ts';
+import { aiApprovalLabel, preflight, readGate, type AiPolicy } from '../../src/github/preflight.ts';
+import {
+	evaluateRateLimits,
+	listAttemptsBefore,
+	listRecentDraftRecords,
+	type DraftAttempt,
+	type RateLimits,
+} from '../../src/github/rate-limit.ts';
 import { FakeGitHub } from './fake-github/server.ts';
-import { actionsBot } from './fake-github/state.ts';
+import { actionsBot, type FakeRun, type FakeUser } from './fake-github/state.ts';
 import {
 	clientFor,
 	contributor,
@@ -15,80 +20,158 @@ import {
 	issuesEvent,
 	repositoryOf,
 	systemFormLabel,
-	writeDraft,
 	type Workspace,
 } from './helpers.ts';
 
-const limits = { perAuthorPerHour: 3, perRepositoryPerDay: 30 };
+const limits: RateLimits = { perAuthorPerHour: 3, perIssuePerDay: 4, perRepositoryPerDay: 30 };
 const now = new Date('2025-06-02T10:00:00Z');
+const someoneElse: FakeUser = { login: 'dominique-martin', id: 5002, type: 'User' };
 
-function record(minutesAgo: number, overrides: Partial<DraftRecord> = {}): DraftRecord {
+function minutesAgo(minutes: number): string {
+	return new Date(now.getTime() - minutes * 60_000).toISOString();
+}
+
+let order = 0;
+function attempt(minutes: number, overrides: Partial<DraftAttempt> = {}): DraftAttempt {
+	order++;
+	return {
+		run: `${1000 + order}.1`,
+		order,
+		issue: order,
+		actor: 'camille-dupont',
+		at: minutesAgo(minutes),
+		formOnly: false,
+		...overrides,
+	};
+}
+
+function record(minutes: number, overrides: Partial<DraftRecord> = {}): DraftRecord {
 	return {
 		issue: 1,
 		author: 'camille-dupont',
-		run: `run-${minutesAgo}-${overrides.issue ?? 1}`,
-		at: new Date(now.getTime() - minutesAgo * 60_000).toISOString(),
+		run: `run-${minutes}-${overrides.issue ?? 1}`,
+		at: minutesAgo(minutes),
 		mode: 'ai',
 		...overrides,
 	};
 }
 
+const camille = { actor: 'camille-dupont', issue: 99 };
+
 describe('evaluateRateLimits', () => {
-	test('allows an AI draft below both limits', () => {
-		const records = [record(10), record(50)];
-		expect(evaluateRateLimits({ author: 'camille-dupont', records, limits, now })).toEqual({
+	test('allows an AI draft below every limit', () => {
+		const attempts = [attempt(10), attempt(50)];
+		expect(evaluateRateLimits({ subject: camille, attempts, limits, now })).toEqual({
 			allowed: true,
 			ai: true,
 		});
 	});
 
-	test('stops an author at the hourly limit and says when the oldest draft leaves the window', () => {
-		const records = [record(50), record(30), record(10), record(70)];
-		expect(evaluateRateLimits({ author: 'Camille-Dupont', records, limits, now })).toEqual({
+	test('stops a person at the hourly limit, counting this refused attempt too', () => {
+		const attempts = [attempt(50), attempt(30), attempt(10), attempt(70)];
+		expect(
+			evaluateRateLimits({
+				subject: { ...camille, actor: 'Camille-Dupont' },
+				attempts,
+				limits,
+				now,
+			}),
+		).toEqual({
 			allowed: false,
 			reason: 'author-hourly',
-			retryAt: '2025-06-02T10:10:00.000Z',
+			// 50, 30 and 10 minutes ago, and now: two must leave the hour for a fourth to pass.
+			retryAt: '2025-06-02T10:30:00.000Z',
 			limit: 3,
 		});
 	});
 
-	test('counts form-only drafts per author too, and nobody else’s', () => {
-		const records = [
-			record(5, { mode: 'form-only' }),
-			record(6, { mode: 'form-only' }),
-			record(7, { author: 'someone-else' }),
-		];
-		expect(evaluateRateLimits({ author: 'camille-dupont', records, limits, now }).allowed).toBe(
-			true,
-		);
-		records.push(record(8, { mode: 'form-only' }));
-		expect(evaluateRateLimits({ author: 'camille-dupont', records, limits, now }).allowed).toBe(
-			false,
-		);
+	test('the promised retry time holds even though refused attempts count', () => {
+		const attempts = [attempt(50), attempt(30), attempt(10)];
+		const first = evaluateRateLimits({ subject: camille, attempts, limits, now });
+		expect(first.allowed).toBe(false);
+		if (first.allowed) return;
+		const later = new Date(first.retryAt);
+		const refused = attempt(0);
+		expect(
+			evaluateRateLimits({ subject: camille, attempts: [...attempts, refused], limits, now: later })
+				.allowed,
+		).toBe(true);
+		// One second earlier it is still refused.
+		expect(
+			evaluateRateLimits({
+				subject: camille,
+				attempts: [...attempts, refused],
+				limits,
+				now: new Date(later.getTime() - 1000),
+			}).allowed,
+		).toBe(false);
 	});
 
-	test('counts a run once even if two pull requests list it', () => {
-		const records = [record(5), record(5), record(5)];
-		expect(evaluateRateLimits({ author: 'camille-dupont', records, limits, now }).allowed).toBe(
-			true,
-		);
+	test('counts form-only attempts per person too, and nobody else’s', () => {
+		const attempts = [
+			attempt(5, { formOnly: true }),
+			attempt(6, { formOnly: true }),
+			attempt(7, { actor: 'someone-else' }),
+		];
+		expect(evaluateRateLimits({ subject: camille, attempts, limits, now }).allowed).toBe(true);
+		attempts.push(attempt(8, { formOnly: true }));
+		expect(evaluateRateLimits({ subject: camille, attempts, limits, now }).allowed).toBe(false);
+	});
+
+	test('caps the attempts of one issue per day, whoever edits it', () => {
+		const attempts = [
+			attempt(600, { issue: 1, actor: 'a' }),
+			attempt(400, { issue: 1, actor: 'b' }),
+			attempt(200, { issue: 1, actor: 'c' }),
+			attempt(100, { issue: 1, actor: 'd' }),
+		];
+		expect(
+			evaluateRateLimits({ subject: { actor: 'e', issue: 1 }, attempts, limits, now }),
+		).toEqual({
+			allowed: false,
+			reason: 'issue-daily',
+			retryAt: new Date(now.getTime() - 400 * 60_000 + 86_400_000).toISOString(),
+			limit: 4,
+		});
+		expect(
+			evaluateRateLimits({ subject: { actor: 'e', issue: 2 }, attempts, limits, now }).allowed,
+		).toBe(true);
+	});
+
+	test('counts an attempt once even if it is listed twice', () => {
+		const once = attempt(5);
+		const attempts = [once, once, once];
+		expect(evaluateRateLimits({ subject: camille, attempts, limits, now }).allowed).toBe(true);
 	});
 
 	test('turns the AI off for everyone past the daily cap, until a slot frees up', () => {
-		const records = Array.from({ length: 30 }, (_, index) =>
-			record(60 + index * 40, { author: `author-${index}`, issue: index + 1 }),
+		const attempts = Array.from({ length: 30 }, (_, index) =>
+			attempt(60 + index * 40, { actor: `author-${index}` }),
 		);
-		records.push(record(2, { author: 'x', mode: 'form-only', issue: 99 }));
-		expect(evaluateRateLimits({ author: 'camille-dupont', records, limits, now })).toEqual({
+		attempts.push(attempt(2, { actor: 'x', formOnly: true }));
+		expect(evaluateRateLimits({ subject: camille, attempts, limits, now })).toEqual({
 			allowed: true,
 			ai: false,
 			reason: 'daily-cap',
-			// The oldest AI draft, 60 + 29 × 40 minutes ago, leaves the 24-hour window first.
+			// The oldest AI attempt, 60 + 29 × 40 minutes ago, leaves the 24-hour window first.
 			aiAvailableAt: new Date(now.getTime() - (60 + 29 * 40) * 60_000 + 86_400_000).toISOString(),
 			limit: 30,
 		});
-		records.shift();
-		expect(evaluateRateLimits({ author: 'camille-dupont', records, limits, now })).toMatchObject({
+		attempts.pop();
+		attempts.shift();
+		expect(evaluateRateLimits({ subject: camille, attempts, limits, now })).toMatchObject({
+			ai: true,
+		});
+	});
+
+	test('attempts a limit refused never reached the model: they leave the daily cap alone', () => {
+		const cap = { ...limits, perRepositoryPerDay: 5 };
+		// Three allowed attempts, then twenty refused ones by the same person within the hour.
+		const attempts = Array.from({ length: 23 }, (_, index) =>
+			attempt(50 - index * 2, { actor: 'spammer' }),
+		);
+		expect(evaluateRateLimits({ subject: camille, attempts, limits: cap, now })).toEqual({
+			allowed: true,
 			ai: true,
 		});
 	});
@@ -111,13 +194,20 @@ describe('the draft log in a pull request body', () => {
 
 describe('counting from GitHub', () => {
 	let fake: FakeGitHub;
-	let clock: Date;
 	let workspace: Workspace;
 
 	beforeEach(async () => {
-		clock = new Date(now);
-		fake = await FakeGitHub.start({ now: () => clock });
+		fake = await FakeGitHub.start({ now: () => now });
 		workspace = await createWorkspace();
+		for (const number of [1, 2, 3, 4, 5, 6, 7]) {
+			fake.state.addIssue({
+				number,
+				title: 't',
+				body: 'b',
+				user: contributor,
+				labels: [systemFormLabel],
+			});
+		}
 	});
 
 	afterEach(async () => {
@@ -134,8 +224,30 @@ describe('counting from GitHub', () => {
 			base: 'main',
 			user,
 		});
-		pull.updatedAt = new Date(now.getTime() - updatedMinutesAgo * 60_000).toISOString();
+		pull.updatedAt = minutesAgo(updatedMinutesAgo);
 		return pull;
+	}
+
+	/** Runs the preflight of `run`, as the draft job does, with a read-only token. */
+	async function gateOf(
+		run: FakeRun,
+		issue: number,
+		options: { limits?: RateLimits; aiFor?: AiPolicy; event?: object } = {},
+	) {
+		await workspace.writeEvent(options.event ?? issuesEvent('edited', { number: issue }));
+		const result = await preflight({
+			client: clientFor(fake, 'read-token'),
+			repository: repositoryOf(fake),
+			eventPath: workspace.eventPath,
+			outDir: workspace.draftDir,
+			eventOut: join(workspace.dir, 'issue-event.json'),
+			limits: options.limits ?? limits,
+			...(options.aiFor && { aiFor: options.aiFor }),
+			aiSwitch: 'on',
+			run: { id: run.id, attempt: run.runAttempt },
+			now,
+		});
+		return result.gate;
 	}
 
 	test('reads the records of recently updated bot pull requests, page after page', async () => {
@@ -144,9 +256,9 @@ describe('counting from GitHub', () => {
 		openPull(formatDraftLog([record(6, { issue: 7 })]), 6, contributor);
 		for (let index = 0; index < 120; index++) openPull('no draft here', 30 + index);
 		openPull(formatDraftLog([record(20, { issue: 2 })]), 200);
-		// Updated more than a day ago: the listing stops before its page.
-		openPull(formatDraftLog([record(2000, { issue: 3 })]), 2000);
-		for (let index = 0; index < 100; index++) openPull('old', 2100 + index);
+		// Updated more than two days ago: the listing stops before its page.
+		openPull(formatDraftLog([record(2000, { issue: 3 })]), 3000);
+		for (let index = 0; index < 100; index++) openPull('old', 3100 + index);
 
 		const records = await listRecentDraftRecords(
 			clientFor(fake, 'read-token'),
@@ -158,70 +270,216 @@ describe('counting from GitHub', () => {
 		const pages = fake.requests.filter((request) => request.operationId === 'pulls/list');
 		expect(pages).toHaveLength(2);
 		expect(pages[0]?.path).toContain('sort=updated');
-		expect(pages[0]?.path).toContain('state=all');
 	});
 
-	test('the preflight stops a fourth draft within the hour, with a read-only token', async () => {
-		fake.state.addIssue({
-			number: 1,
-			title: 't',
-			body: 'b',
-			user: contributor,
-			labels: [systemFormLabel],
-		});
-		await workspace.writeEvent(issuesEvent('edited', { number: 1 }));
-		// Three drafts published for this author in three runs.
-		for (const [minutes, run] of [
-			[50, '1.1'],
-			[30, '2.1'],
-			[15, '3.1'],
-		] as const) {
-			clock = new Date(now.getTime() - minutes * 60_000);
-			await writeDraft(workspace.draftDir, {
-				issue: 1,
-				content: `---\nid: assistant-courrier\nname: v${run}\n---\n`,
-			});
-			await publishDraft({
-				client: clientFor(fake),
-				repository: repositoryOf(fake),
-				eventPath: workspace.eventPath,
-				draftDir: workspace.draftDir,
-				registryDir: workspace.registryDir,
-				runKey: run,
-				now: () => clock,
-				settleDelaysMs: [1],
-				check: async () => [],
+	test('N quick runs by one person on N issues: the fourth is refused, failed runs included', async () => {
+		// Three runs that failed before publishing anything: no pull request, no draft log.
+		for (const issue of [1, 2, 3]) {
+			fake.state.addRun({
+				issue,
+				actor: contributor,
+				status: 'completed',
+				conclusion: 'failure',
+				createdAt: minutesAgo(40 - issue),
 			});
 		}
-		clock = new Date(now);
-		const before = fake.requests.length;
-		const outDir = join(workspace.dir, 'gate');
-		const result = await preflight({
-			client: clientFor(fake, 'read-token'),
-			repository: repositoryOf(fake),
-			eventPath: workspace.eventPath,
-			outDir,
-			eventOut: join(workspace.dir, 'issue-event.json'),
-			limits,
-			aiSwitch: 'on',
-			now,
-		});
+		const fourth = fake.state.addRun({ issue: 4, actor: contributor });
 
-		expect(result.gate).toMatchObject({
-			issue: 1,
+		const gate = await gateOf(fourth, 4);
+
+		expect(gate).toMatchObject({
+			issue: 4,
 			proceed: false,
 			ai: false,
-			retryAt: '2025-06-02T10:10:00.000Z',
+			limitReason: 'author-hourly',
+			retryAt: new Date(now.getTime() - 38 * 60_000 + 3_600_000).toISOString(),
 			limit: 3,
 		});
-		expect(await readGate(outDir)).toEqual(result.gate);
-		expect(fake.requests.slice(before).every((request) => request.method === 'GET')).toBe(true);
-		expect(result.eventFile).toBe(workspace.eventPath);
+		expect(await readGate(workspace.draftDir)).toEqual(gate);
+		// Read-only: the draft job's token writes nothing.
+		expect(fake.requests.every((request) => request.method === 'GET')).toBe(true);
 	});
 
-	test('the preflight keeps the model off with the switch, the label or past the cap', async () => {
-		fake.state.addIssue({ number: 1, title: 't', body: 'b', user: contributor, labels: [] });
-		const run = async (event: object, aiSwitch: 'on' | 'off') => {
+	test('lists runs newest first and stops at the first one older than two days', async () => {
+		for (let index = 0; index < 150; index++) {
+			fake.state.addRun({
+				issue: 1,
+				actor: someoneElse,
+				status: 'completed',
+				conclusion: 'success',
+				createdAt: minutesAgo(3 * 24 * 60 + index),
+			});
+		}
+		for (let index = 0; index < 120; index++) {
+			fake.state.addRun({
+				issue: 2,
+				actor: someoneElse,
+				status: 'completed',
+				conclusion: 'skipped',
+				createdAt: minutesAgo(30),
+			});
+		}
+		const run = fake.state.addRun({ issue: 3, actor: contributor });
+		expect(await gateOf(run, 3)).toMatchObject({ proceed: true, ai: true });
+		const pages = fake.requests.filter((r) => r.operationId === 'actions/list-workflow-runs');
+		expect(pages).toHaveLength(2);
+	});
+
+	test('edits of one issue by different people are capped per issue', async () => {
+		const people = [contributor, someoneElse, contributor, someoneElse];
+		for (const [index, actor] of people.entries()) {
+			fake.state.addRun({
+				issue: 1,
+				actor,
+				status: 'completed',
+				conclusion: 'success',
+				createdAt: minutesAgo(300 - index * 60),
+			});
+		}
+		const fifth = fake.state.addRun({ issue: 1, actor: { ...someoneElse, login: 'third' } });
+		expect(await gateOf(fifth, 1)).toMatchObject({
+			proceed: false,
+			limitReason: 'issue-daily',
+			limit: 4,
+		});
+	});
+
+	test('two runs created in the same second are ordered by their run number', async () => {
+		const second = minutesAgo(1);
+		fake.state.addRun({ issue: 1, actor: contributor, createdAt: minutesAgo(20) });
+		fake.state.addRun({ issue: 2, actor: contributor, createdAt: minutesAgo(10) });
+		const third = fake.state.addRun({ issue: 3, actor: contributor, createdAt: second });
+		const fourth = fake.state.addRun({ issue: 4, actor: contributor, createdAt: second });
+
+		// Both are in progress; whichever preflight runs first, only the third passes.
+		expect(await gateOf(fourth, 4)).toMatchObject({ proceed: false, limitReason: 'author-hourly' });
+		expect(await gateOf(third, 3)).toMatchObject({ proceed: true, ai: true });
+	});
+
+	test('runs GitHub skipped count for nothing; re-runs count once per attempt', async () => {
+		for (const issue of [1, 2]) {
+			fake.state.addRun({
+				issue,
+				actor: contributor,
+				status: 'completed',
+				conclusion: 'skipped',
+				createdAt: minutesAgo(30),
+			});
+		}
+		const rerun = fake.state.addRun({
+			issue: 3,
+			actor: contributor,
+			status: 'completed',
+			conclusion: 'failure',
+			runAttempt: 2,
+			createdAt: minutesAgo(20),
+		});
+		const next = fake.state.addRun({ issue: 4, actor: contributor });
+		expect(await gateOf(next, 4)).toMatchObject({ proceed: true, ai: true });
+
+		// A third attempt of the failed run: its two earlier attempts and the run before count.
+		rerun.runAttempt = 3;
+		const { attempts } = await listAttemptsBefore(
+			clientFor(fake, 'read-token'),
+			repositoryOf(fake),
+			{ id: rerun.id, attempt: 3 },
+			now,
+		);
+		expect(attempts.map((a) => a.run).sort()).toEqual([`${rerun.id}.1`, `${rerun.id}.2`]);
+		expect(await gateOf(fake.state.addRun({ issue: 5, actor: contributor }), 5)).toMatchObject({
+			proceed: false,
+		});
+	});
+
+	test('a foreign run name counts for its author but no issue', async () => {
+		const foreign = fake.state.addRun({ issue: 1, actor: contributor, createdAt: minutesAgo(5) });
+		foreign.displayTitle = 'AI draft · issue #1 and more';
+		const { attempts } = await listAttemptsBefore(
+			clientFor(fake, 'read-token'),
+			repositoryOf(fake),
+			{ id: fake.state.addRun({ issue: 2, actor: contributor }).id, attempt: 1 },
+			now,
+		);
+		expect(attempts).toEqual([
+			expect.objectContaining({ issue: undefined, actor: contributor.login }),
+		]);
+	});
+
+	test('the daily cap counts AI attempts: the draft log marks form-only ones', async () => {
+		const cap = { ...limits, perRepositoryPerDay: 2 };
+		const first = fake.state.addRun({
+			issue: 1,
+			actor: someoneElse,
+			status: 'completed',
+			conclusion: 'success',
+			createdAt: minutesAgo(100),
+		});
+		fake.state.addRun({
+			issue: 2,
+			actor: someoneElse,
+			status: 'completed',
+			conclusion: 'failure',
+			createdAt: minutesAgo(90),
+		});
+		const third = fake.state.addRun({ issue: 3, actor: contributor });
+		expect(await gateOf(third, 3, { limits: cap })).toMatchObject({
+			proceed: true,
+			ai: false,
+			formOnlyReason: 'daily-cap',
+			aiAvailableAt: new Date(now.getTime() - 100 * 60_000 + 86_400_000).toISOString(),
+		});
+
+		// The first run's pull request says it drafted from the form alone: one slot is free.
+		openPull(
+			formatDraftLog([
+				record(99, { run: `${first.id}.1`, mode: 'form-only', author: someoneElse.login }),
+			]),
+			99,
+		);
+		expect(await gateOf(third, 3, { limits: cap })).toMatchObject({ proceed: true, ai: true });
+	});
+
+	test('members only: an outsider’s issue is drafted from the form, a member’s with AI', async () => {
+		const run = fake.state.addRun({ issue: 1, actor: contributor });
+		const outsider = issuesEvent('opened', { number: 1, association: 'NONE' });
+		expect(await gateOf(run, 1, { aiFor: 'members', event: outsider })).toMatchObject({
+			proceed: true,
+			ai: false,
+			formOnlyReason: 'members-only',
+		});
+		for (const association of ['OWNER', 'MEMBER', 'COLLABORATOR']) {
+			const member = issuesEvent('opened', { number: 1, association });
+			expect(await gateOf(run, 1, { aiFor: 'members', event: member })).toMatchObject({
+				ai: true,
+			});
+		}
+		const contributorEvent = issuesEvent('opened', { number: 1, association: 'CONTRIBUTOR' });
+		expect(await gateOf(run, 1, { aiFor: 'members', event: contributorEvent })).toMatchObject({
+			ai: false,
+		});
+	});
+
+	test('label mode: form-only until a maintainer adds the approval label', async () => {
+		const run = fake.state.addRun({ issue: 1, actor: contributor });
+		const opened = issuesEvent('opened', { number: 1, association: 'MEMBER' });
+		expect(await gateOf(run, 1, { aiFor: 'label', event: opened })).toMatchObject({
+			ai: false,
+			formOnlyReason: 'awaiting-label',
+		});
+		const labelled = issuesEvent('labeled', {
+			number: 1,
+			labels: [systemFormLabel, aiApprovalLabel],
+			addedLabel: aiApprovalLabel,
+		});
+		expect(await gateOf(run, 1, { aiFor: 'label', event: labelled })).toMatchObject({
+			ai: true,
+		});
+	});
+
+	test('the preflight keeps the model off with the switch or the label', async () => {
+		const run = fake.state.addRun({ issue: 1, actor: contributor });
+		await workspace.writeEvent(issuesEvent('opened', { number: 1 }));
+		const gate = async (event: object, aiSwitch: 'on' | 'off') => {
 			await workspace.writeEvent(event);
 			return (
 				await preflight({
@@ -230,39 +488,33 @@ describe('counting from GitHub', () => {
 					eventPath: workspace.eventPath,
 					outDir: workspace.draftDir,
 					eventOut: join(workspace.dir, 'issue-event.json'),
-					limits: { perAuthorPerHour: 3, perRepositoryPerDay: 1 },
+					limits,
 					aiSwitch,
+					run: { id: run.id, attempt: 1 },
 					now,
 				})
 			).gate;
 		};
 		const plain = issuesEvent('opened', { number: 1 });
-		expect(await run(plain, 'on')).toMatchObject({ proceed: true, ai: true });
-		expect(await run(plain, 'off')).toMatchObject({ ai: false, formOnlyReason: 'switched-off' });
+		expect(await gate(plain, 'on')).toMatchObject({ proceed: true, ai: true });
+		expect(await gate(plain, 'off')).toMatchObject({ ai: false, formOnlyReason: 'switched-off' });
 		const labelled = issuesEvent('labeled', {
 			number: 1,
 			labels: [systemFormLabel, 'no-ai-draft'],
 		});
-		expect(await run(labelled, 'on')).toMatchObject({ ai: false, formOnlyReason: 'no-ai-label' });
-
-		openPull(formatDraftLog([record(100, { author: 'someone-else', issue: 5 })]), 100);
-		expect(await run(plain, 'on')).toMatchObject({
-			proceed: true,
-			ai: false,
-			formOnlyReason: 'daily-cap',
-			aiAvailableAt: '2025-06-03T08:20:00.000Z',
-		});
+		expect(await gate(labelled, 'on')).toMatchObject({ ai: false, formOnlyReason: 'no-ai-label' });
 	});
 
 	test('a manual run fetches the issue and writes it as an issue event for the drafting', async () => {
 		fake.state.addIssue({
-			number: 4,
+			number: 8,
 			title: 'Assistant',
 			body: '### Nom\n\nAssistant',
 			user: contributor,
 			labels: [systemFormLabel],
 		});
-		await workspace.writeEvent(dispatchEvent(4));
+		const run = fake.state.addRun({ issue: 8, actor: contributor, event: 'workflow_dispatch' });
+		await workspace.writeEvent(dispatchEvent(8));
 		const eventOut = join(workspace.dir, 'issue-event.json');
 		const result = await preflight({
 			client: clientFor(fake, 'read-token'),
@@ -272,6 +524,7 @@ describe('counting from GitHub', () => {
 			eventOut,
 			limits,
 			aiSwitch: 'on',
+			run: { id: run.id, attempt: 1 },
 			now,
 		});
 
@@ -280,8 +533,8 @@ describe('counting from GitHub', () => {
 			inputs: object;
 			issue: { number: number; body: string; labels: { name: string }[] };
 		};
-		expect(written.inputs).toEqual({ issue: '4' });
-		expect(written.issue).toMatchObject({ number: 4, body: '### Nom\n\nAssistant' });
+		expect(written.inputs).toEqual({ issue: '8' });
+		expect(written.issue).toMatchObject({ number: 8, body: '### Nom\n\nAssistant' });
 		expect(written.issue.labels.map((label) => label.name)).toEqual([systemFormLabel]);
 	});
 });

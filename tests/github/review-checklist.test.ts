@@ -33,7 +33,14 @@ function input(
 	overrides: Partial<ChecklistInput> = {},
 ): ChecklistInput {
 	return {
-		issue: { number: 1, title: 't', url: 'u', author: 'camille-dupont', labels: [] },
+		issue: {
+			number: 1,
+			title: 't',
+			url: 'u',
+			author: 'camille-dupont',
+			authorAssociation: 'NONE',
+			labels: [],
+		},
 		entry,
 		report: DraftReportSchema.parse({ status: 'drafted', mode: 'ai', ...report }),
 		validation: { draftProblems: [], otherProblems: [] },

