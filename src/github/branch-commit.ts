@@ -22,6 +22,21 @@ export interface EntryCommitRequest {
 	path: string;
 	content: string;
 	message: string;
+	/**
+	 * Other entry files to delete in the same commit: those the branch added for this issue under
+	 * another id (the entry was renamed by an edit), so the branch holds exactly one entry.
+	 */
+	remove?: readonly string[];
+	/** The head the branch was inspected at; if it moved since, nothing is written. */
+	expectedHead?: string | undefined;
+}
+
+/** The draft branch moved after it was inspected: inspect it again before writing. */
+export class BranchMovedError extends Error {
+	constructor(branch: string) {
+		super(`branch ${branch} moved since it was inspected`);
+		this.name = 'BranchMovedError';
+	}
 }
 
 /** What {@link commitEntry} did. */
@@ -37,6 +52,8 @@ export interface EntryCommitResult {
 	replacesExisting: boolean;
 	/** Whether the base branch already holds exactly this content: there is nothing to propose. */
 	identicalToBase: boolean;
+	/** Entry files deleted by the commit. */
+	removed: string[];
 }
 
 /**
@@ -56,6 +73,7 @@ export async function commitEntry(
 		try {
 			return await commitEntryOnce(client, repository, request);
 		} catch (error) {
+			if (error instanceof BranchMovedError) throw error;
 			const raced =
 				isGitHubError(error, 422, 'reference already exists') ||
 				isGitHubError(error, 422, 'not a fast forward');
@@ -77,8 +95,12 @@ async function commitEntryOnce(
 			en: `Base branch "${request.baseBranch}" not found in ${repository.owner}/${repository.repo}.`,
 		});
 	}
+	if (request.expectedHead !== undefined && branchHead !== request.expectedHead) {
+		throw new BranchMovedError(request.branch);
+	}
 	const parent = branchHead ?? baseHead;
 	const wanted = gitBlobSha(request.content);
+	const remove = (request.remove ?? []).filter((path) => path !== request.path);
 	const onParent = await readFileSha(client, repository, request.path, parent);
 	const onBase =
 		parent === baseHead ? onParent : await readFileSha(client, repository, request.path, baseHead);
@@ -89,8 +111,9 @@ async function commitEntryOnce(
 		headSha: parent,
 		replacesExisting: onBase !== undefined,
 		identicalToBase: onBase === wanted,
+		removed: [] as string[],
 	};
-	if (onParent === wanted) return unchanged;
+	if (onParent === wanted && remove.length === 0) return unchanged;
 
 	const commit = await explainFailure('write-branch', async () => {
 		const parentCommit = await client.rest.git.getCommit({ ...repository, commit_sha: parent });
@@ -102,7 +125,16 @@ async function commitEntryOnce(
 		const tree = await client.rest.git.createTree({
 			...repository,
 			base_tree: parentCommit.data.tree.sha,
-			tree: [{ path: request.path, mode: '100644', type: 'blob', sha: blob.data.sha }],
+			tree: [
+				{ path: request.path, mode: '100644', type: 'blob', sha: blob.data.sha },
+				// A null SHA deletes the path from the tree.
+				...remove.map((path) => ({
+					path,
+					mode: '100644' as const,
+					type: 'blob' as const,
+					sha: null,
+				})),
+			],
 		});
 		// No author or committer: GitHub then signs the commit and marks it verified.
 		return client.rest.git.createCommit({
@@ -130,7 +162,22 @@ async function commitEntryOnce(
 		createdBranch: branchHead === undefined,
 		changed: true,
 		headSha: sha,
+		removed: remove,
 	};
+}
+
+/**
+ * Deletes a branch this run created when the pull request for it could not be opened, so no
+ * branch is left behind without its pull request. Best effort: the next run reuses a leftover.
+ */
+export async function deleteBranch(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	branch: string,
+): Promise<void> {
+	await explainFailure('delete-branch', () =>
+		client.rest.git.deleteRef({ ...repository, ref: `heads/${branch}` }),
+	);
 }
 
 /** The commit a branch points to, or `undefined` if there is no such branch. */

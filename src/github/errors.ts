@@ -71,6 +71,12 @@ export const gitHubActions = {
 		fr: 'écrire la branche du brouillon',
 		en: 'write the draft branch',
 	},
+	'read-actions': {
+		permission: 'actions: read',
+		fr: 'lire les exécutions du workflow (limites d’usage)',
+		en: 'read the workflow’s runs (rate limits)',
+		job: 'draft',
+	},
 	'read-pull-requests': {
 		permission: 'pull-requests: read',
 		fr: 'lire les demandes de fusion',
@@ -90,6 +96,16 @@ export const gitHubActions = {
 		permission: 'issues: write',
 		fr: 'commenter le ticket',
 		en: 'comment on the issue',
+	},
+	'write-check': {
+		permission: 'checks: write',
+		fr: 'publier la vérification du brouillon sur son commit',
+		en: 'report the draft’s check on its commit',
+	},
+	'delete-branch': {
+		permission: 'contents: write',
+		fr: 'supprimer la branche laissée sans demande de fusion',
+		en: 'delete the branch left without a pull request',
 	},
 } as const;
 
@@ -133,10 +149,11 @@ export function describeGitHubError(error: unknown, action: GitHubAction): Publi
 		);
 	}
 	if (isGitHubError(error, 403, 'resource not accessible by')) {
+		const draftJob = 'job' in doing && doing.job === 'draft';
 		return new PublishError(
 			{
-				fr: `Le jeton n’a pas la permission de ${doing.fr}. Ajoutez « ${doing.permission} » au bloc permissions: du job de publication (.github/workflows/ai-draft.yml) ; si le dépôt limite les jetons à la lecture, c’est ce bloc qui fait foi.${said}`,
-				en: `The token lacks the permission to ${doing.en}. Add "${doing.permission}" to the publish job's permissions: block (.github/workflows/ai-draft.yml); if the repository restricts tokens to read-only, that block is what counts.${saidEn}`,
+				fr: `Le jeton n’a pas la permission de ${doing.fr}. Ajoutez « ${doing.permission} » au bloc permissions: du job ${draftJob ? 'de rédaction' : 'de publication'} (.github/workflows/ai-draft.yml) ; si le dépôt limite les jetons à la lecture, c’est ce bloc qui fait foi.${said}`,
+				en: `The token lacks the permission to ${doing.en}. Add "${doing.permission}" to the ${draftJob ? 'draft' : 'publish'} job's permissions: block (.github/workflows/ai-draft.yml); if the repository restricts tokens to read-only, that block is what counts.${saidEn}`,
 			},
 			{ cause: error, action },
 		);

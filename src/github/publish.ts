@@ -1,8 +1,17 @@
-import { commitEntry, draftBranchName } from './branch-commit.ts';
+import {
+	BranchMovedError,
+	commitEntry,
+	deleteBranch,
+	draftBranchName,
+	readBranchHead,
+	type EntryCommitResult,
+} from './branch-commit.ts';
+import { reportValidationCheck, type CheckReport } from './check-run.ts';
 import { addDraftRecord, readDraftLog } from './draft-log.ts';
 import { readDraft, type DraftEntry, type DraftReport } from './draft-report.ts';
-import { PublishError, explainFailure } from './errors.ts';
+import { PublishError, explainFailure, isGitHubError } from './errors.ts';
 import { readIssueEvent, resolveIssue, type DraftIssue } from './event.ts';
+import { changedFields, inspectDraftBranch, type DraftBranchState } from './human-work.ts';
 import { describeGateReason, readGate, type Gate } from './preflight.ts';
 import {
 	findDraftPullRequest,
@@ -55,6 +64,10 @@ export interface PublishResult {
 	committed?: boolean;
 	pull?: { number: number; url: string; created: boolean; updated: boolean };
 	validation?: ValidationResult;
+	/** Entry files the commit deleted: the branch's earlier entry under another id. */
+	removedFiles?: string[];
+	/** The validation reported on the head commit. */
+	check?: CheckReport;
 }
 
 /**
@@ -104,6 +117,7 @@ async function publishForIssue(
 				kind: 'rate-limited',
 				retryAt: gate.retryAt,
 				limit: gate.limit ?? 1,
+				per: gate.limitReason === 'issue-daily' ? 'issue' : 'author',
 			} as const;
 			return { issue, outcome: outcome.kind, comment: await comment(outcome) };
 		}
@@ -152,20 +166,34 @@ async function publishForIssue(
 	});
 	const branch = existing?.headRef ?? draftBranchName(issue.number);
 
-	// 3. Commit the entry on that branch, unless it already holds this content.
-	const commit = await commitEntry(client, repository, {
+	// 3. Commit the entry on that branch, unless it already holds this content or a person has
+	// taken the draft over; the entry the branch held under another id goes in the same commit.
+	const written = await commitUnlessTakenOver(options, {
+		issue,
+		entry,
+		report,
 		branch,
 		baseBranch,
-		path: entry.path,
-		content: entry.content,
-		message: commitMessage(issue, entry, report),
+		existing,
 	});
+	if (written.kind === 'taken-over') {
+		const outcome: DraftOutcome = {
+			kind: 'human-took-over',
+			pull: existing ? { number: existing.number, url: existing.url } : undefined,
+			branch,
+			reasons: written.state.humanWork,
+			changedFields: written.changedFields,
+		};
+		return { issue, outcome: outcome.kind, branch, validation, comment: await comment(outcome) };
+	}
+	const commit = written.commit;
 	if (!commit.branchExists && commit.identicalToBase) {
 		const outcome = { kind: 'already-published', path: entry.path } as const;
 		return { issue, outcome: outcome.kind, validation, comment: await comment(outcome) };
 	}
 
-	// 4. Open or update the one pull request, with the review checklist as its body.
+	// 4. Open or update the one pull request, with the review checklist as its body. If GitHub
+	// refuses, the branch this run created goes too: nothing is left half-done.
 	const pull = await openOrUpdatePullRequest(
 		client,
 		repository,
@@ -182,7 +210,12 @@ async function publishForIssue(
 			}),
 		},
 		{ justCreatedBranch: commit.createdBranch, delaysMs },
-	);
+	).catch(async (error: unknown) => {
+		if (commit.createdBranch) {
+			await deleteBranch(client, repository, branch).catch(() => undefined);
+		}
+		throw error;
+	});
 
 	// 5. Labels: AI or form draft, kind, and the review it awaits.
 	const modeLabel = report.mode === 'ai' ? draftLabels.ai : draftLabels.formOnly;
@@ -197,7 +230,10 @@ async function publishForIssue(
 		{ justCreated: pull.created, delaysMs },
 	);
 
-	// 6. Say so on the issue, in its one comment.
+	// 6. Report the validation on the head commit: bot commits start no CI.
+	const check = await reportValidationCheck(client, repository, commit.headSha, validation);
+
+	// 7. Say so on the issue, in its one comment.
 	const outcome: DraftOutcome = {
 		kind: 'draft-ready',
 		pull: { number: pull.pull.number, url: pull.pull.url },
@@ -217,8 +253,87 @@ async function publishForIssue(
 			updated: pull.updated,
 		},
 		validation,
+		removedFiles: commit.removed,
+		check,
 		comment: await comment(outcome),
 	};
+}
+
+type CommitOutcome =
+	| { kind: 'committed'; commit: EntryCommitResult }
+	| { kind: 'taken-over'; state: DraftBranchState; changedFields: string[] };
+
+/**
+ * Inspects the draft branch, then commits on it unless a person pushed to it or reviewed its
+ * pull request. The commit is tied to the inspected head: if the branch moved in between, it is
+ * inspected again, so a push made meanwhile is never written over.
+ */
+async function commitUnlessTakenOver(
+	options: PublishOptions,
+	target: {
+		issue: DraftIssue;
+		entry: DraftEntry;
+		report: DraftReport;
+		branch: string;
+		baseBranch: string;
+		existing: DraftPullRequest | undefined;
+	},
+): Promise<CommitOutcome> {
+	const { client, repository } = options;
+	const { entry, branch } = target;
+	for (let attempt = 1; ; attempt++) {
+		const head = await readBranchHead(client, repository, branch);
+		const state =
+			head === undefined
+				? undefined
+				: await inspectDraftBranch(client, repository, {
+						base: target.baseBranch,
+						branch,
+						pullNumber: target.existing?.number,
+						...(target.existing?.author && { botLogin: target.existing.author }),
+					});
+		if (state && state.humanWork.length > 0) {
+			const onBranch = state.addedEntries.includes(entry.path)
+				? entry.path
+				: (state.addedEntries[0] ?? entry.path);
+			const current = await readFileText(client, repository, onBranch, head as string);
+			return { kind: 'taken-over', state, changedFields: changedFields(current, entry.content) };
+		}
+		try {
+			const commit = await commitEntry(client, repository, {
+				branch,
+				baseBranch: target.baseBranch,
+				path: entry.path,
+				content: entry.content,
+				message: commitMessage(target.issue, entry, target.report),
+				remove: state?.addedEntries ?? [],
+				expectedHead: head,
+			});
+			return { kind: 'committed', commit };
+		} catch (error) {
+			if (!(error instanceof BranchMovedError) || attempt >= 2) throw error;
+		}
+	}
+}
+
+/** A file's text at a commit, or `undefined` when it is not there. */
+async function readFileText(
+	client: PublishOptions['client'],
+	repository: RepositoryRef,
+	path: string,
+	ref: string,
+): Promise<string | undefined> {
+	return explainFailure('read-repository', async () => {
+		try {
+			const response = await client.rest.repos.getContent({ ...repository, path, ref });
+			const data = response.data;
+			if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+			return Buffer.from(data.content, 'base64').toString('utf8');
+		} catch (error) {
+			if (isGitHubError(error, 404)) return undefined;
+			throw error;
+		}
+	});
 }
 
 /**

@@ -23,6 +23,8 @@ export interface DraftPullRequest {
 	body: string;
 	headRef: string;
 	labels: string[];
+	/** Login of the account that opened it: the workflow's bot, whose commits are its own. */
+	author: string | undefined;
 }
 
 interface PullLike {
@@ -32,7 +34,7 @@ interface PullLike {
 	body: string | null;
 	head: { ref: string; repo: { full_name: string } | null };
 	labels: { name?: string }[];
-	user: { type: string } | null;
+	user: { type: string; login: string } | null;
 }
 
 function toDraftPullRequest(pull: PullLike): DraftPullRequest {
@@ -43,6 +45,7 @@ function toDraftPullRequest(pull: PullLike): DraftPullRequest {
 		body: pull.body ?? '',
 		headRef: pull.head.ref,
 		labels: pull.labels.flatMap((label) => (label.name ? [label.name] : [])),
+		author: pull.user?.type === 'Bot' ? pull.user.login : undefined,
 	};
 }
 

@@ -1,5 +1,13 @@
 import type { Bilingual } from './errors.ts';
 import { codeName, formatUtcTime, inlineText } from './markdown.ts';
+
+/** At most this many field names are listed; the rest are counted. */
+const maxListedFields = 30;
+
+function fieldList(fields: string[]): string {
+	const shown = fields.slice(0, maxListedFields).map(codeName).join(', ');
+	return fields.length > maxListedFields ? `${shown} (+${fields.length - maxListedFields})` : shown;
+}
 import type { RegistryProblem } from './revalidate.ts';
 
 /** What happened to an issue's draft, as the sticky comment tells it. */
@@ -12,7 +20,15 @@ export type DraftOutcome =
 	  }
 	| { kind: 'already-published'; path: string }
 	| { kind: 'invalid-form'; errors: { field: string; message: Bilingual }[] }
-	| { kind: 'rate-limited'; retryAt: string; limit: number }
+	| { kind: 'rate-limited'; retryAt: string; limit: number; per?: 'author' | 'issue' }
+	| {
+			kind: 'human-took-over';
+			pull: { number: number; url: string } | undefined;
+			branch: string;
+			reasons: { kind: 'commit' | 'review'; who: string }[];
+			/** Top-level fields on which the issue's new draft differs from the branch's entry. */
+			changedFields: string[];
+	  }
 	| { kind: 'model-failed'; errors: { field: string; message: Bilingual }[] }
 	| { kind: 'draft-failed'; errors: { field: string; message: Bilingual }[] }
 	| { kind: 'draft-rejected'; problems: RegistryProblem[] }
@@ -92,17 +108,56 @@ export function renderStatusComment(outcome: DraftOutcome): string {
 					list(fieldErrors(outcome.errors, 'en')),
 				],
 			);
+		case 'human-took-over': {
+			const where = outcome.pull ? `#${outcome.pull.number}` : codeName(outcome.branch);
+			const who = [...new Set(outcome.reasons.map((reason) => reason.kind))];
+			const did = {
+				fr: who.map((kind) => (kind === 'commit' ? 'modifié' : 'relu')).join(' et '),
+				en: who.map((kind) => (kind === 'commit' ? 'changed' : 'reviewed')).join(' and '),
+			};
+			const changed = outcome.changedFields;
+			return section(
+				'✋ Brouillon repris par l’équipe · Draft taken over by the team',
+				[
+					`Une personne de l’équipe a ${did.fr} le brouillon (${where}) : pour ne pas effacer son travail, le robot n’y écrit plus.`,
+					changed.length > 0
+						? `Votre dernière modification du ticket n’a pas été reportée ; par rapport au brouillon, elle change : ${fieldList(changed)}.`
+						: 'Votre dernière modification du ticket ne change aucun champ du brouillon.',
+					'L’équipe reportera ce qu’il faut à la main ; vous pouvez aussi le préciser en commentaire de la demande de fusion.',
+				],
+				[
+					`A team member has ${did.en} the draft (${where}): so as not to erase their work, the bot no longer writes to it.`,
+					changed.length > 0
+						? `Your latest edit of the issue was not carried over; compared with the draft, it changes: ${fieldList(changed)}.`
+						: 'Your latest edit of the issue changes no field of the draft.',
+					'The team will carry over what is needed by hand; you can also say so in a comment on the pull request.',
+				],
+			);
+		}
 		case 'rate-limited': {
 			const when = formatUtcTime(outcome.retryAt);
+			if (outcome.per === 'issue') {
+				return section(
+					'⏳ Trop de versions pour ce ticket · Too many versions of this issue',
+					[
+						`Ce ticket a déjà été rédigé ${outcome.limit} fois en 24 heures, la limite ; le brouillon reste tel quel.`,
+						`Modifiez-le de nouveau après le ${when.fr} ; chaque modification d’ici là compte aussi.`,
+					],
+					[
+						`This issue was already drafted ${outcome.limit} times within 24 hours, the limit; the draft stays as it is.`,
+						`Edit it again after ${when.en}; every edit until then counts too.`,
+					],
+				);
+			}
 			return section(
 				'⏳ Trop de demandes · Too many requests',
 				[
 					`Vous avez demandé ${outcome.limit} brouillons dans l’heure, la limite.`,
-					`Réessayez après le ${when.fr} en modifiant de nouveau le ticket.`,
+					`Réessayez après le ${when.fr} en modifiant de nouveau le ticket ; chaque demande d’ici là compte aussi.`,
 				],
 				[
 					`You requested ${outcome.limit} drafts within the hour, the limit.`,
-					`Try again after ${when.en} by editing the issue again.`,
+					`Try again after ${when.en} by editing the issue again; every request until then counts too.`,
 				],
 			);
 		}

@@ -6,7 +6,7 @@ import { publishDraft, type PublishOptions } from '../../src/github/publish.ts';
 import type { RegistryCheck } from '../../src/github/revalidate.ts';
 import { stickyCommentMarker } from '../../src/github/sticky-comment.ts';
 import { FakeGitHub } from './fake-github/server.ts';
-import { actionsBot } from './fake-github/state.ts';
+import { actionsBot, type FakeUser } from './fake-github/state.ts';
 import {
 	clientFor,
 	contributor,
@@ -89,6 +89,7 @@ describe('a first draft', () => {
 			'git/create-ref',
 			'pulls/create',
 			'issues/add-labels',
+			'checks/create',
 			'issues/create-comment',
 		]);
 
@@ -229,6 +230,7 @@ describe('running again', () => {
 			'git/create-commit',
 			'git/update-ref',
 			'pulls/update',
+			'checks/create',
 		]);
 		expect(second.pull?.number).toBe(first.pull?.number);
 		expect(fake.state.pulls.size).toBe(1);
@@ -238,31 +240,6 @@ describe('running again', () => {
 		expect(fake.state.filesAt('registry/issue-1')[entryPath]).toContain('Assistant courrier v2');
 		expect(issueComments(1)).toHaveLength(1);
 		expect(issueComments(1)[0]?.id).toBe(comment?.id);
-	});
-
-	test('keeps commits a maintainer pushed on the branch', async () => {
-		await writeDraft(workspace.draftDir, { issue: 1 });
-		await publish();
-		// A maintainer's fix-up commit on the draft branch.
-		const head = fake.state.resolveCommit('registry/issue-1');
-		const tree = new Map(fake.state.trees.get(head?.tree ?? ''));
-		tree.set('registry/systems/notes.txt', fake.state.addBlob(Buffer.from('reviewed')));
-		const fixUp = fake.state.addCommit({
-			tree: fake.state.addTree(tree),
-			parents: [head?.sha ?? ''],
-			message: 'Review fix',
-			verified: false,
-		});
-		fake.state.refs.set('heads/registry/issue-1', fixUp.sha);
-
-		await writeDraft(workspace.draftDir, {
-			issue: 1,
-			content: entryText('assistant-courrier', 'Assistant courrier v2'),
-		});
-		await publish({ runKey: '1004.1' });
-
-		expect(fake.state.resolveCommit('registry/issue-1')?.parents).toEqual([fixUp.sha]);
-		expect(fake.state.filesAt('registry/issue-1')['registry/systems/notes.txt']).toBe('reviewed');
 	});
 
 	test('moves from an AI draft to a form-only one by swapping the mode label', async () => {
@@ -627,5 +604,253 @@ describe('GitHub refusals', () => {
 
 		expect(error.bilingual.en).toContain('GitHub rejects the token');
 		expect(error.bilingual.en).toContain('GITHUB_TOKEN: ${{ github.token }}');
+	});
+});
+
+/** A maintainer of the repository. */
+const maintainer: FakeUser = { login: 'alex-leroy', id: 6001, type: 'User' };
+
+describe('a draft a person has taken over', () => {
+	async function publishFirstDraft() {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+		return [...fake.state.pulls.values()][0];
+	}
+
+	async function editIssue(runKey: string) {
+		await workspace.writeEvent(issuesEvent('edited', { number: 1 }));
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			content: entryText('assistant-courrier', 'Assistant courrier v2'),
+		});
+		const before = fake.requests.length;
+		const result = await publish({ runKey });
+		return { result, writes: writes(before) };
+	}
+
+	test('after a maintainer pushed a fix, the next edit commits nothing and says what changed', async () => {
+		const pull = await publishFirstDraft();
+		const fixed = entryText('assistant-courrier', 'Assistant courrier').replace('machine', 'human');
+		// "Edit file" in the pull request: GitHub signs it, but its author is the maintainer.
+		const fix = fake.state.pushAs(maintainer, 'registry/issue-1', { [entryPath]: fixed }, true);
+		const body = pull?.body;
+
+		const { result, writes: written } = await editIssue('1040.1');
+
+		expect(result.outcome).toBe('human-took-over');
+		expect(fake.state.resolveCommit('registry/issue-1')?.sha).toBe(fix.sha);
+		expect(fake.state.filesAt('registry/issue-1')[entryPath]).toBe(fixed);
+		// Not even the pull request's body or labels: only the issue's comment.
+		expect(written).toEqual(['issues/update-comment']);
+		expect(pull?.body).toBe(body);
+		const comment = issueComments(1)[0]?.body ?? '';
+		expect(comment).toContain('Brouillon repris par l’équipe · Draft taken over by the team');
+		expect(comment).toContain(`A team member has changed the draft (#${pull?.number})`);
+		expect(comment).toContain('le robot n’y écrit plus');
+		// The edit renamed the entry and undid the maintainer's translation review.
+		expect(comment).toContain('it changes: `language`, `name`, `summary`.');
+		expect(comment).toContain('elle change : `language`, `name`, `summary`.');
+	});
+
+	test('a commit that only claims to be the bot’s is a person’s', async () => {
+		await publishFirstDraft();
+		const head = fake.state.resolveCommit('registry/issue-1')?.sha;
+		// Pushed with the bot's e-mail address as author: GitHub does not sign it.
+		fake.state.pushAs(actionsBot, 'registry/issue-1', { 'registry/systems/x.txt': 'x' }, false);
+		const { result } = await editIssue('1041.1');
+
+		expect(result.outcome).toBe('human-took-over');
+		expect(fake.state.resolveCommit('registry/issue-1')?.parents).toEqual([head]);
+	});
+
+	test('after a maintainer’s review, the bot stops too; a passer-by’s comment does not stop it', async () => {
+		const pull = await publishFirstDraft();
+		const number = pull?.number ?? 0;
+		fake.state.reviews.push({
+			id: 1,
+			pull: number,
+			user: { login: 'passer-by', id: 7001, type: 'User' },
+			association: 'NONE',
+			state: 'COMMENTED',
+		});
+		const passing = await editIssue('1042.1');
+		expect(passing.result.outcome).toBe('draft-ready');
+		expect(passing.writes).toContain('git/create-commit');
+
+		fake.state.reviews.push({
+			id: 2,
+			pull: number,
+			user: maintainer,
+			association: 'MEMBER',
+			state: 'APPROVED',
+		});
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			content: entryText('assistant-courrier', 'Assistant courrier v3'),
+		});
+		const head = fake.state.resolveCommit('registry/issue-1')?.sha;
+		const result = await publish({ runKey: '1043.1' });
+
+		expect(result.outcome).toBe('human-took-over');
+		expect(fake.state.resolveCommit('registry/issue-1')?.sha).toBe(head);
+		expect(issueComments(1)[0]?.body).toContain('A team member has reviewed the draft');
+		expect(issueComments(1)[0]?.body).toContain('it changes: `name`, `summary`.');
+	});
+
+	test('a push made between the inspection and the commit is not written over', async () => {
+		await publishFirstDraft();
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			content: entryText('assistant-courrier', 'Assistant courrier v2'),
+		});
+		// The maintainer pushes right after the bot read the branch's comparison.
+		const client = clientFor(fake);
+		let pushed = false;
+		client.hook.after('request', (_response, options) => {
+			if (String(options.url).includes('/compare/') && !pushed) {
+				pushed = true;
+				fake.state.pushAs(maintainer, 'registry/issue-1', { [entryPath]: 'mine' }, true);
+			}
+		});
+		const result = await publish({ client, runKey: '1044.1' });
+
+		expect(result.outcome).toBe('human-took-over');
+		expect(fake.state.filesAt('registry/issue-1')[entryPath]).toBe('mine');
+	});
+});
+
+describe('one issue, one entry', () => {
+	test('renaming the entry in an edit removes the old file in the same commit', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+		const first = fake.state.resolveCommit('registry/issue-1')?.sha;
+
+		await workspace.writeEvent(issuesEvent('edited', { number: 1 }));
+		await writeDraft(workspace.draftDir, { issue: 1, id: 'assistant-courriel' });
+		const result = await publish({ runKey: '1050.1' });
+
+		const files = Object.keys(fake.state.filesAt('registry/issue-1')).filter((path) =>
+			path.startsWith('registry/'),
+		);
+		expect(files).toEqual(['registry/systems/assistant-courriel.mdx']);
+		expect(fake.state.resolveCommit('registry/issue-1')?.parents).toEqual([first]);
+		expect(result.removedFiles).toEqual([entryPath]);
+		expect(fake.state.pulls.size).toBe(1);
+	});
+
+	test('a published entry the draft branch did not add is never removed', async () => {
+		const published = 'registry/systems/autre.mdx';
+		await fake.close();
+		fake = await FakeGitHub.start({ files: { [published]: 'x' }, now: () => now });
+		fake.state.addIssue({ number: 1, title: 't', body: '', user: contributor, labels: [] });
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+		await writeDraft(workspace.draftDir, { issue: 1, id: 'assistant-courriel' });
+		await publish({ runKey: '1051.1' });
+
+		expect(Object.keys(fake.state.filesAt('registry/issue-1')).sort()).toEqual([
+			'registry/systems/assistant-courriel.mdx',
+			published,
+		]);
+	});
+
+	test('when GitHub refuses the pull request, the branch this run created goes too', async () => {
+		fake.switches.actionsCannotCreatePullRequests = true;
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await expect(publish()).rejects.toThrow(/not permitted to create pull requests/);
+
+		expect(fake.branches()).toEqual(['main']);
+		expect(fake.state.pulls.size).toBe(0);
+		expect(writes()).toContain('git/delete-ref');
+
+		// The setting is fixed; the next run ends with exactly one branch and one pull request.
+		fake.switches.actionsCannotCreatePullRequests = false;
+		const result = await publish({ runKey: '1052.1' });
+		expect(result.outcome).toBe('draft-ready');
+		expect(fake.branches()).toEqual(['main', 'registry/issue-1']);
+		expect(fake.state.pulls.size).toBe(1);
+		expect(issueComments(1)).toHaveLength(1);
+		expect(issueComments(1)[0]?.body).toContain('Draft ready for review');
+	});
+
+	test('any other refusal leaves no branch either', async () => {
+		fake.switches.forbidden.add('pulls/create');
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await expect(publish()).rejects.toThrow(/pull-requests: write/);
+		expect(fake.branches()).toEqual(['main']);
+	});
+
+	test('a branch an earlier run left is kept on refusal, and reused by the next run', async () => {
+		const mainSha = fake.state.resolveCommit('main')?.sha ?? '';
+		fake.state.refs.set('heads/registry/issue-1', mainSha);
+		fake.switches.actionsCannotCreatePullRequests = true;
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await expect(publish()).rejects.toThrow(PublishError);
+		expect(fake.branches()).toEqual(['main', 'registry/issue-1']);
+
+		fake.switches.actionsCannotCreatePullRequests = false;
+		await publish({ runKey: '1053.1' });
+		expect(fake.state.pulls.size).toBe(1);
+		expect(writes().filter((write) => write === 'git/create-commit')).toHaveLength(1);
+	});
+});
+
+describe('the check run on the draft’s head', () => {
+	test('reports success on the head commit, once per verdict', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const result = await publish();
+
+		const head = fake.state.resolveCommit('registry/issue-1')?.sha;
+		expect(fake.state.checkRuns).toHaveLength(1);
+		expect(fake.state.checkRuns[0]).toMatchObject({
+			name: 'Registre IA · validation',
+			headSha: head,
+			status: 'completed',
+			conclusion: 'success',
+		});
+		expect(fake.state.checkRuns[0]?.output.summary).toContain('stands in for CI');
+		expect(fake.state.checkRuns[0]?.output.summary).toContain('remplace la CI');
+		expect(result.check).toMatchObject({ conclusion: 'success', created: true });
+
+		const again = await publish({ runKey: '1060.1' });
+		expect(again.check?.created).toBe(false);
+		expect(fake.state.checkRuns).toHaveLength(1);
+	});
+
+	test('fails with annotations at file:line, 50 per request', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const check: RegistryCheck = async (dir) =>
+			Array.from({ length: 120 }, (_, index) => ({
+				path: join(dir, 'models', `m${index}.mdx`),
+				line: index + 1,
+				field: 'licence',
+				message: { fr: 'licence inconnue', en: 'unknown licence' },
+			}));
+		await publish({ check });
+
+		const [run] = fake.state.checkRuns;
+		expect(run?.conclusion).toBe('failure');
+		expect(run?.annotations).toHaveLength(120);
+		expect(run?.annotations[7]).toMatchObject({
+			path: 'registry/models/m7.mdx',
+			start_line: 8,
+			end_line: 8,
+			annotation_level: 'warning',
+			message: 'licence inconnue\nunknown licence',
+		});
+		const calls = fake.requests.filter((r) => r.operationId?.startsWith('checks/'));
+		expect(calls.map((call) => call.operationId)).toEqual([
+			'checks/list-for-ref',
+			'checks/create',
+			'checks/update',
+			'checks/update',
+		]);
+	});
+
+	test('a missing checks: write names the permission', async () => {
+		fake.switches.forbidden.add('checks/create');
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const error = (await publish().catch((caught: unknown) => caught)) as PublishError;
+		expect(error.bilingual.en).toContain('Add "checks: write" to the publish job');
 	});
 });

@@ -1,0 +1,126 @@
+import { parse } from 'yaml';
+import { explainFailure } from './errors.ts';
+import type { GitHubClient, RepositoryRef } from './rest-client.ts';
+
+/** A registry entry file, the only kind of file the bot writes or removes on a draft branch. */
+const entryFilePattern = /^registry\/(systems|models)\/[a-z0-9][a-z0-9.-]{0,63}\.mdx$/;
+
+/** The account associations that may push to a branch of the repository or review for it. */
+const teamAssociations = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
+/** What a person did on a draft that the bot must not overwrite. */
+export interface HumanWork {
+	kind: 'commit' | 'review';
+	/** Login of the person, or their Git name when GitHub knows no account for the commit. */
+	who: string;
+}
+
+/** The state of an issue's draft branch, read before committing to it. */
+export interface DraftBranchState {
+	/** Commits and reviews by people: the bot no longer commits while there is one. */
+	humanWork: HumanWork[];
+	/** Registry entry files the branch added relative to the base. */
+	addedEntries: string[];
+}
+
+interface ListedCommit {
+	/** GitHub shows `{}` for an author it cannot match to an account. */
+	author: { login?: string; type?: string } | null;
+	commit: {
+		author: { name?: string } | null;
+		verification?: { verified: boolean } | undefined;
+	};
+}
+
+/**
+ * Whether a commit is one the workflow made: written through the API by a bot account, which
+ * GitHub then signs itself. A person's commit, from the web editor or a push, has a person as its
+ * author; one that only claims a bot's e-mail address is not signed by GitHub.
+ * @see https://docs.github.com/en/authentication/managing-commit-signature-verification/about-commit-signature-verification#signature-verification-for-bots
+ */
+export function isBotCommit(commit: ListedCommit, botLogin?: string): boolean {
+	return (
+		commit.author?.type === 'Bot' &&
+		(botLogin === undefined || commit.author.login === botLogin) &&
+		commit.commit.verification?.verified === true
+	);
+}
+
+/**
+ * Reads the draft branch against its base (three-dot comparison: the commits and files the
+ * branch adds) and, when there is one, the reviews of its pull request. A review counts when it
+ * comes from someone in the repository's team, so a passer-by's comment on a public repository
+ * cannot freeze a draft.
+ * @see https://docs.github.com/en/rest/commits/commits#compare-two-commits
+ */
+export async function inspectDraftBranch(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	target: { base: string; branch: string; pullNumber?: number | undefined; botLogin?: string },
+): Promise<DraftBranchState> {
+	const comparison = await explainFailure('read-repository', () =>
+		client.rest.repos.compareCommits({
+			...repository,
+			base: target.base,
+			head: target.branch,
+			per_page: 100,
+		}),
+	);
+	const { commits, files } = comparison.data;
+	const humanWork: HumanWork[] = commits
+		.filter((commit) => !isBotCommit(commit, target.botLogin))
+		.map((commit) => ({
+			kind: 'commit',
+			who:
+				(commit.author && 'login' in commit.author ? commit.author.login : undefined) ??
+				commit.commit.author?.name ??
+				'?',
+		}));
+	// More commits than listed: the unlisted ones cannot be vouched for.
+	if (comparison.data.total_commits > commits.length) humanWork.push({ kind: 'commit', who: '?' });
+	if (target.pullNumber !== undefined) {
+		const reviews = await explainFailure('read-pull-requests', () =>
+			client.paginate(client.rest.pulls.listReviews, {
+				...repository,
+				pull_number: target.pullNumber as number,
+				per_page: 100,
+			}),
+		);
+		for (const review of reviews) {
+			if (review.user?.type === 'Bot' || !teamAssociations.has(review.author_association)) continue;
+			humanWork.push({ kind: 'review', who: review.user?.login ?? '?' });
+		}
+	}
+	return {
+		humanWork,
+		addedEntries: (files ?? [])
+			.filter((file) => file.status === 'added' && entryFilePattern.test(file.filename))
+			.map((file) => file.filename),
+	};
+}
+
+/** The front matter of an entry file as data, or an empty object when it has none. */
+function frontMatter(content: string): Record<string, unknown> {
+	const yaml = /^---\r?\n([\s\S]*?)\r?\n---/.exec(content)?.[1];
+	if (yaml === undefined) return {};
+	try {
+		const data: unknown = parse(yaml, { maxAliasCount: 100 });
+		return typeof data === 'object' && data !== null && !Array.isArray(data)
+			? (data as Record<string, unknown>)
+			: {};
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * The top-level fields on which a new draft differs from the entry on the branch: what the
+ * issue's latest edit would have changed, had the bot still been writing.
+ */
+export function changedFields(branchEntry: string | undefined, draft: string): string[] {
+	const before = frontMatter(branchEntry ?? '');
+	const after = frontMatter(draft);
+	return Object.keys(after)
+		.filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]))
+		.sort();
+}
