@@ -12,6 +12,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPublishDraftCommand, type PublishDraftArguments } from '../src/github/command.ts';
+import { writeUntrusted } from './workflow-log.ts';
 
 const usage =
 	'usage: npm run publish-draft -- --event FILE --draft DIR [--registry DIR]\n' +
@@ -53,4 +54,10 @@ try {
 	process.stderr.write(`${(error as Error).message}\n${usage}\n`);
 	process.exit(2);
 }
-process.exitCode = await runPublishDraftCommand(args, process.env);
+process.exitCode = await runPublishDraftCommand(args, process.env, {
+	log: {
+		// Lines quoting the issue, the draft or GitHub's answers are fenced from workflow commands.
+		untrusted: (lines) => writeUntrusted(lines),
+		command: (line) => process.stdout.write(`${line}\n`),
+	},
+});

@@ -1,6 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { loadSiteConfig } from '../config/load.ts';
 import { PublishError } from './errors.ts';
+import { renderJobSummary } from './job-summary.ts';
 import { preflight } from './preflight.ts';
 import { publishDraft, type PublishResult } from './publish.ts';
 import { createRestClient, parseRepository, type RepositoryRef } from './rest-client.ts';
@@ -13,6 +14,8 @@ export interface RunEnvironment {
 	apiUrl: string | undefined;
 	/** `GITHUB_RUN_ID.GITHUB_RUN_ATTEMPT`, or a local stand-in. */
 	runKey: string;
+	/** `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`, set inside GitHub Actions. */
+	run: { id: number; attempt: number } | undefined;
 	aiSwitch: 'on' | 'off';
 	/** `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY`, set inside GitHub Actions. */
 	outputFile: string | undefined;
@@ -35,11 +38,15 @@ export function readRunEnvironment(env: NodeJS.ProcessEnv): RunEnvironment {
 		runId && /^\d+$/.test(runId)
 			? `${runId}.${env.GITHUB_RUN_ATTEMPT || '1'}`
 			: `local-${Date.now()}`;
+	const attempt = /^[1-9]\d{0,5}$/.test(env.GITHUB_RUN_ATTEMPT ?? '')
+		? Number(env.GITHUB_RUN_ATTEMPT)
+		: 1;
 	return {
 		token,
 		repository: parseRepository(env.GITHUB_REPOSITORY),
 		apiUrl: env.GITHUB_API_URL || undefined,
 		runKey: runKey.replace(/[^A-Za-z0-9._-]/g, ''),
+		run: runId && /^\d{1,20}$/.test(runId) ? { id: Number(runId), attempt } : undefined,
 		aiSwitch: (env.AI_DRAFTS ?? '').trim().toLowerCase() === 'off' ? 'off' : 'on',
 		outputFile: env.GITHUB_OUTPUT || undefined,
 		summaryFile: env.GITHUB_STEP_SUMMARY || undefined,
@@ -52,9 +59,19 @@ export type PublishDraftArguments =
 	| { mode: 'publish'; eventPath: string; draftDir: string; registryDir: string }
 	| { mode: 'preflight'; eventPath: string; outDir: string; eventOut: string };
 
+/**
+ * The log, in two kinds of lines: text that may quote untrusted content (issue titles, entry
+ * values, file paths, model output), which must never be read as a workflow command, and the
+ * command's own workflow commands (annotations), whose data is escaped.
+ */
+export interface WorkflowLog {
+	untrusted(lines: readonly string[]): void;
+	command(line: string): void;
+}
+
 /** Where the command's output goes, and the validator it uses (tests swap them). */
 export interface CommandSeams {
-	log?: (line: string) => void;
+	log: WorkflowLog;
 	check?: RegistryCheck;
 }
 
@@ -62,29 +79,37 @@ export interface CommandSeams {
 export async function runPublishDraftCommand(
 	args: PublishDraftArguments,
 	env: NodeJS.ProcessEnv,
-	seams: CommandSeams = {},
+	seams: CommandSeams,
 ): Promise<number> {
-	const log = seams.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+	const { log } = seams;
 	let run: RunEnvironment | undefined;
 	try {
 		run = readRunEnvironment(env);
 		const client = createRestClient({ token: run.token, baseUrl: run.apiUrl });
 		if (args.mode === 'preflight') {
-			const limits = loadSiteConfig().drafting;
+			if (!run.run) {
+				throw new PublishError({
+					fr: 'GITHUB_RUN_ID manque : le contrôle préalable compte les exécutions du workflow qui précèdent la sienne, il ne tourne que dans GitHub Actions.',
+					en: 'GITHUB_RUN_ID is missing: the preflight counts the workflow runs before its own, so it only runs inside GitHub Actions.',
+				});
+			}
+			const drafting = loadSiteConfig().drafting;
 			const result = await preflight({
 				client,
 				repository: run.repository,
 				eventPath: args.eventPath,
 				outDir: args.outDir,
 				eventOut: args.eventOut,
-				limits,
+				limits: drafting,
+				aiFor: drafting.aiFor,
 				aiSwitch: run.aiSwitch,
+				run: run.run,
 				now: new Date(),
 			});
 			const { gate } = result;
-			log(
-				`Issue #${gate.issue}: ${gate.proceed ? `draft ${gate.ai ? 'with AI' : `without AI (${gate.formOnlyReason})`}` : `rate limited until ${gate.retryAt}`}.`,
-			);
+			log.untrusted([
+				`Issue #${gate.issue}: ${gate.proceed ? `draft ${gate.ai ? 'with AI' : `without AI (${gate.formOnlyReason})`}` : `rate limited (${gate.limitReason}) until ${gate.retryAt}`}.`,
+			]);
 			await writeOutputs(run.outputFile, {
 				issue: String(gate.issue),
 				proceed: String(gate.proceed),
@@ -103,17 +128,16 @@ export async function runPublishDraftCommand(
 			...(seams.check && { check: seams.check }),
 		});
 		for (const problem of result.validation?.otherProblems ?? []) {
-			log(
+			log.command(
 				annotation('warning', problem.message.en, { file: problem.path, line: problem.line }, run),
 			);
 		}
-		for (const line of describeResult(result)) log(line);
+		log.untrusted(describeResult(result));
 		await writeOutputs(run.outputFile, {
 			outcome: result.outcome,
 			'pull-request-number': result.pull ? String(result.pull.number) : '',
 		});
-		if (run.summaryFile)
-			await appendFile(run.summaryFile, `${describeResult(result).join('\n\n')}\n`);
+		if (run.summaryFile) await appendFile(run.summaryFile, renderJobSummary(result));
 		// The drafting itself failed: the issue is told, and the run is marked failed for the team.
 		return result.outcome === 'draft-failed' ? 1 : 0;
 	} catch (error) {
@@ -123,7 +147,8 @@ export async function runPublishDraftCommand(
 				: error instanceof Error
 					? (error.stack ?? error.message)
 					: String(error);
-		log(annotation('error', message, {}, run));
+		if (run?.inActions) log.command(annotation('error', message, {}, run));
+		else log.untrusted([annotation('error', message, {}, run)]);
 		return 1;
 	}
 }

@@ -1,8 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readRunEnvironment, runPublishDraftCommand } from '../../src/github/command.ts';
+import { writeUntrusted } from '../../scripts/workflow-log.ts';
+import {
+	readRunEnvironment,
+	runPublishDraftCommand,
+	type WorkflowLog,
+} from '../../src/github/command.ts';
 import { PublishError } from '../../src/github/errors.ts';
+import type { RegistryCheck } from '../../src/github/revalidate.ts';
 import { FakeGitHub } from './fake-github/server.ts';
 import {
 	contributor,
@@ -16,6 +22,38 @@ import {
 let fake: FakeGitHub;
 let workspace: Workspace;
 let lines: string[];
+/** Everything the command wrote, as the runner reads it. */
+let raw: string;
+
+/** The log as the real script writes it: untrusted lines fenced, commands as they are. */
+function logFor(environment: NodeJS.ProcessEnv): WorkflowLog {
+	return {
+		untrusted: (untrusted) => {
+			lines.push(...untrusted);
+			writeUntrusted(untrusted, { env: environment, write: (text) => (raw += text) });
+		},
+		command: (line) => {
+			lines.push(line);
+			raw += `${line}\n`;
+		},
+	};
+}
+
+/** The lines the Actions runner would run as commands: outside stop-commands fences. */
+function commandsRun(log: string): string[] {
+	const run: string[] = [];
+	let stopToken: string | undefined;
+	for (const line of log.split('\n')) {
+		if (stopToken) {
+			if (line === `::${stopToken}::`) stopToken = undefined;
+			continue;
+		}
+		const stop = /^::stop-commands::(.+)$/.exec(line);
+		if (stop) stopToken = stop[1];
+		else if (line.trimStart().startsWith('::')) run.push(line);
+	}
+	return run;
+}
 
 beforeEach(async () => {
 	fake = await FakeGitHub.start();
@@ -30,6 +68,7 @@ beforeEach(async () => {
 	await workspace.writeEvent(issuesEvent('opened', { number: 1 }));
 	await writeFile(join(workspace.dir, 'output'), '');
 	lines = [];
+	raw = '';
 });
 
 afterEach(async () => {
@@ -52,7 +91,7 @@ function env(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	};
 }
 
-function publish(environment = env()) {
+function publish(environment = env(), check: RegistryCheck = async () => []) {
 	return runPublishDraftCommand(
 		{
 			mode: 'publish',
@@ -62,7 +101,7 @@ function publish(environment = env()) {
 		},
 		environment,
 		// The registry validator has its own tests; these fixtures are not complete entries.
-		{ log: (line) => lines.push(line), check: async () => [] },
+		{ log: logFor(environment), check },
 	);
 }
 
@@ -99,7 +138,8 @@ describe('runPublishDraftCommand', () => {
 		const pull = [...fake.state.pulls.values()][0];
 		expect(outputs).toBe(`outcome=draft-ready\npull-request-number=${pull?.number}\n`);
 		const summary = await readFile(join(workspace.dir, 'summary'), 'utf8');
-		expect(summary).toContain(`Pull request #${pull?.number} opened`);
+		expect(summary).toContain(`Pull request #${pull?.number} (opened)`);
+		expect(summary).toContain('Check: `success`');
 		expect(lines).toContain('Issue #1: draft-ready.');
 		// The run key ties the pull request's draft log to this run and attempt.
 		expect(pull?.body).toContain('"run":"77.2"');
@@ -140,6 +180,7 @@ describe('runPublishDraftCommand', () => {
 	});
 
 	test('the preflight writes its outputs and decision', async () => {
+		fake.state.addRun({ id: 77, issue: 1, actor: contributor });
 		const code = await runPublishDraftCommand(
 			{
 				mode: 'preflight',
@@ -148,12 +189,84 @@ describe('runPublishDraftCommand', () => {
 				eventOut: join(workspace.dir, 'issue-event.json'),
 			},
 			env({ GITHUB_TOKEN: 'read-token' }),
-			{ log: (line) => lines.push(line) },
+			{ log: logFor(env()) },
 		);
 		expect(code).toBe(0);
 		expect(await readFile(join(workspace.dir, 'output'), 'utf8')).toBe(
 			`issue=1\nproceed=true\nai=on\nevent-file=${workspace.eventPath}\n`,
 		);
 		expect(lines).toEqual(['Issue #1: draft with AI.']);
+	});
+
+	test('the preflight needs the run it counts from', async () => {
+		const code = await runPublishDraftCommand(
+			{
+				mode: 'preflight',
+				eventPath: workspace.eventPath,
+				outDir: workspace.draftDir,
+				eventOut: join(workspace.dir, 'issue-event.json'),
+			},
+			env({ GITHUB_TOKEN: 'read-token', GITHUB_RUN_ID: '' }),
+			{ log: logFor(env()) },
+		);
+		expect(code).toBe(1);
+		expect(lines[0]).toMatch(/^::error::GITHUB_RUN_ID is missing/);
+	});
+});
+
+describe('untrusted text in the log', () => {
+	const hostile = '::error::x\n::add-mask::y\n::stop-commands::z\n  ::warning::w';
+
+	/** Our own annotations: `::error::` or `::warning file=…` whose data is all on one line. */
+	function isOwnAnnotation(line: string): boolean {
+		return /^::(error|warning)( file=[^:\n]*,line=\d+)?::[^\n]*$/.test(line);
+	}
+
+	test('problems quoting a hostile draft never become workflow commands', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const check: RegistryCheck = async (dir) => [
+			{
+				path: join(dir, 'systems', 'assistant-courrier.mdx'),
+				line: 3,
+				field: `name\n${hostile}`,
+				message: { fr: hostile, en: hostile },
+			},
+		];
+		expect(await publish(env(), check)).toBe(0);
+
+		expect(raw).toContain('::add-mask::y');
+		expect(commandsRun(raw)).toEqual([]);
+		const summary = await readFile(join(workspace.dir, 'summary'), 'utf8');
+		expect(summary).not.toMatch(/^::/m);
+	});
+
+	test('problems elsewhere become annotations of ours, their hostile data escaped', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const check: RegistryCheck = async (dir) => [
+			{
+				path: join(dir, 'models', 'old.mdx'),
+				line: 2,
+				field: 'name',
+				message: { fr: hostile, en: hostile },
+			},
+		];
+		expect(await publish(env(), check)).toBe(0);
+
+		const run = commandsRun(raw);
+		expect(run).toHaveLength(1);
+		expect(run.every(isOwnAnnotation)).toBe(true);
+		expect(run[0]).toBe(
+			'::warning file=registry/models/old.mdx,line=2::::error::x%0A::add-mask::y%0A::stop-commands::z%0A  ::warning::w',
+		);
+	});
+
+	test('an error quoting a hostile report stays one escaped annotation', async () => {
+		await writeDraft(workspace.draftDir, { status: hostile, issue: 1 });
+		expect(await publish()).toBe(1);
+
+		const run = commandsRun(raw);
+		expect(run).toHaveLength(1);
+		expect(run.every(isOwnAnnotation)).toBe(true);
+		expect(run[0]).toContain('unknown status "::error::x%0A::add-mask::y');
 	});
 });
