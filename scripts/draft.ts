@@ -6,6 +6,7 @@
  * `npm run draft -- --write-forms` rewrites `.github/ISSUE_TEMPLATE/` from the schema.
  */
 import { parseArgs } from 'node:util';
+import { writeUntrusted } from './workflow-log.ts';
 
 const usage =
 	'usage: npm run draft -- --event FILE [--registry DIR] [--out DIR]\n       npm run draft -- --write-forms [--registry DIR]';
@@ -46,6 +47,10 @@ if (args.help) {
 	});
 	const where = report.file ? ` → ${args.out}/${report.file}` : '';
 	console.log(`${report.status}${where} (${report.mode ?? 'no draft'}, ${report.durationMs} ms)`);
-	for (const error of report.errors) console.log(`- ${error.field}: ${error.message.en}`);
+	// The messages quote the issue's answers (an unknown model, an entry reference…) and what the
+	// model's API said, either of which may hold workflow commands: they reach the log fenced.
+	if (report.errors.length > 0) {
+		writeUntrusted(report.errors.map((error) => `- ${error.field}: ${error.message.en}`));
+	}
 	process.exitCode = exitCode;
 }

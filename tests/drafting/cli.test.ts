@@ -5,7 +5,14 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DraftReportSchema } from '../../src/drafting/report.ts';
 import { apiError, startStub, type OpenAiStub } from './openai-stub.ts';
-import { formBody, issueEvent, systemAnswers, tempDir, writeEvent } from './helpers.ts';
+import {
+	formBody,
+	issueEvent,
+	systemAnswers,
+	tempDir,
+	workflowCommands,
+	writeEvent,
+} from './helpers.ts';
 
 /** The command as workflows run it: `node scripts/draft.ts`, its exit code and its report. */
 
@@ -66,6 +73,40 @@ describe('npm run draft', { timeout: 60_000 }, () => {
 		});
 		expect(result.code).toBe(3);
 		expect(reportIn(join(work, 'out')).status).toBe('model-failed');
+	});
+
+	it('prints no workflow command from the issue in GitHub Actions', async () => {
+		const hostile = 'pas une date\n::error::x\n::add-mask::y';
+		const work = tempDir();
+		const answers = { ...systemAnswers(), 'start-date': hostile, 'contact-url': hostile };
+		const event = writeEvent(work, issueEvent({ body: formBody('systems', answers) }));
+		const result = await draftCommand(['--event', event, '--out', join(work, 'out')], {
+			AI_DRAFTS: 'off',
+			GITHUB_ACTIONS: 'true',
+		});
+		expect(result.code).toBe(2);
+		// The hostile lines are in the log, as text, and none of them runs as a command.
+		expect(result.stdout).toContain('\n::add-mask::y');
+		expect(result.stdout).toContain('\n::error::x');
+		expect(workflowCommands(result.stdout)).toEqual([]);
+	});
+
+	it('prints no workflow command from the model’s API in GitHub Actions', async () => {
+		const echo = 'bad request\n::error::x\n::add-mask::y';
+		stub = await startStub([
+			{ status: 400, body: echo, headers: { 'content-type': 'text/plain' } },
+		]);
+		const work = tempDir();
+		const event = writeEvent(work, issueEvent({ body: formBody('systems', systemAnswers()) }));
+		const result = await draftCommand(['--event', event, '--out', join(work, 'out')], {
+			AI_PROVIDER: 'openai',
+			AI_BASE_URL: stub.url,
+			AI_API_KEY: 'test-key',
+			GITHUB_ACTIONS: 'true',
+		});
+		expect(result.code).toBe(3);
+		expect(result.stdout).toContain('\n::add-mask::y');
+		expect(workflowCommands(result.stdout)).toEqual([]);
 	});
 
 	it('exits 1 on a usage error', async () => {

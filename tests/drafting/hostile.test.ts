@@ -1,9 +1,17 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { format } from 'node:util';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { slugPattern } from '../../src/registry/schemas/index.ts';
 import { loadRegistry, type Registry } from '../../src/registry/load.ts';
 import { structuredOutputSchema } from '../../src/registry/structured-output.ts';
 import { completion } from './openai-stub.ts';
-import { aiSystem, modelAnswers, strictAnswer, systemAnswers, tempRegistry } from './helpers.ts';
+import {
+	aiSystem,
+	modelAnswers,
+	strictAnswer,
+	systemAnswers,
+	tempRegistry,
+	workflowCommands,
+} from './helpers.ts';
 import { checkWithDraft, outputFiles, readEntry, requestBody, runScenario } from './run-draft.ts';
 
 /** Scenarios load a registry and wait on the stub: allow more than 5 s on a busy runner. */
@@ -27,6 +35,9 @@ const hostile = {
 	yaml: 'ok\n---\nid: evil\nlayout: ../../../etc/passwd\n---\n<Evil />',
 	path: '../../.github/workflows/pwn',
 };
+
+/** Lines that the Actions runner would run as workflow commands if printed as they are. */
+const hostileLines = '::error::x\n::add-mask::y';
 
 function answer(overrides: Record<string, unknown>): unknown {
 	return strictAnswer(structuredOutputSchema('systems', registry), { ...aiSystem(), ...overrides });
@@ -126,6 +137,32 @@ describe('hostile input never reaches a file as code', slow, () => {
 			env: { AI_DRAFTS: 'off' },
 		});
 		expect(run.report.id).toBe('etc-passwd');
+	});
+
+	it('prints no workflow command through the SDK’s own logs, even with OPENAI_LOG=debug', async () => {
+		// At debug level the SDK logs each request and response; bodies only by their length, an
+		// error's text quoted by `util.inspect`. An error text is what an API may echo back.
+		vi.stubEnv('OPENAI_LOG', 'debug');
+		let log = '';
+		const spies = (['debug', 'info', 'log', 'warn', 'error'] as const).map((level) =>
+			vi
+				.spyOn(console, level)
+				.mockImplementation((...args) => void (log += `${format(...args)}\n`)),
+		);
+		try {
+			const echo = `${hostileLines}\n${'::error::from the API\n'.repeat(3)}`;
+			const run = await runScenario({
+				answers: { ...systemAnswers(), details: `Texte du ticket\n${hostileLines}` },
+				replies: [{ status: 400, body: echo, headers: { 'content-type': 'text/plain' } }],
+			});
+			expect(run.exitCode).toBe(3);
+			expect(log).toContain('response error');
+			expect(log).toContain('::error::from the API');
+			expect(workflowCommands(log)).toEqual([]);
+		} finally {
+			for (const spy of spies) spy.mockRestore();
+			vi.unstubAllEnvs();
+		}
 	});
 
 	it('sends at most 16,000 characters for a 1 MB issue', async () => {
