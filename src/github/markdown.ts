@@ -4,9 +4,21 @@
  * forged hidden marker.
  */
 
-/** One line of plain text: HTML escaped, mentions and markers defused, newlines folded. */
+/**
+ * Characters that are not text: controls, format characters (bidirectional overrides,
+ * zero-width ones), private-use code points, lone surrogates and noncharacters. They could
+ * reorder what a reviewer reads or hide text; they show as U+FFFD instead.
+ */
+const invisible = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\uFDD0-\uFDEF\uFFFE\uFFFF]/gu;
+
+/**
+ * One line of plain text: HTML escaped, Markdown punctuation escaped, and what GitHub would turn
+ * into a notification or a link defused with an invisible joiner — mentions (`@name`), issue
+ * references (`#12`, `GH-12`) and bare URLs or e-mail addresses (GitHub's autolinks).
+ * @see https://github.github.com/gfm/#autolinks-extension-
+ */
 export function inlineText(text: string, maxLength = 300): string {
-	const folded = text.replace(/\s+/g, ' ').trim();
+	const folded = text.replace(/\s+/g, ' ').replace(invisible, '\uFFFD').trim();
 	const cut = folded.length > maxLength ? `${folded.slice(0, maxLength - 1)}…` : folded;
 	return (
 		cut
@@ -15,7 +27,11 @@ export function inlineText(text: string, maxLength = 300): string {
 			.replace(/>/g, '&gt;')
 			// A zero-width joiner after @ keeps the text readable but notifies nobody.
 			.replace(/@/g, '@\u200d')
-			.replace(/([\\`*_[\]|])/g, '\\$1')
+			.replace(/#(?=\d)/g, '#\u200d')
+			.replace(/\b(GH)-(?=\d)/gi, '$1-\u200d')
+			.replace(/:\/\//g, ':\u200d//')
+			.replace(/\b(www)\./gi, '$1\u200d.')
+			.replace(/([\\`*_[\]|~!])/g, '\\$1')
 	);
 }
 
@@ -25,11 +41,20 @@ export function codeName(name: string): string {
 	return `\`${safe || '?'}\``;
 }
 
-/** A fenced code block long enough that no backtick run inside can close it. */
+/**
+ * A fenced code block long enough that no backtick run inside can close it. Invisible characters
+ * are shown by their code point (`⟦U+202E⟧`), so a bidirectional override cannot reorder what a
+ * reviewer reads; tabs and newlines stay.
+ * @see https://trojansource.codes/
+ */
 export function fencedBlock(text: string, language = 'text'): string {
-	const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+	const shown = text.replace(
+		/(?![\t\n])[\p{Cc}\p{Cf}\p{Co}\p{Cs}\uFDD0-\uFDEF\uFFFE\uFFFF]/gu,
+		(char) => `⟦U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟧`,
+	);
+	const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
 	const fence = '`'.repeat(Math.max(3, longestRun + 1));
-	return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
+	return `${fence}${language}\n${shown.replace(/\n$/, '')}\n${fence}`;
 }
 
 /** A number written the French way (`1 234,5`) and the English way (`1,234.5`). */

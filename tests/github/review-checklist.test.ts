@@ -53,8 +53,14 @@ function input(
 describe('markdown helpers', () => {
 	test('inline text cannot become HTML, a link, a mention or a table cell', () => {
 		expect(inlineText('<img src=x onerror=alert(1)> [site](https://evil) @team | *x*')).toBe(
-			'&lt;img src=x onerror=alert(1)&gt; \\[site\\](https://evil) @\u200dteam \\| \\*x\\*',
+			'&lt;img src=x onerror=alert(1)&gt; \\[site\\](https:\u200d//evil) @\u200dteam \\| \\*x\\*',
 		);
+		// GitHub's autolinks and references: bare URLs, www., e-mail addresses, #12, GH-12.
+		expect(inlineText('see www.evil.example, a@b.fr, #12 and GH-7 ~~gone~~')).toBe(
+			'see www\u200d.evil.example, a@\u200db.fr, #\u200d12 and GH-\u200d7 \\~\\~gone\\~\\~',
+		);
+		// Bidirectional overrides and other invisible characters show as U+FFFD.
+		expect(inlineText('a\u202Eb\u200Bc\u0007d\uFFFF')).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFD');
 		expect(inlineText('one\n\ntwo')).toBe('one two');
 		expect(inlineText('x'.repeat(500))).toHaveLength(300);
 	});
@@ -68,6 +74,7 @@ describe('markdown helpers', () => {
 	test('a fenced block is longer than any backtick run inside', () => {
 		expect(fencedBlock('a ````` b')).toBe('``````text\na ````` b\n``````');
 		expect(fencedBlock('plain\n')).toBe('```text\nplain\n```');
+		expect(fencedBlock('a\u202Eb\tc\u0000')).toBe('```text\na⟦U+202E⟧b\tc⟦U+0000⟧\n```');
 	});
 });
 
