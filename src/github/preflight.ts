@@ -10,7 +10,10 @@ import {
 	type RateLimits,
 } from './rate-limit.ts';
 import type { GitHubClient, RepositoryRef } from './rest-client.ts';
-import type { Bilingual } from './errors.ts';
+import { draftBranchName, readBranchHead } from './branch-commit.ts';
+import { explainFailure, type Bilingual } from './errors.ts';
+import { inspectDraftBranch } from './human-work.ts';
+import { findDraftPullRequest } from './pull-request.ts';
 import { formatUtcTime } from './markdown.ts';
 
 /**
@@ -43,6 +46,7 @@ export const gateReasons = [
 	'daily-cap',
 	'members-only',
 	'awaiting-label',
+	'human-took-over',
 ] as const;
 
 /** Why the gate kept the AI off. */
@@ -138,6 +142,10 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 	} else if (options.aiFor === 'label' && !issue.labels.includes(aiApprovalLabel)) {
 		formOnlyReason = 'awaiting-label';
 	} else if (decision.allowed && !decision.ai) formOnlyReason = decision.reason;
+	else if (decision.allowed && (await takenOver(client, repository, issue.number))) {
+		// The publish job will not commit anyway: no token is spent on a draft nobody will see.
+		formOnlyReason = 'human-took-over';
+	}
 
 	const gate: Gate = {
 		issue: issue.number,
@@ -160,6 +168,30 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 	await mkdir(options.outDir, { recursive: true });
 	await writeFile(join(options.outDir, gateFileName), `${JSON.stringify(gate, null, '\t')}\n`);
 	return { issue, gate, decision, eventFile };
+}
+
+/** Whether a person has pushed to the issue's draft branch or reviewed its pull request. */
+async function takenOver(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	issueNumber: number,
+): Promise<boolean> {
+	const existing = await findDraftPullRequest(client, repository, {
+		issueNumber,
+		branch: draftBranchName(issueNumber),
+	});
+	const branch = existing?.headRef ?? draftBranchName(issueNumber);
+	if ((await readBranchHead(client, repository, branch)) === undefined) return false;
+	const base = await explainFailure('read-repository', () =>
+		client.rest.repos.get({ ...repository }),
+	);
+	const state = await inspectDraftBranch(client, repository, {
+		base: base.data.default_branch,
+		branch,
+		pullNumber: existing?.number,
+		...(existing?.author && { botLogin: existing.author }),
+	});
+	return state.humanWork.length > 0;
 }
 
 /** Reads the draft job's decision, if it left one; a malformed file counts as none. */
@@ -187,6 +219,11 @@ export function describeGateReason(gate: Gate): Bilingual | undefined {
 			return {
 				fr: `le ticket porte l’étiquette « ${noAiLabels[0]} »`,
 				en: `the issue has the "${noAiLabels[0]}" label`,
+			};
+		case 'human-took-over':
+			return {
+				fr: 'une personne de l’équipe a repris le brouillon, le robot n’y écrit plus',
+				en: 'a team member has taken the draft over, the bot no longer writes to it',
 			};
 		case 'members-only':
 			return {

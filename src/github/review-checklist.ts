@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { checkRunName } from './check-run.ts';
 import type { DraftEntry, DraftReport } from './draft-report.ts';
 import type { Bilingual } from './errors.ts';
 import { formatDraftLog, type DraftRecord } from './draft-log.ts';
@@ -226,7 +227,7 @@ export function renderReviewChecklist(input: ChecklistInput): string {
 		'- [ ] Aucune donnée personnelle (nom, courriel, téléphone…) · No personal data (name, email, phone…)',
 		'- [ ] Les deux langues disent la même chose et `language.translation` est à jour · Both languages say the same and `language.translation` is up to date',
 		'- [ ] `provenance.fields` indique les champs modifiés par une personne · `provenance.fields` marks the fields a person edited',
-		'- [ ] Les contrôles CI sont verts · CI checks are green',
+		`- [ ] La vérification « ${checkRunName} » est verte (les commits du robot ne lancent pas la CI ; après un commit d’une personne, la CI doit l’être aussi) · The "${checkRunName}" check is green (bot commits do not start CI; after a person’s commit, CI must be green too)`,
 	];
 	if (validation.draftProblems.length > 0 || validation.otherProblems.length > 0) {
 		lines.push(

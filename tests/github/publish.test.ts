@@ -2,6 +2,7 @@ import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { PublishError } from '../../src/github/errors.ts';
+import { preflight } from '../../src/github/preflight.ts';
 import { publishDraft, type PublishOptions } from '../../src/github/publish.ts';
 import type { RegistryCheck } from '../../src/github/revalidate.ts';
 import { stickyCommentMarker } from '../../src/github/sticky-comment.ts';
@@ -148,6 +149,9 @@ describe('a first draft', () => {
 		expect(body).toContain('0,0004 à 0,0012 kWh');
 		expect(body).toContain('email × 1');
 		expect(body).toContain('Closes #1');
+		// Bot commits start no CI: the checklist points at the check the publish step reports.
+		expect(body).toContain('- [ ] La vérification « Registre IA · validation » est verte');
+		expect(body).toContain('The "Registre IA · validation" check is green');
 		// The exact text sent, folded, in a fence its own backticks cannot close.
 		expect(body).toMatch(
 			/<details>\n<summary>Texte exact envoyé au modèle[^\n]*<\/summary>\n\n````text\nRédige une fiche\.\n\n### Nom\n\nAssistant courrier\n\n```\n@someone\n```\n````\n\n<\/details>/,
@@ -650,6 +654,31 @@ describe('a draft a person has taken over', () => {
 		// The edit renamed the entry and undid the maintainer's translation review.
 		expect(comment).toContain('it changes: `language`, `name`, `summary`.');
 		expect(comment).toContain('elle change : `language`, `name`, `summary`.');
+	});
+
+	test('the preflight then spends no token: the next draft is made from the form alone', async () => {
+		await publishFirstDraft();
+		const run = fake.state.addRun({ issue: 1, actor: contributor });
+		const gate = () =>
+			preflight({
+				client: clientFor(fake, 'read-token'),
+				repository: repositoryOf(fake),
+				eventPath: workspace.eventPath,
+				outDir: workspace.draftDir,
+				eventOut: join(workspace.dir, 'issue-event.json'),
+				limits: { perAuthorPerHour: 9, perIssuePerDay: 9, perRepositoryPerDay: 9 },
+				aiSwitch: 'on',
+				run: { id: run.id, attempt: 1 },
+				now,
+			});
+		expect((await gate()).gate).toMatchObject({ proceed: true, ai: true });
+
+		fake.state.pushAs(maintainer, 'registry/issue-1', { [entryPath]: 'fixed' }, true);
+		expect((await gate()).gate).toMatchObject({
+			proceed: true,
+			ai: false,
+			formOnlyReason: 'human-took-over',
+		});
 	});
 
 	test('a commit that only claims to be the bot’s is a person’s', async () => {
