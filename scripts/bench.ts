@@ -5,6 +5,7 @@
 /** Benchmark names and their modules. */
 export const benchmarks: Record<string, string> = {
 	site: './bench/site-build.ts',
+	'drafting-input': './bench/drafting-input.ts',
 	validator: './bench/validator.ts',
 };
 
