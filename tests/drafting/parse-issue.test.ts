@@ -57,6 +57,13 @@ describe('matchIssue', () => {
 		expect(parsed(body).answers).toEqual(parsed(formBody('systems', systemAnswers())).answers);
 	});
 
+	it('reads a run of blank lines in an answer as one, as Markdown does', () => {
+		const purpose = `Première ligne.${'\n'.repeat(50)}Dernière ligne.`;
+		const match = parsed(formBody('systems', { ...systemAnswers(), purpose }));
+		expect(match.answers['purpose']).toBe('Première ligne.\n\nDernière ligne.');
+		expect(match.answers['summary']).toBe(systemAnswers()['summary']);
+	});
+
 	it('keeps ### typed inside a text box as part of the answer', () => {
 		const details = [
 			'Contexte :',
