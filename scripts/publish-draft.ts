@@ -7,7 +7,9 @@
  * `gate.json` into DIR and the step outputs `proceed`, `ai`, `issue` and `event-file`.
  *
  * Reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL (default https://api.github.com), and in
- * Actions GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and AI_DRAFTS.
+ * Actions GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT (the preflight counts the runs before this one, so it
+ * needs them), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and AI_DRAFTS. Lines quoting untrusted text are
+ * fenced from workflow commands (scripts/workflow-log.ts).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

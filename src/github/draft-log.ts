@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * One draft published for an issue, kept in a hidden marker of its pull request's body. These
- * records are what the rate limits count: GitHub itself is the store, nothing else is needed.
+ * One draft published for an issue, kept in a hidden marker of its pull request's body. The rate
+ * limits count the workflow's runs; these records only tell which of them drafted without AI.
  */
 export interface DraftRecord {
 	issue: number;

@@ -292,11 +292,11 @@ async function commitUnlessTakenOver(
 						pullNumber: target.existing?.number,
 						...(target.existing?.author && { botLogin: target.existing.author }),
 					});
-		if (state && state.humanWork.length > 0) {
+		if (head !== undefined && state && state.humanWork.length > 0) {
 			const onBranch = state.addedEntries.includes(entry.path)
 				? entry.path
 				: (state.addedEntries[0] ?? entry.path);
-			const current = await readFileText(client, repository, onBranch, head as string);
+			const current = await readFileText(client, repository, onBranch, head);
 			return { kind: 'taken-over', state, changedFields: changedFields(current, entry.content) };
 		}
 		try {

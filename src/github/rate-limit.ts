@@ -250,7 +250,7 @@ export async function listAttemptsBefore(
 }
 
 /**
- * Collects the draft records of the last 24 hours from the pull requests this workflow opened,
+ * Collects the recent draft records (two days back) from the pull requests this workflow opened,
  * most recently updated first, stopping at the first one older than the window. Only pull
  * requests opened by a bot count, so nobody can mark an attempt as form-only by copying a marker.
  */

@@ -33,6 +33,8 @@ describe('describeGitHubError', () => {
 		['label-pull-request', 'pull-requests: write'],
 		['write-comment', 'issues: write'],
 		['read-pull-requests', 'pull-requests: read'],
+		['write-check', 'checks: write'],
+		['delete-branch', 'contents: write'],
 	] as const)('a missing permission for %s names "%s"', (action, permission) => {
 		const error = describeGitHubError(
 			requestError(403, { message: 'Resource not accessible by integration' }),
@@ -40,6 +42,15 @@ describe('describeGitHubError', () => {
 		);
 		expect(error.bilingual.en).toContain(`Add "${permission}" to the publish job's permissions:`);
 		expect(error.bilingual.fr).toContain(`Ajoutez « ${permission} »`);
+	});
+
+	test('a missing actions: read names the draft job, where the preflight runs', () => {
+		const error = describeGitHubError(
+			requestError(403, { message: 'Resource not accessible by integration' }),
+			'read-actions',
+		);
+		expect(error.bilingual.en).toContain(`Add "actions: read" to the draft job's permissions:`);
+		expect(error.bilingual.fr).toContain('au bloc permissions: du job de rédaction');
 	});
 
 	test('GitHub’s API rate limit is not mistaken for a missing permission', () => {
