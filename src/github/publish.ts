@@ -311,7 +311,16 @@ async function commitUnlessTakenOver(
 			});
 			return { kind: 'committed', commit };
 		} catch (error) {
-			if (!(error instanceof BranchMovedError) || attempt >= 2) throw error;
+			if (!(error instanceof BranchMovedError)) throw error;
+			if (attempt >= 2) {
+				throw new PublishError(
+					{
+						fr: `La branche ${branch} a changé deux fois pendant la publication : rien n’a été écrit. Relancez le workflow une fois les modifications en cours terminées.`,
+						en: `Branch ${branch} changed twice while publishing: nothing was written. Re-run the workflow once the changes in progress are done.`,
+					},
+					{ cause: error },
+				);
+			}
 		}
 	}
 }

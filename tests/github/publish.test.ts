@@ -748,6 +748,34 @@ describe('a draft a person has taken over', () => {
 	});
 });
 
+describe('a branch that keeps moving', () => {
+	test('is not written to: the run stops and says to re-run', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish();
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			content: entryText('assistant-courrier', 'Assistant courrier v2'),
+		});
+		// Another bot commit lands right after each inspection.
+		const client = clientFor(fake);
+		let moves = 0;
+		client.hook.after('request', (_response, options) => {
+			if (String(options.url).includes('/compare/')) {
+				moves++;
+				fake.state.pushAs(actionsBot, 'registry/issue-1', { [`x${moves}`]: 'x' }, true);
+			}
+		});
+		const error = (await publish({ client, runKey: '1045.1' }).catch(
+			(caught: unknown) => caught,
+		)) as PublishError;
+
+		expect(error).toBeInstanceOf(PublishError);
+		expect(error.bilingual.en).toContain('changed twice while publishing: nothing was written');
+		expect(moves).toBe(2);
+		expect(fake.state.filesAt('registry/issue-1')[entryPath]).not.toContain('v2');
+	});
+});
+
 describe('one issue, one entry', () => {
 	test('renaming the entry in an edit removes the old file in the same commit', async () => {
 		await writeDraft(workspace.draftDir, { issue: 1 });
