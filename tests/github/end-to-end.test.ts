@@ -4,7 +4,7 @@
  * with the registry's own validator. Then again, to see that only what changed changes.
  */
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -214,5 +214,68 @@ describe('from an issue event to a pull request', { timeout: 120_000 }, () => {
 		expect(fake.state.pulls.get(pullNumber)?.body).toContain('"run":"9001.2"');
 		expect(fake.branches()).toEqual(['main', 'registry/issue-7']);
 		expect(fake.violations).toEqual([]);
+	});
+});
+
+/** The lines the Actions runner would run as commands: outside stop-commands fences. */
+function commandsRun(log: string): string[] {
+	const commands: string[] = [];
+	let stopToken: string | undefined;
+	for (const line of log.split('\n')) {
+		if (stopToken) {
+			if (line === `::${stopToken}::`) stopToken = undefined;
+			continue;
+		}
+		const stop = /^::stop-commands::(.+)$/.exec(line);
+		if (stop) stopToken = stop[1];
+		else if (line.trimStart().startsWith('::')) commands.push(line);
+	}
+	return commands;
+}
+
+describe('a hostile draft in the log', { timeout: 120_000 }, () => {
+	test('npm run publish-draft prints its values fenced: no workflow command but its own', async () => {
+		const hostile = ['::error::x', '::add-mask::y', '::stop-commands::z'];
+		const draftDir = join(workspace.dir, 'hostile');
+		await mkdir(join(draftDir, 'systems'), { recursive: true });
+		// An entry the validator refuses, whose values are workflow commands on their own lines.
+		await writeFile(
+			join(draftDir, 'systems', 'hostile.mdx'),
+			[
+				'---',
+				'id: hostile',
+				// An unknown field is named in the validator's message: its name is the payload.
+				`${JSON.stringify(`\n${hostile.join('\n')}\n`)}: 1`,
+				'---',
+				'',
+			].join('\n'),
+		);
+		await writeFile(
+			join(draftDir, 'draft-report.json'),
+			JSON.stringify({
+				status: 'drafted',
+				issue: 7,
+				kind: 'systems',
+				id: 'hostile',
+				mode: 'form-only',
+				fields: { [hostile.join('\n')]: 'form' },
+				errors: [],
+			}),
+		);
+		const result = await npmRun('publish-draft', [
+			'--event',
+			workspace.eventPath,
+			'--draft',
+			draftDir,
+		]);
+
+		// The payload reached the log, on lines of its own, inside a fence.
+		expect(result.stdout).toMatch(/^::add-mask::y$/m);
+		expect(result.stdout).toContain('::stop-commands::');
+		expect(
+			commandsRun(result.stdout).filter((line) => !/^::(warning|error)[ :]/.test(line)),
+		).toEqual([]);
+		// Our own annotations keep every value on their one line.
+		for (const line of commandsRun(result.stdout)) expect(line).not.toMatch(/::add-mask::y$/);
 	});
 });
