@@ -51,7 +51,11 @@ export async function reportValidationCheck(
 		);
 		if (same) return { id: same.id, conclusion, created: false };
 
+		// GitHub refuses the whole request for an annotation outside the repository.
 		const annotations = problems
+			.filter(
+				(problem) => /^registry\/[\w./-]+$/.test(problem.path) && !problem.path.includes('..'),
+			)
 			.slice(0, maxAnnotations)
 			.map((problem) => toAnnotation(problem, validation.draftProblems.includes(problem)));
 		const created = await client.rest.checks.create({

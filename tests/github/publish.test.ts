@@ -904,6 +904,24 @@ describe('the check run on the draft’s head', () => {
 		]);
 	});
 
+	test('a problem outside the repository is in the summary, not an annotation', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		await publish({
+			check: async () => [
+				{
+					path: '/tmp/elsewhere/x.mdx',
+					line: 1,
+					field: 'id',
+					message: { fr: 'ailleurs', en: 'elsewhere' },
+				},
+			],
+		});
+		const [run] = fake.state.checkRuns;
+		expect(run?.conclusion).toBe('failure');
+		expect(run?.annotations).toEqual([]);
+		expect(run?.output.summary).toContain('elsewhere');
+	});
+
 	test('a missing checks: write names the permission', async () => {
 		fake.switches.forbidden.add('checks/create');
 		await writeDraft(workspace.draftDir, { issue: 1 });
