@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { checkBody } from './body.ts';
+import { forbiddenCharacterMessage } from './characters.ts';
 import { isProblem, parseEntryFile, serialiseEntry, type EntryFile } from './entry-file.ts';
 import { entryIssues, languageState, type RuleContext } from './entry-rules.ts';
 import { entryExtension, loadRegistry, type Entry, type Registry } from './load.ts';
@@ -124,6 +125,11 @@ function ruleProblems(
 	const problems = entryIssues(kind, file.data, context)
 		.map((issue) => locate(file, issue))
 		.filter((problem) => !overlaps(problem.field));
+	file.body.split('\n').forEach((line, index) => {
+		const message = forbiddenCharacterMessage(line);
+		if (message)
+			problems.push({ path: file.path, line: file.bodyLine + index, field: 'body', message });
+	});
 	const language = languageState((file.data as Record<string, unknown> | null)?.['language']);
 	if (language) {
 		for (const issue of checkBody(file.body, file.bodyLine, language)) {

@@ -28,6 +28,9 @@ export interface YamlError {
 	reason: string;
 }
 
+/** Most alias expansions a registry file may ask for; a person never needs this many. */
+const maxAliases = 100;
+
 /**
  * Parses YAML without throwing; keys must be unique, since a repeated key hides a value.
  * Lines are looked up only when a problem needs one: the text is parsed again then, rather than
@@ -43,9 +46,17 @@ export function parseYaml(text: string): YamlData | YamlError {
 			reason: error?.message.split('\n')[0] ?? 'invalid YAML',
 		};
 	}
+	let data: unknown;
+	try {
+		// Aliases are expanded here: the library refuses a file whose aliases multiply its size
+		// (a "billion laughs"), by throwing. https://eemeli.org/yaml/#tojs-options
+		data = document.toJS({ maxAliasCount: maxAliases });
+	} catch (error) {
+		return { line: 1, reason: (error as Error).message };
+	}
 	let located: ReturnType<typeof locate> | undefined;
 	return {
-		data: document.toJS(),
+		data,
 		lineOf(path) {
 			located ??= locate(text);
 			let node: unknown = located.document.contents;

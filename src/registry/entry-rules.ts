@@ -9,6 +9,7 @@ import {
 	type TranslationState,
 } from './schemas/index.ts';
 import { anyItem, schemaFields, valuesAt } from './schema-fields.ts';
+import { characterIssues } from './characters.ts';
 import { textIssues } from './texts.ts';
 import type { Vocabularies } from './vocabularies.ts';
 import type { EntryIssue } from './problems.ts';
@@ -23,7 +24,7 @@ export interface RuleContext {
 }
 
 /**
- * The rules over one entry's data that the schema cannot express: vocabularies, references,
+ * The rules over one entry's data that the schema cannot express: characters, vocabularies, references,
  * languages (all found by walking the schema), then the few rules that compare fields.
  * The data need not have passed its schema: each rule reads only values of the right type, so a
  * file with a schema problem still gets every other problem reported.
@@ -33,6 +34,7 @@ export function entryIssues(kind: EntryKind, data: unknown, context: RuleContext
 	const schema = entrySchemas[kind] as z.ZodObject;
 	const language = languageState(data['language']);
 	return [
+		...characterIssues(data),
 		...vocabularyIssues(schema, data, context),
 		...referenceIssues(schema, data, context),
 		...(language ? textIssues(schema, data, language) : []),

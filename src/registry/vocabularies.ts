@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VocabularySchema, type Vocabulary, type VocabularyValue } from './schemas/index.ts';
 import type { Problem } from './problems.ts';
+import { characterIssues } from './characters.ts';
 import { parseYaml } from './entry-file.ts';
 import { issueMessage } from './schema-issues.ts';
 
@@ -39,6 +40,14 @@ export async function loadVocabularies(
 				});
 			}
 			continue;
+		}
+		for (const issue of characterIssues(yaml.data)) {
+			problems.push({
+				path,
+				line: yaml.lineOf(issue.at),
+				field: issue.at.join('.'),
+				message: issue.message,
+			});
 		}
 		const keys = new Set<string>();
 		result.data.values.forEach((value, index) => {

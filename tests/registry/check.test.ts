@@ -456,3 +456,102 @@ describe('checkEntry', () => {
 		expect(checkEntry('systems', systemData({ id: 'nouveau' }), registry, { today })).toEqual([]);
 	});
 });
+
+describe('characters that are never data', () => {
+	const cases = [
+		['a control character', '\u0007', 'control character (U+0007)'],
+		['a bidirectional override', '\u202E', 'bidirectional control (U+202E)'],
+		['a bidirectional isolate', '\u2066', 'bidirectional control (U+2066)'],
+		['a zero-width space', '\u200B', 'zero-width character (U+200B)'],
+		['a noncharacter', '\uFFFF', 'Unicode noncharacter (U+FFFF)'],
+		['a lone surrogate', '\uD800', 'Unicode noncharacter (U+D800)'],
+	] as const;
+
+	it.each(cases)(
+		'rejects %s in a text, naming the file, line and field',
+		async (_, character, what) => {
+			const { path, problems } = await checkSystem({
+				purpose: text(`Trier${character} le courrier.`, 'Sort mail.'),
+			});
+			expect(problems).toEqual([
+				`systems/systeme-test.mdx:${lineWith(path, 'Trier')}: purpose.fr: contains a ${what} at character 6: remove it, it has no place in a published text`,
+			]);
+		},
+	);
+
+	it('rejects them in every string, lists and plain names included, in French too', async () => {
+		const { path, problems } = await checkSystem(
+			{ suppliers: [{ name: 'Éditeur\u202E', role: text('Fournit.', 'Supplies.') }] },
+			'fr',
+		);
+		expect(problems).toEqual([
+			`systems/systeme-test.mdx:${lineWith(path, 'Éditeur')}: suppliers.0.name: contient un contrôle bidirectionnel (U+202E) au caractère 8 : supprimez-le, il n’a pas sa place dans un texte publié`,
+		]);
+	});
+
+	it('rejects them in an entry body and in a vocabulary', async () => {
+		const dir = registryWith();
+		const path = writeEntry(dir, 'models', modelData({ id: 'corps' }), {
+			body: 'Premier paragraphe.\n\nSecond\u200B paragraphe.',
+		});
+		const vocabulary = join(dir, 'vocabularies', 'domains.yml');
+		const original = readFileSync(vocabulary, 'utf8');
+		writeFile(
+			dir,
+			'models',
+			'../vocabularies/domains.yml',
+			original.replace(/fr: (.)/, 'fr: \u202E$1'),
+		);
+		const problems = await check(dir);
+		expect(problems).toContain(
+			`models/corps.mdx:${lineWith(path, 'Second')}: body: contains a zero-width character (U+200B) at character 7: remove it, it has no place in a published text`,
+		);
+		expect(problems).toContain(
+			'vocabularies/domains.yml:2: label.fr: contains a bidirectional control (U+202E) at character 1: remove it, it has no place in a published text',
+		);
+	});
+
+	it('accepts tabs, line breaks, accents, emoji and other scripts', async () => {
+		const { problems } = await checkSystem({
+			purpose: text('Trier\tle courrier : « été », 😀, Ελληνικά, العربية.\nDeux.', 'Sort mail.'),
+		});
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('files built to exhaust the checker', () => {
+	it('reports a YAML alias bomb as a problem of its file', async () => {
+		const dir = registryWith();
+		const lines = ['---', 'id: bombe', 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+		for (let level = 1; level < 10; level++) {
+			lines.push(
+				`a${level}: &a${level} [${Array(9)
+					.fill(`*a${level - 1}`)
+					.join(', ')}]`,
+			);
+		}
+		writeFile(dir, 'models', 'bombe.mdx', `${lines.join('\n')}\n---\n`);
+		expect(await check(dir)).toEqual([
+			expect.stringMatching(
+				/^models\/bombe\.mdx:2: front matter: invalid YAML: Excessive alias count/,
+			),
+		]);
+	});
+
+	it.each([1_000, 100_000])(
+		'reports nesting %i levels deep as a problem of its file',
+		async (depth) => {
+			const dir = registryWith();
+			writeFile(
+				dir,
+				'models',
+				'profond.mdx',
+				`---\nid: profond\nname: ${'['.repeat(depth)}${']'.repeat(depth)}\n---\n`,
+			);
+			// The YAML library refuses the deepest; either way the file is reported, nothing throws.
+			const problems = await check(dir);
+			expect(problems.length).toBeGreaterThan(0);
+			for (const problem of problems) expect(problem).toMatch(/^models\/profond\.mdx:\d+: /);
+		},
+	);
+});
