@@ -234,6 +234,8 @@ export async function listAttemptsBefore(
 	};
 	for (const run of runs) {
 		if (run.id === own.data.id || run.run_number >= own.data.run_number) continue;
+		// `skipped` only when every job was: the drafting job's `if:` turned the event down.
+		// @see https://github.com/actions/github-script/issues/147 (a GitHub staff answer)
 		if (run.conclusion === 'skipped') continue;
 		add(run, run.run_attempt ?? 1);
 	}
