@@ -26,9 +26,13 @@ const escapes: Record<string, string> = {
 	"'": '&apos;',
 };
 
-/** Control characters XML 1.0 forbids outright: dropped, since they cannot be escaped. */
-// eslint-disable-next-line no-control-regex -- matching them is the point
-const forbiddenInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+/**
+ * Everything outside XML 1.0's `Char` production (controls, lone surrogates, U+FFFE, U+FFFF):
+ * dropped, since no escape can write them. The validator refuses them in entries; this keeps
+ * the feed well-formed whatever it is given.
+ * @see https://www.w3.org/TR/xml/#charsets
+ */
+const forbiddenInXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Escapes text for XML content and attributes. */
 export function escapeXml(text: string): string {

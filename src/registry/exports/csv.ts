@@ -54,9 +54,23 @@ function walk(schema: z.ZodType, prefix: string): CsvColumn[] {
 	return [{ path: prefix, shape: 'scalar', type }];
 }
 
-/** Quotes a cell when needed (RFC 4180): commas, quotes and line breaks. */
-function cell(value: string): string {
-	return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * A text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, a tab or a
+ * carriage return first) gets a leading apostrophe and quotes, as OWASP advises; so does a text
+ * that already starts with an apostrophe, so that reading the file back is exact.
+ * @see https://owasp.org/www-community/attacks/CSV_Injection
+ */
+const formulaStart = /^[=+\-@\t\r']/;
+
+/** Writes a text cell: neutralised if it could be a formula, quoted when needed (RFC 4180). */
+function textCell(value: string): string {
+	const safe = formulaStart.test(value) ? `'${value}` : value;
+	return safe !== value || /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The text a cell holds once its formula guard is taken off: the inverse of {@link textCell}. */
+export function cellText(raw: string): string {
+	return raw.startsWith("'") && formulaStart.test(raw.slice(1)) ? raw.slice(1) : raw;
 }
 
 function read(data: unknown, path: string): unknown {
@@ -71,14 +85,16 @@ function read(data: unknown, path: string): unknown {
 /** Writes the entries of a kind as CSV (UTF-8, header row, CRLF line ends, one row per entry). */
 export function entriesToCsv(kind: EntryKind, entries: readonly EntryData[]): string {
 	const columns = csvColumns(kind);
-	const lines = [columns.map((column) => cell(column.path)).join(',')];
+	const lines = [columns.map((column) => textCell(column.path)).join(',')];
 	for (const data of entries) {
 		const cells = columns.map((column) => {
 			const value = read(data, column.path);
 			if (value === undefined || value === null) return '';
-			if (column.shape === 'json') return cell(JSON.stringify(value));
-			if (column.shape === 'list') return cell((value as unknown[]).join(listSeparator));
-			return cell(String(value));
+			if (column.shape === 'json') return textCell(JSON.stringify(value));
+			if (column.shape === 'list') return textCell((value as unknown[]).join(listSeparator));
+			// A number or a boolean is never a formula: `-3` stays a number for the spreadsheet.
+			if (column.type !== 'string') return String(value);
+			return textCell(String(value));
 		});
 		lines.push(cells.join(','));
 	}
@@ -92,8 +108,9 @@ export function csvRecordToEntry(
 ): Record<string, unknown> {
 	const data: Record<string, unknown> = {};
 	for (const column of csvColumns(kind)) {
-		const raw = record[column.path];
-		if (raw === undefined || raw === '') continue;
+		const cell = record[column.path];
+		if (cell === undefined || cell === '') continue;
+		const raw = column.type === 'string' ? cellText(cell) : cell;
 		let value: unknown = raw;
 		if (column.shape === 'json') value = JSON.parse(raw);
 		else if (column.shape === 'list') value = raw.split(listSeparator);

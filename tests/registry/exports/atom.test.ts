@@ -28,3 +28,23 @@ describe('renderAtom', () => {
 		expect(escapeXml("l'IA")).toBe('l&apos;IA');
 	});
 });
+
+describe('escapeXml', () => {
+	it('drops every character XML 1.0 cannot hold, so the feed stays well-formed', () => {
+		const text = 'a\u0000b\u001Fc\uFFFEd\uFFFFe\uD800f\uDFFFg\tok\n😀';
+		const escaped = escapeXml(text);
+		expect(escaped).toBe('abcdefg\tok\n😀');
+		// XML 1.0 `Char`: https://www.w3.org/TR/xml/#charsets
+		for (const character of escaped) {
+			const code = character.codePointAt(0) ?? 0;
+			const allowed =
+				code === 0x9 ||
+				code === 0xa ||
+				code === 0xd ||
+				(code >= 0x20 && code <= 0xd7ff) ||
+				(code >= 0xe000 && code <= 0xfffd) ||
+				(code >= 0x10000 && code <= 0x10ffff);
+			expect(allowed, `U+${code.toString(16)}`).toBe(true);
+		}
+	});
+});

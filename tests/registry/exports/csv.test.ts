@@ -35,3 +35,37 @@ describe('entriesToCsv', () => {
 		expect(record?.name).toBe('A, "quoted"\nname');
 	});
 });
+
+describe('formulas in the CSV exports', () => {
+	const [model] = registry.models.map((e) => e.data);
+	if (!model) throw new Error('no model');
+	const formulas = [
+		'=HYPERLINK("https://evil.example","Cliquez")',
+		'+33 1 23 45 67 89',
+		'-2+3',
+		'@SUM(A1:A2)',
+		'\t=1+1',
+		'\r=1+1',
+		"'=already quoted",
+		"'plain apostrophe",
+	];
+
+	it.each(formulas)(
+		'writes %j so that no cell starts a formula, and reads it back exactly',
+		(name) => {
+			const csv = entriesToCsv('models', [{ ...model, name, provider: name }]);
+			const [record] = parse(csv, { columns: true }) as Record<string, string>[];
+			for (const cell of Object.values(record ?? {})) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+			expect(record?.name).toBe(`'${name}`);
+			const back = csvRecordToEntry('models', record ?? {});
+			expect(back['name']).toBe(name);
+			expect(back['provider']).toBe(name);
+		},
+	);
+
+	it('leaves numbers and texts that are no formula as they are', () => {
+		const csv = entriesToCsv('models', [{ ...model, name: 'Modèle - version 2' }]);
+		const [record] = parse(csv, { columns: true }) as Record<string, string>[];
+		expect(record?.name).toBe('Modèle - version 2');
+	});
+});
