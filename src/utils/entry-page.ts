@@ -93,15 +93,28 @@ function searchFilters(
 	const facets = indexData(registry, kind, lang).facets.filter((facet) => !facet.references);
 	const filters = facets.flatMap((facet) =>
 		facetValues(entry.data, facet, lang).map((key) =>
-			h(
-				'span',
-				{ dataPagefindFilter: facet.labelText },
-				facet.values.find((value) => value.key === key)?.label ?? key,
-			),
+			searchFilter(facet.labelText, facet.values.find((value) => value.key === key)?.label ?? key),
 		),
 	);
 	return h('div', { dataPagefindIgnore: '', hidden: true }, [
-		h('span', { dataPagefindFilter: t('facet.kind') }, t(`kind.${kind}.one`)),
+		searchFilter(t('facet.kind'), t(`kind.${kind}.one`)),
 		...filters,
 	]);
+}
+
+/**
+ * One Pagefind filter, its name and value given as HTML: Pagefind's search interface inserts
+ * both into the page as markup (`{@html}` in its filter list), so a label from a registry file
+ * must reach it escaped to be shown as text. Pagefind decodes a filter's text twice (the HTML
+ * parser, then its own pass), hence the double escape; a browser test checks the labels show
+ * exactly, so a change in Pagefind shows there rather than as markup.
+ * @see https://github.com/Pagefind/pagefind/blob/main/pagefind_ui/default/svelte/filters.svelte
+ */
+function searchFilter(name: string, value: string): ElementContent {
+	return h('span', { dataPagefindFilter: asFilterHtml(name) }, asFilterHtml(value));
+}
+
+/** A text escaped for Pagefind's filter list, where it shows as it is. */
+function asFilterHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (character) => `&amp;#${character.charCodeAt(0)};`);
 }
