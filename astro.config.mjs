@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { contentSecurityPolicy } from './src/config/csp.ts';
 import { loadSiteConfig } from './src/config/load.ts';
 
 const config = loadSiteConfig();
@@ -15,6 +16,8 @@ export default defineConfig({
 	// Every page shares the same few stylesheets: linked, they are cached once instead of inlined
 	// into each of the registry's thousands of pages. https://docs.astro.build/en/reference/configuration-reference/#buildinlinestylesheets
 	build: { inlineStylesheets: 'never' },
+	// Defence in depth: even a text that slipped through as markup could not run a script.
+	security: { csp: contentSecurityPolicy() },
 	// Benchmark builds under .bench/ hold hundreds of thousands of files: watching them in
 	// `astro dev` would exhaust the system's file watches. https://vite.dev/config/server-options#server-watch
 	vite: { server: { watch: { ignored: ['**/.bench/**'] } } },
@@ -70,6 +73,8 @@ export default defineConfig({
 				},
 			],
 			components: {
+				// Writes the page title (an entry's name on entry pages) as text, never as markup.
+				Head: './src/components/Head.astro',
 				// Adds "report a problem with this page" (and the search button's label fix) to every page.
 				Footer: './src/components/Footer.astro',
 			},

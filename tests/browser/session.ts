@@ -3,7 +3,7 @@
  * before the file's tests and closed after them, and fresh pages in their own contexts.
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
 	distDir,
 	launchBrowser,
@@ -21,12 +21,15 @@ export interface BrowserSession {
 	withPage(body: (page: Page) => Promise<void>, options?: BrowserContextOptions): Promise<void>;
 }
 
-/** Registers the set-up and tear-down hooks of a browser test file; call it at its top level. */
-export function useBrowserSession(): BrowserSession {
+/**
+ * Registers the set-up and tear-down hooks of a browser test file; call it at its top level.
+ * `dist` serves another build than `dist/` (read when the hooks run, so a file may build it first).
+ */
+export function useBrowserSession(options: { dist?: () => string } = {}): BrowserSession {
 	let browser: Browser | undefined;
 	let server: StaticServer | undefined;
 	beforeAll(async () => {
-		server = await serveDist(distDir, { base: siteBase() });
+		server = await serveDist(options.dist?.() ?? distDir, { base: siteBase() });
 		browser = await launchBrowser();
 	});
 	afterAll(async () => {
@@ -44,10 +47,23 @@ export function useBrowserSession(): BrowserSession {
 		async withPage(body, options = {}) {
 			const context = await newContext(started(browser), options);
 			try {
-				await body(await context.newPage());
+				const page = await context.newPage();
+				const blocked = recordPolicyViolations(page);
+				await body(page);
+				// Whatever a test does, the site's Content-Security-Policy must never get in its way.
+				expect(blocked, 'Content-Security-Policy violations').toEqual([]);
 			} finally {
 				await context.close();
 			}
 		},
 	};
+}
+
+/** Collects what the page's Content-Security-Policy blocks, as the browser reports it. */
+function recordPolicyViolations(page: Page): string[] {
+	const blocked: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+	});
+	return blocked;
 }

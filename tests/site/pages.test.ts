@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -137,6 +138,23 @@ describe('every page in dist/', () => {
 					: [`${other} version ${counterpart.path} is a fallback`];
 			}),
 		).toEqual([]);
+	});
+
+	it('carries a Content-Security-Policy that allows each of its inline scripts, and no more', () => {
+		const blocked = problems((page) => {
+			const meta = select(page.document, 'meta[http-equiv="content-security-policy"]');
+			const policy = meta ? (attr(meta, 'content') ?? '') : '';
+			if (!/script-src 'self'/.test(policy)) return ['no script-src policy'];
+			if (/'unsafe-inline'|'unsafe-eval'/.test(policy.split(';')[0] ?? '')) {
+				return ['script-src allows unsafe-inline or unsafe-eval'];
+			}
+			return selectAll(page.document, 'script:not([src])').flatMap((script) => {
+				const code = script.children.map((child) => String(child.value ?? '')).join('');
+				const hash = `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+				return policy.includes(hash) ? [] : [`inline script not allowed: ${code.slice(0, 60)}`];
+			});
+		});
+		expect([...new Set(blocked)]).toEqual([]);
 	});
 
 	it('has no broken internal link', () => {
