@@ -431,8 +431,8 @@ const withoutAi: Bilingual = {
 	en: 'without AI, this question must be answered',
 };
 const formKept: Bilingual = {
-	fr: 'l’IA garde les réponses du formulaire telles quelles : changez celle-ci, ou celle qu’elle contredit',
-	en: 'the AI keeps the form’s answers as they are: change this one, or the one it contradicts',
+	fr: 'l’IA garde les réponses du formulaire telles quelles : seule une modification du ticket peut corriger cela',
+	en: 'the AI keeps the form’s answers as they are, so only editing the issue can fix this',
 };
 
 /**

@@ -297,6 +297,17 @@ describe('issues that are not drafted', slow, () => {
 		expect(withoutAi.report.errors.map((e) => e.field)).toEqual(['risk-class']);
 	});
 
+	it('refuses a character no published text may hold before any token is spent (exit 2)', async () => {
+		const run = await runScenario({
+			answers: { ...systemAnswers(), purpose: 'Répondre\u202E plus vite aux usagers.' },
+			replies: [completion(validSystemAnswer()), completion(validSystemAnswer())],
+		});
+		expect(run.requests).toHaveLength(0);
+		expect(run.report.status).toBe('invalid-form');
+		expect(run.report.errors.map((error) => error.field)).toEqual(['purpose']);
+		expect(run.report.errors[0]?.message.en).toContain('U+202E');
+	});
+
 	it('still sends a form whose problem the model can fix with a field the form does not ask', async () => {
 		// A retired system needs an end date, which the form does not ask: the model gives it.
 		const run = await runScenario({
