@@ -5,14 +5,8 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DraftReportSchema } from '../../src/drafting/report.ts';
 import { apiError, startStub, type OpenAiStub } from './openai-stub.ts';
-import {
-	formBody,
-	issueEvent,
-	systemAnswers,
-	tempDir,
-	workflowCommands,
-	writeEvent,
-} from './helpers.ts';
+import { formBody, issueEvent, systemAnswers, tempDir, writeEvent } from './helpers.ts';
+import { workflowCommands } from '../scripts/workflow-commands.ts';
 
 /** The command as workflows run it: `node scripts/draft.ts`, its exit code and its report. */
 

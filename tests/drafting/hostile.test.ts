@@ -4,15 +4,9 @@ import { slugPattern } from '../../src/registry/schemas/index.ts';
 import { loadRegistry, type Registry } from '../../src/registry/load.ts';
 import { structuredOutputSchema } from '../../src/registry/structured-output.ts';
 import { completion } from './openai-stub.ts';
-import {
-	aiSystem,
-	modelAnswers,
-	strictAnswer,
-	systemAnswers,
-	tempRegistry,
-	workflowCommands,
-} from './helpers.ts';
+import { aiSystem, modelAnswers, strictAnswer, systemAnswers, tempRegistry } from './helpers.ts';
 import { checkWithDraft, outputFiles, readEntry, requestBody, runScenario } from './run-draft.ts';
+import { workflowCommands } from '../scripts/workflow-commands.ts';
 
 /** Scenarios load a registry and wait on the stub: allow more than 5 s on a busy runner. */
 const slow = { timeout: 30_000 };

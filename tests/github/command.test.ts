@@ -18,6 +18,7 @@ import {
 	writeDraft,
 	type Workspace,
 } from './helpers.ts';
+import { workflowCommands } from '../scripts/workflow-commands.ts';
 
 let fake: FakeGitHub;
 let workspace: Workspace;
@@ -37,22 +38,6 @@ function logFor(environment: NodeJS.ProcessEnv): WorkflowLog {
 			raw += `${line}\n`;
 		},
 	};
-}
-
-/** The lines the Actions runner would run as commands: outside stop-commands fences. */
-function commandsRun(log: string): string[] {
-	const run: string[] = [];
-	let stopToken: string | undefined;
-	for (const line of log.split('\n')) {
-		if (stopToken) {
-			if (line === `::${stopToken}::`) stopToken = undefined;
-			continue;
-		}
-		const stop = /^::stop-commands::(.+)$/.exec(line);
-		if (stop) stopToken = stop[1];
-		else if (line.trimStart().startsWith('::')) run.push(line);
-	}
-	return run;
 }
 
 beforeEach(async () => {
@@ -235,7 +220,7 @@ describe('untrusted text in the log', () => {
 		expect(await publish(env(), check)).toBe(0);
 
 		expect(raw).toContain('::add-mask::y');
-		expect(commandsRun(raw)).toEqual([]);
+		expect(workflowCommands(raw)).toEqual([]);
 		const summary = await readFile(join(workspace.dir, 'summary'), 'utf8');
 		expect(summary).not.toMatch(/^::/m);
 	});
@@ -252,7 +237,7 @@ describe('untrusted text in the log', () => {
 		];
 		expect(await publish(env(), check)).toBe(0);
 
-		const run = commandsRun(raw);
+		const run = workflowCommands(raw);
 		expect(run).toHaveLength(1);
 		expect(run.every(isOwnAnnotation)).toBe(true);
 		expect(run[0]).toBe(
@@ -264,7 +249,7 @@ describe('untrusted text in the log', () => {
 		await writeDraft(workspace.draftDir, { status: hostile, issue: 1 });
 		expect(await publish()).toBe(1);
 
-		const run = commandsRun(raw);
+		const run = workflowCommands(raw);
 		expect(run).toHaveLength(1);
 		expect(run.every(isOwnAnnotation)).toBe(true);
 		expect(run[0]).toContain('unknown status "::error::x%0A::add-mask::y');

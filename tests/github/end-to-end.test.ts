@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { stickyCommentMarker } from '../../src/github/sticky-comment.ts';
 import { FakeGitHub } from './fake-github/server.ts';
 import { contributor, createWorkspace, issuesEvent, type Workspace } from './helpers.ts';
+import { workflowCommands } from '../scripts/workflow-commands.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -217,22 +218,6 @@ describe('from an issue event to a pull request', { timeout: 120_000 }, () => {
 	});
 });
 
-/** The lines the Actions runner would run as commands: outside stop-commands fences. */
-function commandsRun(log: string): string[] {
-	const commands: string[] = [];
-	let stopToken: string | undefined;
-	for (const line of log.split('\n')) {
-		if (stopToken) {
-			if (line === `::${stopToken}::`) stopToken = undefined;
-			continue;
-		}
-		const stop = /^::stop-commands::(.+)$/.exec(line);
-		if (stop) stopToken = stop[1];
-		else if (line.trimStart().startsWith('::')) commands.push(line);
-	}
-	return commands;
-}
-
 describe('a hostile draft in the log', { timeout: 120_000 }, () => {
 	test('npm run publish-draft prints its values fenced: no workflow command but its own', async () => {
 		const hostile = ['::error::x', '::add-mask::y', '::stop-commands::z'];
@@ -273,9 +258,9 @@ describe('a hostile draft in the log', { timeout: 120_000 }, () => {
 		expect(result.stdout).toMatch(/^::add-mask::y$/m);
 		expect(result.stdout).toContain('::stop-commands::');
 		expect(
-			commandsRun(result.stdout).filter((line) => !/^::(warning|error)[ :]/.test(line)),
+			workflowCommands(result.stdout).filter((line) => !/^::(warning|error)[ :]/.test(line)),
 		).toEqual([]);
 		// Our own annotations keep every value on their one line.
-		for (const line of commandsRun(result.stdout)) expect(line).not.toMatch(/::add-mask::y$/);
+		for (const line of workflowCommands(result.stdout)) expect(line).not.toMatch(/::add-mask::y$/);
 	});
 });

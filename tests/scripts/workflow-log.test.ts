@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeUntrusted } from '../../scripts/workflow-log.ts';
-
-/** The lines the Actions runner would run as commands: outside stop-commands fences. */
-function commandsRun(log: string): string[] {
-	const run: string[] = [];
-	let stopToken: string | undefined;
-	for (const line of log.split('\n')) {
-		if (stopToken) {
-			if (line === `::${stopToken}::`) stopToken = undefined;
-			continue;
-		}
-		const stop = /^::stop-commands::(.+)$/.exec(line);
-		if (stop) stopToken = stop[1];
-		else if (line.trimStart().startsWith('::')) run.push(line);
-	}
-	return run;
-}
+import { workflowCommands } from './workflow-commands.ts';
 
 describe('writeUntrusted', () => {
 	const hostile = ['::error file=x::pwned', '  ::add-mask::secret', 'plain text'];
@@ -24,7 +9,7 @@ describe('writeUntrusted', () => {
 		let log = '';
 		writeUntrusted(hostile, { env: { GITHUB_ACTIONS: 'true' }, write: (text) => (log += text) });
 		expect(log).toContain('::error file=x::pwned');
-		expect(commandsRun(log)).toEqual([]);
+		expect(workflowCommands(log)).toEqual([]);
 	});
 
 	it('uses a new token each time, never one found in the text', () => {
@@ -42,6 +27,6 @@ describe('writeUntrusted', () => {
 		let log = '';
 		writeUntrusted(hostile, { env: {}, write: (text) => (log += text) });
 		expect(log).toBe(`${hostile.join('\n')}\n`);
-		expect(commandsRun(log)).toHaveLength(2);
+		expect(workflowCommands(log)).toHaveLength(2);
 	});
 });
