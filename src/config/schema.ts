@@ -3,6 +3,13 @@ import { z } from 'zod';
 /** A short text in both languages. */
 const BilingualLabelSchema = z.object({ fr: z.string().min(1), en: z.string().min(1) });
 
+/** Etalab's Licence Ouverte 2.0, the French State's open licence, compatible with CC BY 4.0. */
+const openLicence = {
+	name: { fr: 'Licence Ouverte 2.0', en: 'Open Licence 2.0' },
+	url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+	spdx: 'etalab-2.0',
+};
+
 /** The adopting organisation's identity and settings, read from `registre.config.yml`. */
 export const SiteConfigSchema = z.object({
 	organisation: z.object({
@@ -14,7 +21,32 @@ export const SiteConfigSchema = z.object({
 		contactEmail: z.email(),
 		/** Contact of the data protection officer, shown in the terms of use. */
 		dpoEmail: z.email(),
+		/**
+		 * The organisation's official identifier, carried by every export and the data catalogue:
+		 * in France its SIREN (9 digits) or SIRET (14 digits); elsewhere any scheme, named.
+		 */
+		identifier: z.object({
+			/** The register the identifier comes from: `SIREN`, `SIRET`, or another scheme's name. */
+			scheme: z.string().min(1),
+			/** The identifier itself, as that register writes it. */
+			value: z.string().min(1),
+		}),
 	}),
+	openData: z
+		.object({
+			/** The licence the registry's data is published under (Licence Ouverte 2.0 by default). */
+			licence: z
+				.object({
+					/** Its name, as readers know it. */
+					name: BilingualLabelSchema,
+					/** The page of its text. */
+					url: z.url(),
+					/** Its SPDX identifier, when it has one (`etalab-2.0`). */
+					spdx: z.string().min(1).optional(),
+				})
+				.default(openLicence),
+		})
+		.default({ licence: openLicence }),
 	site: z.object({
 		/** Canonical URL of the published site, used for canonical links, hreflang and the sitemap. */
 		url: z.url(),
