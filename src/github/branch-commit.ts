@@ -27,8 +27,11 @@ export interface EntryCommitRequest {
 	 * another id (the entry was renamed by an edit), so the branch holds exactly one entry.
 	 */
 	remove?: readonly string[];
-	/** The head the branch was inspected at; if it moved since, nothing is written. */
-	expectedHead?: string | undefined;
+	/**
+	 * The head the branch was inspected at, `null` when it did not exist then: if the branch moved,
+	 * or appeared, since, nothing is written. Left out, the branch is not checked.
+	 */
+	expectedHead?: string | null | undefined;
 }
 
 /** The draft branch moved after it was inspected: inspect it again before writing. */
@@ -77,6 +80,8 @@ export async function commitEntry(
 			const raced =
 				isGitHubError(error, 422, 'reference already exists') ||
 				isGitHubError(error, 422, 'not a fast forward');
+			// Tied to an inspected head: someone else's branch or push is never committed on top of.
+			if (raced && request.expectedHead !== undefined) throw new BranchMovedError(request.branch);
 			if (!raced || attempt >= 2) throw describeGitHubError(error, 'write-branch');
 		}
 	}
@@ -95,7 +100,7 @@ async function commitEntryOnce(
 			en: `Base branch "${request.baseBranch}" not found in ${repository.owner}/${repository.repo}.`,
 		});
 	}
-	if (request.expectedHead !== undefined && branchHead !== request.expectedHead) {
+	if (request.expectedHead !== undefined && branchHead !== (request.expectedHead ?? undefined)) {
 		throw new BranchMovedError(request.branch);
 	}
 	const parent = branchHead ?? baseHead;
@@ -168,16 +173,22 @@ async function commitEntryOnce(
 
 /**
  * Deletes a branch this run created when the pull request for it could not be opened, so no
- * branch is left behind without its pull request. Best effort: the next run reuses a leftover.
+ * branch is left behind without its pull request; only while its head is still `botHead`, the
+ * bot's own commit, so a push made meanwhile is kept. Returns whether it deleted the branch.
+ * Best effort: the next run reuses a leftover.
  */
 export async function deleteBranch(
 	client: GitHubClient,
 	repository: RepositoryRef,
 	branch: string,
-): Promise<void> {
+	botHead: string,
+): Promise<boolean> {
+	// The REST API has no conditional delete: the window left is the one between these two calls.
+	if ((await readBranchHead(client, repository, branch)) !== botHead) return false;
 	await explainFailure('delete-branch', () =>
 		client.rest.git.deleteRef({ ...repository, ref: `heads/${branch}` }),
 	);
+	return true;
 }
 
 /** The commit a branch points to, or `undefined` if there is no such branch. */

@@ -212,7 +212,7 @@ async function publishForIssue(
 		{ justCreatedBranch: commit.createdBranch, delaysMs },
 	).catch(async (error: unknown) => {
 		if (commit.createdBranch) {
-			await deleteBranch(client, repository, branch).catch(() => undefined);
+			await deleteBranch(client, repository, branch, commit.headSha).catch(() => undefined);
 		}
 		throw error;
 	});
@@ -307,7 +307,8 @@ async function commitUnlessTakenOver(
 				content: entry.content,
 				message: commitMessage(target.issue, entry, target.report),
 				remove: state?.addedEntries ?? [],
-				expectedHead: head,
+				// `null`: the branch must still not exist, or a person created it meanwhile.
+				expectedHead: head ?? null,
 			});
 			return { kind: 'committed', commit };
 		} catch (error) {

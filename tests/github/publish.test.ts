@@ -748,6 +748,48 @@ describe('a draft a person has taken over', () => {
 	});
 });
 
+describe('a branch a person creates while the bot publishes', () => {
+	test('is taken over, not committed on: the bot expected no branch at all', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		const mainSha = fake.state.resolveCommit('main')?.sha ?? '';
+		// The maintainer creates the branch right before the bot's createRef.
+		const client = clientFor(fake);
+		let mine = '';
+		client.hook.before('request', (options) => {
+			if (options.method === 'POST' && String(options.url).endsWith('/git/refs') && !mine) {
+				fake.state.refs.set('heads/registry/issue-1', mainSha);
+				mine = fake.state.pushAs(maintainer, 'registry/issue-1', { [entryPath]: 'mine' }, true).sha;
+			}
+		});
+		const result = await publish({ client });
+
+		expect(result.outcome).toBe('human-took-over');
+		expect(fake.state.resolveCommit('registry/issue-1')?.sha).toBe(mine);
+		expect(fake.state.filesAt('registry/issue-1')[entryPath]).toBe('mine');
+		expect(fake.state.pulls.size).toBe(0);
+	});
+
+	test('a branch left without its pull request is deleted only while it holds the bot’s commit', async () => {
+		fake.switches.actionsCannotCreatePullRequests = true;
+		await writeDraft(workspace.draftDir, { issue: 1 });
+		// A person pushes to the new branch while GitHub refuses the pull request.
+		const client = clientFor(fake);
+		let mine = '';
+		client.hook.before('request', (options) => {
+			if (options.method === 'POST' && String(options.url).endsWith('/pulls') && !mine) {
+				mine = fake.state.pushAs(maintainer, 'registry/issue-1', { [entryPath]: 'mine' }, true).sha;
+			}
+		});
+		await expect(publish({ client })).rejects.toBeInstanceOf(PublishError);
+		expect(fake.state.resolveCommit('registry/issue-1')?.sha).toBe(mine);
+
+		// Without a push, the branch goes with the refusal.
+		fake.state.refs.delete('heads/registry/issue-1');
+		await expect(publish({ runKey: '1002.1' })).rejects.toBeInstanceOf(PublishError);
+		expect(fake.branches()).toEqual(['main']);
+	});
+});
+
 describe('a branch that keeps moving', () => {
 	test('is not written to: the run stops and says to re-run', async () => {
 		await writeDraft(workspace.draftDir, { issue: 1 });
