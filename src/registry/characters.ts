@@ -19,8 +19,12 @@ const kinds: { pattern: RegExp; name: Bilingual }[] = [
 		name: { fr: 'contrôle bidirectionnel', en: 'bidirectional control' },
 	},
 	{
-		pattern: /[\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/u,
-		name: { fr: 'caractère invisible', en: 'zero-width character' },
+		// Every format character (zero-width spaces and joiners, soft hyphens, the invisible "tag"
+		// letters that hide text from a reader but not from a model…), line and paragraph
+		// separators, the combining grapheme joiner, Hangul fillers and Mongolian variation selectors.
+		// The combining ones stand alone: inside a class they would combine with their neighbour.
+		pattern: /[\p{Cf}\p{Zl}\p{Zp}\u115F\u3164\uFFA0]|\u034F|\u1160|[\u180B-\u180F]/u,
+		name: { fr: 'caractère invisible', en: 'invisible character' },
 	},
 	{
 		pattern: /[\p{Noncharacter_Code_Point}\p{Surrogate}]/u,

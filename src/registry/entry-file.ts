@@ -28,6 +28,13 @@ export interface YamlError {
 	reason: string;
 }
 
+/**
+ * How registry YAML is read: keys unique, since a repeated key hides a value; only the core
+ * schema's tags, so `!!binary` or `!!set` are unknown tags rather than objects of their own.
+ * @see https://eemeli.org/yaml/#parse-options
+ */
+const yamlOptions = { prettyErrors: false, uniqueKeys: true, resolveKnownTags: false } as const;
+
 /** Most alias expansions a registry file may ask for; a person never needs this many. */
 const maxAliases = 100;
 
@@ -37,10 +44,11 @@ const maxAliases = 100;
  * keeping every file's syntax tree in memory while a large registry is checked.
  */
 export function parseYaml(text: string): YamlData | YamlError {
-	const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-	if (document.errors.length > 0) {
+	const document = parseDocument(text, yamlOptions);
+	// A warning is an unknown tag (`!evil`, `!!binary`…): registry files hold plain data only.
+	if (document.errors.length > 0 || document.warnings.length > 0) {
 		const located = locate(text);
-		const error = located.document.errors[0];
+		const error = located.document.errors[0] ?? located.document.warnings[0];
 		return {
 			line: error ? located.lineCounter.linePos(error.pos[0]).line : 1,
 			reason: error?.message.split('\n')[0] ?? 'invalid YAML',
@@ -75,7 +83,7 @@ export function parseYaml(text: string): YamlData | YamlError {
 /** Parses YAML again, this time counting lines. */
 function locate(text: string) {
 	const lineCounter = new LineCounter();
-	const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	const document = parseDocument(text, { ...yamlOptions, lineCounter });
 	return { document, lineCounter };
 }
 

@@ -462,7 +462,11 @@ describe('characters that are never data', () => {
 		['a control character', '\u0007', 'control character (U+0007)'],
 		['a bidirectional override', '\u202E', 'bidirectional control (U+202E)'],
 		['a bidirectional isolate', '\u2066', 'bidirectional control (U+2066)'],
-		['a zero-width space', '\u200B', 'zero-width character (U+200B)'],
+		['a zero-width space', '\u200B', 'invisible character (U+200B)'],
+		['an invisible tag letter', '\u{E0041}', 'invisible character (U+E0041)'],
+		['a soft hyphen', '\u00AD', 'invisible character (U+00AD)'],
+		['a line separator', '\u2028', 'invisible character (U+2028)'],
+		['a Hangul filler', '\u3164', 'invisible character (U+3164)'],
 		['a noncharacter', '\uFFFF', 'Unicode noncharacter (U+FFFF)'],
 		['a lone surrogate', '\uD800', 'Unicode noncharacter (U+D800)'],
 	] as const;
@@ -504,7 +508,7 @@ describe('characters that are never data', () => {
 		);
 		const problems = await check(dir);
 		expect(problems).toContain(
-			`models/corps.mdx:${lineWith(path, 'Second')}: body: contains a zero-width character (U+200B) at character 7: remove it, it has no place in a published text`,
+			`models/corps.mdx:${lineWith(path, 'Second')}: body: contains a invisible character (U+200B) at character 7: remove it, it has no place in a published text`,
 		);
 		expect(problems).toContain(
 			'vocabularies/domains.yml:2: label.fr: contains a bidirectional control (U+202E) at character 1: remove it, it has no place in a published text',
@@ -520,6 +524,16 @@ describe('characters that are never data', () => {
 });
 
 describe('files built to exhaust the checker', () => {
+	it('reports an unknown YAML tag as a problem of its file, whatever it would build', async () => {
+		const dir = registryWith();
+		writeFile(dir, 'models', 'etiquette.mdx', '---\nid: etiquette\nname: !evil x\n---\n');
+		writeFile(dir, 'models', 'binaire.mdx', '---\nid: binaire\nname: !!binary aGVsbG8=\n---\n');
+		expect(await check(dir)).toEqual([
+			'models/binaire.mdx:3: front matter: invalid YAML: Unresolved tag: tag:yaml.org,2002:binary',
+			'models/etiquette.mdx:3: front matter: invalid YAML: Unresolved tag: !evil',
+		]);
+	});
+
 	it('reports a YAML alias bomb as a problem of its file', async () => {
 		const dir = registryWith();
 		const lines = ['---', 'id: bombe', 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];
