@@ -1,5 +1,5 @@
-import { parse } from 'yaml';
 import { explainFailure } from './errors.ts';
+import { readFrontMatter } from './front-matter.ts';
 import type { GitHubClient, RepositoryRef } from './rest-client.ts';
 
 /** A registry entry file, the only kind of file the bot writes or removes on a draft branch. */
@@ -99,27 +99,13 @@ export async function inspectDraftBranch(
 	};
 }
 
-/** The front matter of an entry file as data, or an empty object when it has none. */
-function frontMatter(content: string): Record<string, unknown> {
-	const yaml = /^---\r?\n([\s\S]*?)\r?\n---/.exec(content)?.[1];
-	if (yaml === undefined) return {};
-	try {
-		const data: unknown = parse(yaml, { maxAliasCount: 100 });
-		return typeof data === 'object' && data !== null && !Array.isArray(data)
-			? (data as Record<string, unknown>)
-			: {};
-	} catch {
-		return {};
-	}
-}
-
 /**
  * The top-level fields on which a new draft differs from the entry on the branch: what the
  * issue's latest edit would have changed, had the bot still been writing.
  */
 export function changedFields(branchEntry: string | undefined, draft: string): string[] {
-	const before = frontMatter(branchEntry ?? '');
-	const after = frontMatter(draft);
+	const before = readFrontMatter(branchEntry ?? '') ?? {};
+	const after = readFrontMatter(draft) ?? {};
 	return Object.keys(after)
 		.filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]))
 		.sort();

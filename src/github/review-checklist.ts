@@ -1,9 +1,9 @@
-import { parse } from 'yaml';
 import { checkRunName } from './check-run.ts';
 import type { DraftEntry, DraftReport } from './draft-report.ts';
 import type { Bilingual } from './errors.ts';
 import { formatDraftLog, type DraftRecord } from './draft-log.ts';
 import type { DraftIssue } from './event.ts';
+import { readFrontMatter } from './front-matter.ts';
 import { codeName, fencedBlock, formatNumber, inlineText } from './markdown.ts';
 import { pullRequestMarker } from './pull-request.ts';
 import type { RegistryProblem, ValidationResult } from './revalidate.ts';
@@ -33,16 +33,10 @@ export interface TranslationState {
 
 /** Reads `language: { original, translation }` from an entry's front matter, if it is there. */
 export function readTranslationState(content: string): TranslationState | undefined {
-	const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(content)?.[1];
-	if (frontMatter === undefined) return undefined;
-	let data: unknown;
-	try {
-		data = parse(frontMatter);
-	} catch {
-		return undefined;
-	}
-	const language = (data as { language?: { original?: unknown; translation?: unknown } } | null)
-		?.language;
+	const data = readFrontMatter(content);
+	const language = (
+		data as { language?: { original?: unknown; translation?: unknown } } | undefined
+	)?.language;
 	const original = language?.original;
 	const translation = language?.translation;
 	if (original !== 'fr' && original !== 'en') return undefined;

@@ -1,7 +1,8 @@
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { readDraftLog, type DraftRecord } from '../../src/github/draft-log.ts';
+import { changedFields } from '../../src/github/human-work.ts';
 import { DraftReportSchema, type DraftEntry } from '../../src/github/draft-report.ts';
 import { codeName, fencedBlock, inlineText } from '../../src/github/markdown.ts';
 import { revalidateDraft } from '../../src/github/revalidate.ts';
@@ -205,5 +206,50 @@ describe('revalidateDraft with the registry’s own validator', () => {
 		} finally {
 			await workspace.remove();
 		}
+	});
+});
+
+describe('reading a hostile draft’s front matter', () => {
+	afterEach(() => {
+		vi.unstubAllEnvs();
+		vi.restoreAllMocks();
+	});
+
+	test('prints nothing: yaml’s warnings would quote its lines unfenced in the log', async () => {
+		vi.stubEnv('GITHUB_ACTIONS', 'true');
+		const printed: string[] = [];
+		const capture = (chunk: unknown) => {
+			printed.push(String(chunk));
+			return true;
+		};
+		vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+		vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+		const emitted = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+		const warnings: Error[] = [];
+		const onWarning = (warning: Error) => warnings.push(warning);
+		process.on('warning', onWarning);
+		const hostile = [
+			'---',
+			'id: assistant-courrier',
+			'risks: [',
+			'  ::error title=forged::annotation,',
+			'  !evil x]',
+			'language: !evil',
+			'  original: fr',
+			'---',
+			'',
+		].join('\n');
+
+		readTranslationState(hostile);
+		changedFields(hostile, entry.content);
+		changedFields(entry.content, hostile);
+		renderReviewChecklist(input({}, { entry: { ...entry, content: hostile } }));
+		// process.emitWarning prints on the next tick.
+		await new Promise((resolve) => setImmediate(resolve));
+		process.off('warning', onWarning);
+
+		expect(emitted).not.toHaveBeenCalled();
+		expect(warnings).toEqual([]);
+		expect(printed.join('')).not.toContain('::error');
 	});
 });
