@@ -1,11 +1,10 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ui } from '../../src/i18n/ui.ts';
 import { describe, expect, it } from 'vitest';
-import { csvRecordToEntry } from '../../src/registry/exports/csv.ts';
+import { parseCsvFile, readCsvExport } from '../registry/exports/csv-files.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { facetsFor, facetValues } from '../../src/registry/facets.ts';
 import { entryKinds, entrySchemas, type EntryKind } from '../../src/registry/schemas/index.ts';
@@ -211,15 +210,23 @@ describe('open data', () => {
 		expect(validate(document)).toBe(false);
 	});
 
-	it.each(entryKinds)('publishes %s.csv that parses back to the same entries', (kind) => {
-		const records = parseCsv(distFile(`${kind}.csv`), { columns: true }) as Record<
-			string,
-			string
-		>[];
-		const back = records.map((record) => entrySchemas[kind].parse(csvRecordToEntry(kind, record)));
-		expect(back).toEqual(
+	it.each(entryKinds)('publishes the %s CSV files, which read back to the same entries', (kind) => {
+		expect(readCsvExport(kind, (name) => distFile(`${name}.csv`))).toEqual(
 			registry[kind].map((entry) => entry.data).sort((a, b) => (a.id < b.id ? -1 : 1)),
 		);
+	});
+
+	it.each(entryKinds)("links each %s row to the entry's built page in each language", (kind) => {
+		const rows = parseCsvFile(distFile(`${kind}.csv`));
+		expect(rows).toHaveLength(registry[kind].length);
+		for (const row of rows) {
+			for (const lang of ['fr', 'en'] as const) {
+				const url = new URL(must(row[`url.${lang}`], `url.${lang}`));
+				expect(url.href.startsWith(`${siteRoot}/`), url.href).toBe(true);
+				const page = must(pageAt(url), url.href);
+				expect(attr(must(select(page.document, 'html'), 'html'), 'lang')).toBe(lang);
+			}
+		}
 	});
 
 	it('publishes an Atom feed of registry changes in each language', () => {

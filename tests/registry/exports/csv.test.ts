@@ -1,44 +1,126 @@
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvColumns, csvRecordToEntry, entriesToCsv } from '../../../src/registry/exports/csv.ts';
+import {
+	byteOrderMark,
+	csvTables,
+	listSeparator,
+	tableToCsv,
+	type CsvOptions,
+} from '../../../src/registry/exports/csv.ts';
 import { loadRegistry } from '../../../src/registry/load.ts';
-import { entryKinds, entrySchemas } from '../../../src/registry/schemas/index.ts';
+import { entryKinds } from '../../../src/registry/schemas/index.ts';
+import { loadVocabularies } from '../../../src/registry/vocabularies.ts';
+import {
+	parseCsvFile,
+	readCsvData,
+	readCsvExport,
+	testPageUrl,
+	writeCsvExport,
+} from './csv-files.ts';
 
 const registry = await loadRegistry('registry');
+const { vocabularies } = await loadVocabularies('registry');
+const options: CsvOptions = { vocabularies, pageUrl: testPageUrl };
 
-describe('entriesToCsv', () => {
-	it.each(entryKinds)('writes %s that a CSV parser reads back to the same entries', (kind) => {
+describe('the CSV tables', () => {
+	it.each(entryKinds)('read back to the exact %s entries, from every file of the kind', (kind) => {
 		const entries = registry[kind].map((entry) => entry.data);
 		expect(entries.length).toBeGreaterThan(0);
-		const csv = entriesToCsv(kind, entries);
-		const records = parse(csv, { columns: true, bom: false }) as Record<string, string>[];
-		expect(records).toHaveLength(entries.length);
-		const back = records.map((record) => entrySchemas[kind].parse(csvRecordToEntry(kind, record)));
-		expect(back).toEqual(entries);
+		const files = writeCsvExport(kind, entries, options);
+		expect(readCsvExport(kind, (name) => files.get(name) ?? '')).toEqual(entries);
 	});
 
-	it('flattens texts into one column per language and joins plain lists with " | "', () => {
-		const paths = csvColumns('systems').map((column) => column.path);
-		expect(paths).toContain('name.fr');
-		expect(paths).toContain('aiAct.riskClass');
-		const principles = csvColumns('systems').find((column) => column.path === 'principles');
-		expect(principles?.shape).toBe('list');
-		expect(csvColumns('systems').find((column) => column.path === 'models')?.shape).toBe('json');
+	it('hold no JSON in any cell: lists of structured items are tables of their own', () => {
+		const names = entryKinds.flatMap((kind) => csvTables(kind).map((table) => table.name));
+		expect(names).toEqual(
+			expect.arrayContaining([
+				'systems',
+				'systems-models',
+				'systems-data-sources',
+				'systems-assessments',
+				'systems-risks',
+				'systems-suppliers',
+				'models',
+				'models-documentation',
+			]),
+		);
+		for (const kind of entryKinds) {
+			for (const [name, csv] of writeCsvExport(
+				kind,
+				registry[kind].map((e) => e.data),
+				options,
+			)) {
+				for (const record of parseCsvFile(csv)) {
+					for (const [column, value] of Object.entries(record)) {
+						expect(value, `${name}.csv ${column}`).not.toMatch(/^\s*[[{]/);
+					}
+				}
+			}
+		}
 	});
 
-	it('quotes cells with commas, quotes and line breaks', () => {
-		const [entry] = registry.models.map((e) => e.data);
-		if (!entry) throw new Error('no model');
-		const tricky = { ...entry, name: 'A, "quoted"\nname' };
-		const csv = entriesToCsv('models', [tricky]);
-		const [record] = parse(csv, { columns: true }) as Record<string, string>[];
-		expect(record?.name).toBe('A, "quoted"\nname');
+	it('key each child table by the entry id and the item position, and name the model used', () => {
+		const [, models] = csvTables('systems');
+		expect(models?.name).toBe('systems-models');
+		expect(models?.primaryKey).toEqual(['system', 'position']);
+		expect(models?.columns.map((column) => column.name)).toEqual([
+			'system',
+			'position',
+			'model',
+			'usage.fr',
+			'usage.en',
+		]);
+		expect(models?.columns.find((column) => column.name === 'model')?.references).toBe('models');
+		const system = registry.systems.find((entry) => entry.data.models.length > 1);
+		if (!system) throw new Error('the sample should have a system using two models');
+		const rows = parseCsvFile(tableToCsv(must(models), [system.data], options));
+		expect(rows.map((row) => [row['system'], row['position'], row['model']])).toEqual(
+			system.data.models.map((use, i) => [system.id, String(i + 1), use.model]),
+		);
+	});
+
+	it("start each entry's row with its id and its page in each language", () => {
+		const [main] = csvTables('models');
+		const model = must(registry.models[0]).data;
+		const [row] = parseCsvFile(tableToCsv(must(main), [model], options));
+		expect(Object.keys(row ?? {}).slice(0, 3)).toEqual(['id', 'url.fr', 'url.en']);
+		expect(row?.['url.fr']).toBe(`https://ia.example.org/registre/modeles/${model.id}/`);
+		expect(row?.['url.en']).toBe(`https://ia.example.org/en/registre/modeles/${model.id}/`);
+	});
+
+	it('give each coded value its French and English labels in the columns beside it', () => {
+		const [main] = csvTables('systems');
+		const system = must(registry.systems.find((entry) => entry.data.principles.length > 1)).data;
+		const [row] = parseCsvFile(tableToCsv(must(main), [system], options));
+		const status = must(vocabularies.get('statuses')?.values.find((v) => v.key === system.status));
+		const names = Object.keys(row ?? {});
+		expect(names.slice(names.indexOf('status'), names.indexOf('status') + 3)).toEqual([
+			'status',
+			'status.label.fr',
+			'status.label.en',
+		]);
+		expect(row?.['status.label.fr']).toBe(status.label.fr);
+		expect(row?.['status.label.en']).toBe(status.label.en);
+		const principles = vocabularies.get('principles')?.values ?? [];
+		expect(row?.['principles.label.en']?.split(listSeparator)).toEqual(
+			system.principles.map((key) => principles.find((v) => v.key === key)?.label.en),
+		);
+	});
+
+	it('start with a byte order mark and end lines with CRLF, for spreadsheets', () => {
+		const csv = tableToCsv(must(csvTables('models')[0]), [must(registry.models[0]).data], options);
+		expect(csv.startsWith(`${byteOrderMark}"id","url.fr","url.en",`)).toBe(true);
+		expect(csv.endsWith('\r\n')).toBe(true);
+	});
+
+	it('quote cells with commas, quotes and line breaks', () => {
+		const tricky = { ...must(registry.models[0]).data, name: 'A, "quoted"\nname' };
+		const [record] = parseCsvFile(tableToCsv(must(csvTables('models')[0]), [tricky], options));
+		expect(record?.['name']).toBe('A, "quoted"\nname');
 	});
 });
 
 describe('formulas in the CSV exports', () => {
-	const [model] = registry.models.map((e) => e.data);
-	if (!model) throw new Error('no model');
+	const model = must(registry.models[0]).data;
 	const formulas = [
 		'=HYPERLINK("https://evil.example","Cliquez")',
 		'+33 1 23 45 67 89',
@@ -52,20 +134,39 @@ describe('formulas in the CSV exports', () => {
 
 	it.each(formulas)(
 		'writes %j so that no cell starts a formula, and reads it back exactly',
-		(name) => {
-			const csv = entriesToCsv('models', [{ ...model, name, provider: name }]);
-			const [record] = parse(csv, { columns: true }) as Record<string, string>[];
-			for (const cell of Object.values(record ?? {})) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-			expect(record?.name).toBe(`'${name}`);
-			const back = csvRecordToEntry('models', record ?? {});
-			expect(back['name']).toBe(name);
-			expect(back['provider']).toBe(name);
+		(text) => {
+			const hostile = {
+				...model,
+				name: text,
+				provider: text,
+				documentation: [{ label: { fr: text, en: text }, url: 'https://docs.example.org/' }],
+			};
+			const files = writeCsvExport('models', [hostile], options);
+			for (const csv of files.values()) {
+				for (const record of parseCsvFile(csv)) {
+					for (const cell of Object.values(record)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+				}
+			}
+			expect(parseCsvFile(files.get('models') ?? '')[0]?.['name']).toBe(`'${text}`);
+			// Raw, before the schema trims the tab and carriage return away.
+			const [back] = readCsvData('models', (name) => files.get(name) ?? '');
+			expect(back?.['name']).toBe(text);
+			expect(back?.['provider']).toBe(text);
+			expect(back?.['documentation']).toEqual(hostile.documentation);
 		},
 	);
 
 	it('leaves numbers and texts that are no formula as they are', () => {
-		const csv = entriesToCsv('models', [{ ...model, name: 'Modèle - version 2' }]);
-		const [record] = parse(csv, { columns: true }) as Record<string, string>[];
-		expect(record?.name).toBe('Modèle - version 2');
+		const csv = tableToCsv(
+			must(csvTables('models')[0]),
+			[{ ...model, name: 'Modèle - version 2' }],
+			options,
+		);
+		expect(parseCsvFile(csv)[0]?.['name']).toBe('Modèle - version 2');
 	});
 });
+
+function must<T>(value: T | undefined): T {
+	if (value === undefined) throw new Error('missing value in the sample registry');
+	return value;
+}
