@@ -4,6 +4,7 @@ import { formDecidedProblems } from '../../src/drafting/form-problems.ts';
 import { loadFormTemplates, type FormTemplate } from '../../src/drafting/form-templates.ts';
 import { matchIssue } from '../../src/drafting/parse-issue.ts';
 import { loadRegistry, type Registry } from '../../src/registry/load.ts';
+import { growth } from './growth.ts';
 import { formBody, option, systemAnswers, tempRegistry, type FormAnswer } from './helpers.ts';
 
 let templates: FormTemplate[];
@@ -14,14 +15,14 @@ beforeAll(async () => {
 });
 
 /** The fields of the problems the form alone decides, for the systems form with these answers. */
-function decided(answers: Record<string, FormAnswer>): string[] {
+function decided(answers: Record<string, FormAnswer>, within: Registry = registry): string[] {
 	const match = matchIssue(formBody('systems', answers), [], templates);
 	if (match.kind !== 'form') throw new Error(`expected a form, got ${match.kind}`);
-	const models = registry.models.map((entry) => ({ id: entry.id, name: entry.data.name }));
-	const read = readAnswers('systems', match.answers, registry.vocabularies, models);
+	const models = within.models.map((entry) => ({ id: entry.id, name: entry.data.name }));
+	const read = readAnswers('systems', match.answers, within.vocabularies, models);
 	expect(read.errors).toEqual([]);
 	const frame = { id: 'x', issue: 1, today: '2026-12-01', translation: 'machine' } as const;
-	return formDecidedProblems(read, frame, registry).map((problem) => problem.field);
+	return formDecidedProblems(read, frame, within).map((problem) => problem.field);
 }
 
 describe('formDecidedProblems', () => {
@@ -45,5 +46,31 @@ describe('formDecidedProblems', () => {
 
 	it('leaves "models used" to the model, which resolves names against the registry', () => {
 		expect(decided({ ...systemAnswers(), models: 'Un modèle inconnu : rédaction' })).toEqual([]);
+	});
+});
+
+describe('formDecidedProblems in a large registry', () => {
+	/** The sample registry with `count` more models, copies of its first one under new ids. */
+	function withModels(count: number): Registry {
+		const [first] = registry.models;
+		if (!first) throw new Error('the sample has no model');
+		const extra = Array.from({ length: count }, (_, index) => ({
+			...first,
+			id: `modele-copie-${index}`,
+			data: { ...first.data, id: `modele-copie-${index}` },
+		}));
+		return { ...registry, models: [...registry.models, ...extra] };
+	}
+
+	it('checks the form a fixed number of times, however many models the registry holds', () => {
+		const answers = { ...systemAnswers(), status: option('statuses', 'planned') };
+		const contradiction = { ...answers, 'risk-class': option('risk-classes', 'prohibited') };
+		// 8× the models: a fixed number of checks costs about the same (each check only gathers
+		// the ids once); trying every model id as a fill would cost about 7× more.
+		const ratio = growth((size) => {
+			const large = withModels(size);
+			return () => decided(contradiction, large);
+		}, 60);
+		expect(ratio).toBeLessThan(3);
 	});
 });
