@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { checkRunName } from '../../src/github/check-run.ts';
 import { aiApprovalLabel } from '../../src/github/preflight.ts';
 import { runName } from '../../src/github/rate-limit.ts';
 
@@ -221,15 +222,38 @@ describe('ci.yml and deploy.yml', () => {
 	test('CI installs, checks the registry with annotations, builds and tests', () => {
 		const { workflow } = readWorkflow('ci.yml');
 		expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch']);
-		const runs = (workflow.jobs.test?.steps ?? []).map((step) => step.run ?? '').join('\n');
-		expect(runs).toMatch(/npm install[\s\S]*registry -- check[\s\S]*npm run build[\s\S]*npm test/);
-		expect(runs).toContain('::add-matcher::');
+		const runs = (job: string) =>
+			(workflow.jobs[job]?.steps ?? []).map((step) => step.run ?? '').join('\n');
+		expect(runs('validation')).toMatch(/npm install[\s\S]*::add-matcher::[\s\S]*registry -- check/);
+		expect(runs('test')).toMatch(/npm install[\s\S]*npm run build[\s\S]*npm test/);
+		expect(workflow.jobs.validation?.permissions).toEqual({ contents: 'read' });
 		expect(workflow.jobs.test?.permissions).toEqual({ contents: 'read' });
+	});
+
+	test('every pull request gets the check the branch protection requires', () => {
+		const { workflow } = readWorkflow('ci.yml');
+		// On every pull request, unfiltered, under the name of the publish job's check.
+		expect(workflow.on.pull_request).toBeNull();
+		expect(workflow.jobs.validation?.name).toBe(checkRunName);
+		expect(workflow.jobs.validation?.if).toBeUndefined();
+		// The adopt page names checks as GitHub shows them: a job's `name:`, or the publish job's.
+		const shown = new Set([checkRunName, ...Object.values(workflow.jobs).map((job) => job.name)]);
+		for (const page of ['content/docs/adopter.mdx', 'content/docs/en/adopter.mdx']) {
+			const line =
+				readFileSync(join(root, page), 'utf8')
+					.split('\n')
+					.find((text) => text.startsWith('- **Require status checks to pass**')) ?? '';
+			const named = [...line.matchAll(/\*\*`([^`]+)`\*\*/g)].map((match) => match[1]);
+			expect(named, page).toEqual([checkRunName, 'Build and test']);
+			for (const name of named) expect(shown, `${page}: ${name}`).toContain(name);
+		}
 	});
 
 	test('the problem matcher turns validator lines into file and line annotations', () => {
 		const { workflow } = readWorkflow('ci.yml');
-		const script = workflow.jobs.test?.steps?.find((step) => step.run?.includes('add-matcher'));
+		const script = workflow.jobs.validation?.steps?.find((step) =>
+			step.run?.includes('add-matcher'),
+		);
 		const json = /<<'JSON'\n([\s\S]*?)\nJSON/.exec(script?.run ?? '')?.[1] ?? '';
 		const matcher = JSON.parse(json) as {
 			problemMatcher: {
