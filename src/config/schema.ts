@@ -10,6 +10,33 @@ const openLicence = {
 	spdx: 'etalab-2.0',
 };
 
+/** The European Union Public Licence 1.2, under which the kit's source code is published. */
+const codeLicence = {
+	name: {
+		fr: 'Licence publique de l’Union européenne 1.2',
+		en: 'European Union Public Licence 1.2',
+	},
+	url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12',
+	spdx: 'EUPL-1.2',
+};
+
+/** A licence: its name in both languages, the page of its text and its SPDX identifier. */
+const LicenceSchema = z.object({
+	/** Its name, as readers know it. */
+	name: BilingualLabelSchema,
+	/** The page of its text. */
+	url: z.url(),
+	/** Its SPDX identifier, when it has one (`etalab-2.0`). */
+	spdx: z.string().min(1).optional(),
+});
+
+/** GitHub Pages' operator, the default host of the site (legal notice). */
+const githubPages = {
+	name: 'GitHub, Inc.',
+	address: '88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, USA',
+	url: 'https://pages.github.com/',
+};
+
 /** The adopting organisation's identity and settings, read from `registre.config.yml`. */
 export const SiteConfigSchema = z.object({
 	organisation: z.object({
@@ -19,8 +46,12 @@ export const SiteConfigSchema = z.object({
 		url: z.url(),
 		/** Public contact for questions about the registry (a team mailbox, not a person's). */
 		contactEmail: z.email(),
-		/** Contact of the data protection officer, shown in the terms of use. */
+		/** Contact of the data protection officer, shown in the terms of use and the personal-data page. */
 		dpoEmail: z.email(),
+		/** Postal address of the organisation's head office, on one line (legal notice). */
+		address: z.string().min(1),
+		/** Switchboard telephone number, as readers should dial it (legal notice), when published. */
+		phone: z.string().min(1).optional(),
 		/**
 		 * The organisation's official identifier, carried by every export and the data catalogue:
 		 * in France its SIREN (9 digits) or SIRET (14 digits); elsewhere any scheme, named.
@@ -35,18 +66,67 @@ export const SiteConfigSchema = z.object({
 	openData: z
 		.object({
 			/** The licence the registry's data is published under (Licence Ouverte 2.0 by default). */
-			licence: z
-				.object({
-					/** Its name, as readers know it. */
-					name: BilingualLabelSchema,
-					/** The page of its text. */
-					url: z.url(),
-					/** Its SPDX identifier, when it has one (`etalab-2.0`). */
-					spdx: z.string().min(1).optional(),
-				})
-				.default(openLicence),
+			licence: LicenceSchema.default(openLicence),
 		})
 		.default({ licence: openLicence }),
+	legal: z.object({
+		/** The director of publication the law requires (loi du 21 juin 2004, article 6). */
+		director: z.object({
+			/** Full name of the person. */
+			name: z.string().min(1),
+			/** Their office, e.g. "Président de la Métropole". */
+			role: BilingualLabelSchema,
+		}),
+		/** Who hosts the published site; GitHub Pages (GitHub, Inc.) when not set. */
+		host: z
+			.object({
+				/** The host's company name. */
+				name: z.string().min(1),
+				/** Its postal address, on one line. */
+				address: z.string().min(1),
+				/** Its website or telephone, how readers reach it. */
+				url: z.url(),
+			})
+			.default(githubPages),
+		/** Licence of the site's texts (the pages and the entries): the data licence when not set. */
+		contentLicence: LicenceSchema.optional(),
+		/** Licence of the kit's source code (EUPL 1.2 unless the organisation changed it). */
+		codeLicence: LicenceSchema.default(codeLicence),
+	}),
+	accessibility: z
+		.object({
+			/**
+			 * The organisation's own RGAA audit, when one was made. Without it the site declares itself
+			 * "non conforme", as the RGAA requires of a site that was never audited.
+			 */
+			audit: z
+				.object({
+					/** Date the audit ended, `YYYY-MM-DD`. */
+					date: z.iso.date(),
+					/** Who carried it out (a company, or the organisation's own team). */
+					auditor: z.string().min(1),
+					/** Rate of RGAA criteria met, in percent: 100 is full, 50 or more partial conformity. */
+					rate: z.number().min(0).max(100),
+					/** The pages or sample the audit covered. */
+					scope: BilingualLabelSchema,
+					/** The RGAA version applied. */
+					referential: z.string().min(1).default('RGAA 4.1.2'),
+					/** The audit report, when published. */
+					reportUrl: z.url().optional(),
+				})
+				.optional(),
+			/** Date the statement was drawn up, `YYYY-MM-DD`; the audit date when not set. */
+			statementDate: z.iso.date().optional(),
+			/** Where readers report an accessibility problem; the organisation's contact when not set. */
+			contactEmail: z.email().optional(),
+			/** The organisation's multi-year accessibility plan (schéma pluriannuel), when published. */
+			planUrl: z.url().optional(),
+			/** Contents known not to be accessible (the audit's non-conformities), one text each. */
+			nonCompliant: z.array(BilingualLabelSchema).default([]),
+			/** Derogations for disproportionate burden, each with its reason and the alternative offered. */
+			derogations: z.array(BilingualLabelSchema).default([]),
+		})
+		.default({ nonCompliant: [], derogations: [] }),
 	site: z.object({
 		/** Canonical URL of the published site, used for canonical links, hreflang and the sitemap. */
 		url: z.url(),
@@ -54,6 +134,11 @@ export const SiteConfigSchema = z.object({
 		base: z.string().startsWith('/').optional(),
 		/** Site title in both languages. */
 		title: BilingualLabelSchema,
+		/**
+		 * A demonstration site with fictional identity (the kit's sample): every page says so in a
+		 * banner, and example values (`.example` addresses, placeholder names) are allowed.
+		 */
+		demo: z.boolean().default(false),
 	}),
 	repository: z.object({
 		/** GitHub owner (user or organisation) of the repository holding this site. */
