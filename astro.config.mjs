@@ -2,9 +2,23 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { contentSecurityPolicy } from './src/config/csp.ts';
-import { loadSiteConfig } from './src/config/load.ts';
+import { defaultSiteConfigPath, loadSiteConfig, siteConfigPath } from './src/config/load.ts';
+import { assertPublishable } from './src/config/placeholders.ts';
 
 const config = loadSiteConfig();
+// The sample's fictional identity must never go live as if it were real (unless `site.demo`).
+assertPublishable(config, siteConfigPath);
+
+/** Points the pages' `registre.config.yml?raw` import at the file `REGISTRE_CONFIG` names, if any. */
+const configFile = {
+	name: 'registre-config',
+	enforce: /** @type {const} */ ('pre'),
+	/** @param {string} source */
+	resolveId(source) {
+		if (siteConfigPath === defaultSiteConfigPath) return undefined;
+		return source.endsWith('registre.config.yml?raw') ? `${siteConfigPath}?raw` : undefined;
+	},
+};
 const { owner, name } = config.repository;
 
 // https://astro.build/config
@@ -20,7 +34,7 @@ export default defineConfig({
 	security: { csp: contentSecurityPolicy() },
 	// Benchmark builds under .bench/ hold hundreds of thousands of files: watching them in
 	// `astro dev` would exhaust the system's file watches. https://vite.dev/config/server-options#server-watch
-	vite: { server: { watch: { ignored: ['**/.bench/**'] } } },
+	vite: { plugins: [configFile], server: { watch: { ignored: ['**/.bench/**'] } } },
 	integrations: [
 		starlight({
 			title: config.site.title,
@@ -36,7 +50,8 @@ export default defineConfig({
 			lastUpdated: false,
 			// Styles of the registry entry pages' content (built by src/utils/entry-page.ts).
 			customCss: ['./src/styles/entry.css'],
-			// Registry entries are never listed here: they are reached from the registry indexes.
+			// Registry entries are never listed here: they are reached from the registry indexes. The
+			// legal pages (accessibility, legal notice, personal data, site map) are in the footer.
 			// Link items are prefixed with `/en` on English pages; slug items take the page title.
 			sidebar: [
 				{
@@ -64,7 +79,12 @@ export default defineConfig({
 				{
 					label: 'Charte et documentation',
 					translations: { en: 'Charter and documentation' },
-					items: [{ slug: 'charte' }, { slug: 'assistant-ia' }, { slug: 'conditions-utilisation' }],
+					items: [
+						{ slug: 'charte' },
+						{ slug: 'assistant-ia' },
+						{ slug: 'conditions-utilisation' },
+						{ slug: 'glossaire' },
+					],
 				},
 				{
 					label: 'Participer',
@@ -75,8 +95,11 @@ export default defineConfig({
 			components: {
 				// Writes the page title (an entry's name on entry pages) as text, never as markup.
 				Head: './src/components/Head.astro',
-				// Adds "report a problem with this page" (and the search button's label fix) to every page.
+				// Adds "report a problem with this page", the site's links (accessibility state, legal notice…)
+				// and the search button's label fix to every page.
 				Footer: './src/components/Footer.astro',
+				// On a demonstration site (`site.demo`), says on every page that it is one.
+				Banner: './src/components/Banner.astro',
 			},
 			routeMiddleware: [
 				// Lists the charter principles, rendered by a component, in the table of contents.

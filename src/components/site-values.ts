@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { SiteConfigSchema, type SiteConfig } from '../config/schema.ts';
 import type { Lang } from '../i18n/ui.ts';
+import { accessibilityContact } from './accessibility.ts';
 // Imported through Vite rather than read from disk: once bundled into dist/, paths relative to
 // this module no longer point at the project. astro.config.mjs has already validated the file.
 import rawConfig from '../../registre.config.yml?raw';
@@ -27,6 +28,15 @@ const resolvers = {
 	'organisation.url': (c) => url(c.organisation.url),
 	'organisation.contactEmail': (c) => email(c.organisation.contactEmail),
 	'organisation.dpoEmail': (c) => email(c.organisation.dpoEmail),
+	'organisation.address': (c, lang) => text(c.organisation.address, lang),
+	'organisation.identifier': (c, lang) =>
+		text(`${c.organisation.identifier.scheme} ${c.organisation.identifier.value}`, lang),
+	'legal.director': (c, lang) =>
+		text(`${c.legal.director.name}, ${c.legal.director.role[lang]}`, lang),
+	'legal.host.name': (c, lang) => text(c.legal.host.name, lang),
+	'legal.host.address': (c, lang) => text(c.legal.host.address, lang),
+	'legal.host.url': (c) => url(c.legal.host.url),
+	'accessibility.contactEmail': (c) => email(accessibilityContact(c)),
 	'site.title': (c, lang) => text(c.site.title[lang], lang),
 	'site.url': (c) => url(c.site.url),
 	'repository.url': (c) => url(repositoryUrl(c)),

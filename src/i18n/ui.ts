@@ -27,6 +27,24 @@ const fr = {
 		'{perAuthor} brouillons par auteur et par heure\u202f; {perRepository} brouillons rédigés par l’IA par jour pour tout le dépôt',
 	'search.open': 'Rechercher dans le site',
 	'principle.unknown': 'Principe inconnu',
+	'footer.label': 'Informations sur le site',
+	'footer.accessibility': 'Accessibilité\u00a0: {state}',
+	'footer.legal': 'Mentions légales',
+	'footer.privacy': 'Données personnelles',
+	'footer.contact': 'Contact',
+	'footer.openData': 'Données ouvertes',
+	'footer.glossary': 'Glossaire',
+	'footer.siteMap': 'Plan du site',
+	'footer.sourceCode': 'Code source',
+	'footer.licence': 'Contenus sous {name}',
+	'footer.publisher': 'Un site de {organisation}',
+	'conformity.none': 'non conforme',
+	'conformity.partial': 'partiellement conforme',
+	'conformity.full': 'totalement conforme',
+	'demo.banner':
+		'Site de démonstration\u202f: {organisation} est une organisation fictive et les fiches de ce registre sont des exemples.',
+	'demo.link': 'Publier votre propre registre',
+	'glossary.link': 'voir le glossaire',
 } as const;
 
 /** Keys of the UI strings. */
@@ -52,6 +70,24 @@ const en: Record<UiKey, string> = {
 		'{perAuthor} drafts per author per hour; {perRepository} AI-written drafts per day for the whole repository',
 	'search.open': 'Search the site',
 	'principle.unknown': 'Unknown principle',
+	'footer.label': 'About this site',
+	'footer.accessibility': 'Accessibility: {state}',
+	'footer.legal': 'Legal notice',
+	'footer.privacy': 'Personal data',
+	'footer.contact': 'Contact',
+	'footer.openData': 'Open data',
+	'footer.glossary': 'Glossary',
+	'footer.siteMap': 'Site map',
+	'footer.sourceCode': 'Source code',
+	'footer.licence': 'Content under the {name}',
+	'footer.publisher': 'A website of {organisation}',
+	'conformity.none': 'not compliant',
+	'conformity.partial': 'partially compliant',
+	'conformity.full': 'fully compliant',
+	'demo.banner':
+		'Demonstration site: {organisation} is a fictional organisation and the entries in this registry are examples.',
+	'demo.link': 'Publish your own registry',
+	'glossary.link': 'see the glossary',
 };
 
 /** UI strings by language. */

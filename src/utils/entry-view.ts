@@ -8,6 +8,7 @@ import { bodyHast, bodySections } from '../registry/body.ts';
 import type { Lang } from '../i18n/ui.ts';
 import type { RegistryKey } from '../i18n/registry.ts';
 import { entryLayout, type LayoutItem, type LayoutSection } from './entry-layout.ts';
+import { glossaryId, glossaryPath, isGlossaryTerm } from './glossary.ts';
 import { pickText, registryPath, sitePath } from './registry-paths.ts';
 import type { SiteEntry, SiteRegistry } from './site-registry.ts';
 import type { EntryData } from '../registry/schemas/index.ts';
@@ -226,8 +227,17 @@ function vocabularyTerm(name: string, key: string, context: ViewContext): Node[]
 		];
 	}
 	const definition = value?.definition?.[context.lang];
+	// Terms the glossary defines lead to it, where the reader finds them among their neighbours.
+	const term =
+		value && isGlossaryTerm(name, value)
+			? h(
+					'a',
+					{ href: glossaryPath(context.lang, glossaryId(name, key)), 'data-glossary': '' },
+					label,
+				)
+			: label;
 	return [
-		h('strong', label),
+		h('strong', term),
 		// Definitions repeat on every entry: shown to readers, kept out of the search index.
 		...(definition
 			? [h('span', { class: 'term-definition', 'data-pagefind-ignore': '' }, ` — ${definition}`)]
