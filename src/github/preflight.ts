@@ -129,7 +129,7 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 
 	const { actor, attempts } = await listAttemptsBefore(client, repository, options.run, now);
 	const decision = evaluateRateLimits({
-		subject: { actor, issue: issue.number },
+		subject: { author: issue.author, actor, issue: issue.number },
 		attempts,
 		limits: options.limits,
 		now,

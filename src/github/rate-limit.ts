@@ -4,7 +4,10 @@ import type { GitHubClient, RepositoryRef } from './rest-client.ts';
 
 /** The limits set in `registre.config.yml` (`drafting.perAuthorPerHour` and the others). */
 export interface RateLimits {
-	/** Runs, with or without AI, one person may start per rolling hour. */
+	/**
+	 * Runs, with or without AI, an issue author may start on their own issues per rolling hour;
+	 * runs a team member starts on someone else's issue do not count here.
+	 */
 	perAuthorPerHour: number;
 	/** Runs one issue may get per rolling 24 hours, however often it is edited. */
 	perIssuePerDay: number;
@@ -24,7 +27,9 @@ export interface DraftAttempt {
 	order: number;
 	/** The issue, read from the run's name (`AI draft · issue #N`); unknown for a foreign name. */
 	issue: number | undefined;
-	/** Login of the person who triggered the run. */
+	/** The issue's author, read from the run's name (`… by @login`); unknown for a manual run. */
+	author: string | undefined;
+	/** Login of the person who triggered the run (a re-run: whoever re-ran it). */
 	actor: string;
 	/** When GitHub created the run (ISO 8601). */
 	at: string;
@@ -46,10 +51,22 @@ export type LimitDecision =
 const hourMs = 60 * 60 * 1000;
 const dayMs = draftLogRetentionMs;
 
-/** The run being decided: who started it and for which issue. */
+/** The run being decided: who started it, for which issue, and who wrote that issue. */
 export interface AttemptSubject {
+	author: string | undefined;
 	actor: string;
 	issue: number;
+}
+
+/**
+ * Whether an attempt is the issue author's own doing, the only kind the per-author limit counts.
+ * Anyone else who starts a run on an issue (a label, an edit of its text, a re-run, a manual run)
+ * needs at least the triage role: the team's choice is not charged to the author.
+ */
+function byItsAuthor(attempt: { author: string | undefined; actor: string }): boolean {
+	return (
+		attempt.author !== undefined && attempt.author.toLowerCase() === attempt.actor.toLowerCase()
+	);
 }
 
 /**
@@ -90,18 +107,22 @@ export function evaluateRateLimits(input: {
 
 /** The refusal an attempt gets from the per-person and per-issue limits, if any. */
 function refuse(
-	subject: { actor: string; issue: number | undefined },
+	subject: { author: string | undefined; actor: string; issue: number | undefined },
 	before: readonly DraftAttempt[],
 	limits: RateLimits,
 	now: Date,
 ): Extract<LimitDecision, { allowed: false }> | undefined {
-	const actor = subject.actor.toLowerCase();
+	const author = subject.author?.toLowerCase();
 	const checks = [
 		{
 			reason: 'author-hourly',
 			limit: limits.perAuthorPerHour,
 			windowMs: hourMs,
-			mine: before.filter((attempt) => attempt.actor.toLowerCase() === actor),
+			mine: byItsAuthor(subject)
+				? before.filter(
+						(attempt) => byItsAuthor(attempt) && attempt.author?.toLowerCase() === author,
+					)
+				: [],
 		},
 		{
 			reason: 'issue-daily',
@@ -150,12 +171,17 @@ function unique(attempts: readonly DraftAttempt[]): DraftAttempt[] {
 		.sort((a, b) => a.order - b.order || a.run.localeCompare(b.run, 'en', { numeric: true }));
 }
 
-/** The name GitHub gives each run of the drafting workflow (its `run-name:`). */
-export function runName(issueNumber: number): string {
-	return `AI draft · issue #${issueNumber}`;
+/**
+ * The name GitHub gives each run of the drafting workflow (its `run-name:`), with the issue's
+ * author for an issue event; a manual run's event carries no issue, so its name has no author.
+ */
+export function runName(issueNumber: number, author?: string): string {
+	return `AI draft · issue #${issueNumber}${author === undefined ? '' : ` by @${author}`}`;
 }
 
-const runNamePattern = /^AI draft · issue #([1-9][0-9]{0,9})$/;
+/** GitHub logins are letters, digits and hyphens, 39 at most; apps end in `[bot]`. */
+const runNamePattern =
+	/^AI draft · issue #([1-9][0-9]{0,9})(?: by @([A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?))?$/;
 
 /** This run, as GitHub sees it: `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`. */
 export interface CurrentRun {
@@ -219,13 +245,14 @@ export async function listAttemptsBefore(
 	);
 	const attempts: DraftAttempt[] = [];
 	const add = (run: WorkflowRun, count: number) => {
-		const issue = runNamePattern.exec(run.display_title)?.[1];
+		const [, issue, author] = runNamePattern.exec(run.display_title) ?? [];
 		for (let attempt = 1; attempt <= count; attempt++) {
 			const key = `${run.id}.${attempt}`;
 			attempts.push({
 				run: key,
 				order: run.run_number,
 				issue: issue === undefined ? undefined : Number(issue),
+				author,
 				actor: run.triggering_actor?.login ?? run.actor?.login ?? 'ghost',
 				at: run.created_at,
 				formOnly: formOnly.has(key),

@@ -38,6 +38,8 @@ function attempt(minutes: number, overrides: Partial<DraftAttempt> = {}): DraftA
 		run: `${1000 + order}.1`,
 		order,
 		issue: order,
+		// The author's own run unless a test says otherwise.
+		author: overrides.actor ?? 'camille-dupont',
 		actor: 'camille-dupont',
 		at: minutesAgo(minutes),
 		formOnly: false,
@@ -56,7 +58,7 @@ function record(minutes: number, overrides: Partial<DraftRecord> = {}): DraftRec
 	};
 }
 
-const camille = { actor: 'camille-dupont', issue: 99 };
+const camille = { author: 'camille-dupont', actor: 'camille-dupont', issue: 99 };
 
 describe('evaluateRateLimits', () => {
 	test('allows an AI draft below every limit', () => {
@@ -116,6 +118,26 @@ describe('evaluateRateLimits', () => {
 		expect(evaluateRateLimits({ subject: camille, attempts, limits, now }).allowed).toBe(true);
 		attempts.push(attempt(8, { formOnly: true }));
 		expect(evaluateRateLimits({ subject: camille, attempts, limits, now }).allowed).toBe(false);
+	});
+
+	test('charges the issue’s author, never a team member who started a run on it', () => {
+		// A maintainer labelled or edited three of Camille's issues: Camille's hour is untouched.
+		const attempts = [50, 30, 10].map((minutes) =>
+			attempt(minutes, { author: 'camille-dupont', actor: 'alex-leroy' }),
+		);
+		expect(evaluateRateLimits({ subject: camille, attempts, limits, now }).allowed).toBe(true);
+		// Nor is the maintainer's, on a fourth issue of someone else's.
+		const labelled = { author: 'dominique-martin', actor: 'alex-leroy', issue: 98 };
+		expect(evaluateRateLimits({ subject: labelled, attempts, limits, now }).allowed).toBe(true);
+		// Camille's own three runs still stop a fourth, even one a maintainer starts for her.
+		const own = [50, 30, 10].map((minutes) => attempt(minutes));
+		const approved = { ...camille, actor: 'alex-leroy' };
+		expect(evaluateRateLimits({ subject: camille, attempts: own, limits, now }).allowed).toBe(
+			false,
+		);
+		expect(evaluateRateLimits({ subject: approved, attempts: own, limits, now }).allowed).toBe(
+			true,
+		);
 	});
 
 	test('caps the attempts of one issue per day, whoever edits it', () => {
@@ -391,7 +413,7 @@ describe('counting from GitHub', () => {
 		});
 	});
 
-	test('a foreign run name counts for its author but no issue', async () => {
+	test('a foreign run name counts for no author and no issue', async () => {
 		const foreign = fake.state.addRun({ issue: 1, actor: contributor, createdAt: minutesAgo(5) });
 		foreign.displayTitle = 'AI draft · issue #1 and more';
 		const { attempts } = await listAttemptsBefore(
@@ -401,8 +423,35 @@ describe('counting from GitHub', () => {
 			now,
 		);
 		expect(attempts).toEqual([
-			expect.objectContaining({ issue: undefined, actor: contributor.login }),
+			expect.objectContaining({ issue: undefined, author: undefined, actor: contributor.login }),
 		]);
+	});
+
+	test('a maintainer who approves issues by several people is not stopped by the hourly limit', async () => {
+		const maintainer: FakeUser = { login: 'alex-leroy', id: 6001, type: 'User' };
+		for (const issue of [1, 2, 3]) {
+			fake.state.addRun({
+				issue,
+				actor: maintainer,
+				status: 'completed',
+				conclusion: 'success',
+				createdAt: minutesAgo(40 - issue),
+			});
+		}
+		const fourth = fake.state.addRun({ issue: 4, actor: maintainer });
+		const event = issuesEvent('labeled', { number: 4, addedLabel: aiApprovalLabel });
+		expect(await gateOf(fourth, 4, { event })).toMatchObject({ proceed: true, ai: true });
+		// The run names carry the issue's author, which the limit counts by.
+		expect(fourth.displayTitle).toBe(`AI draft · issue #4 by @${contributor.login}`);
+		const { attempts } = await listAttemptsBefore(
+			clientFor(fake, 'read-token'),
+			repositoryOf(fake),
+			{ id: fourth.id, attempt: 1 },
+			now,
+		);
+		expect(attempts.map((listed) => [listed.author, listed.actor])).toEqual(
+			[1, 2, 3].map(() => [contributor.login, maintainer.login]),
+		);
 	});
 
 	test('the daily cap counts AI attempts: the draft log marks form-only ones', async () => {

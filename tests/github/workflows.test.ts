@@ -133,11 +133,18 @@ describe('ai-draft.yml', () => {
 		expect(workflow.concurrency?.group).toContain("format('ai-draft-idle-{0}', github.run_id)");
 	});
 
-	test('names each run after its issue, as the preflight reads it back', () => {
+	test('names each run after its issue and its author, as the preflight reads them back', () => {
 		const name = workflow['run-name'] ?? '';
-		expect(name.replace('${{ github.event.issue.number || inputs.issue }}', '12')).toBe(
-			runName(12),
-		);
+		const evaluate = (author: string) =>
+			name
+				.replace('${{ github.event.issue.number || inputs.issue }}', '12')
+				.replace(
+					"${{ github.event.issue.user.login && format(' by @{0}', github.event.issue.user.login) || '' }}",
+					author && ` by @${author}`,
+				);
+		expect(evaluate('camille-dupont')).toBe(runName(12, 'camille-dupont'));
+		// A manual run's event has no issue: no author.
+		expect(evaluate('')).toBe(runName(12));
 	});
 
 	test('runs again when a maintainer adds the approval label, and for no other label', () => {

@@ -289,13 +289,21 @@ export class RepositoryState {
 		workflowId?: number;
 		/** `GITHUB_RUN_ID`, when a test sets it. */
 		id?: number;
+		/** The issue's author in the run's name; the issue's own, or none for a manual run. */
+		author?: string | null;
 	}): FakeRun {
+		const author =
+			run.author === undefined
+				? run.event === 'workflow_dispatch'
+					? undefined
+					: this.issues.get(run.issue)?.user.login
+				: (run.author ?? undefined);
 		const workflowId = run.workflowId ?? 77;
 		const created: FakeRun = {
 			id: run.id ?? this.nextRunId++,
 			runNumber: this.runs.filter((other) => other.workflowId === workflowId).length + 1,
 			workflowId,
-			displayTitle: `AI draft · issue #${run.issue}`,
+			displayTitle: `AI draft · issue #${run.issue}${author === undefined ? '' : ` by @${author}`}`,
 			event: run.event ?? 'issues',
 			status: run.status ?? 'in_progress',
 			conclusion: run.conclusion ?? null,
