@@ -11,7 +11,7 @@ export function readFrontMatter(content: string): Record<string, unknown> | unde
 	const yaml = /^---\r?\n([\s\S]*?)\r?\n---/.exec(content)?.[1];
 	if (yaml === undefined) return undefined;
 	try {
-		const document = parseDocument(yaml, { logLevel: 'silent', maxAliasCount: 100 });
+		const document = parseDocument(yaml, { logLevel: 'silent' });
 		if (document.errors.length > 0) return undefined;
 		const data: unknown = document.toJS({ maxAliasCount: 100 });
 		return typeof data === 'object' && data !== null && !Array.isArray(data)

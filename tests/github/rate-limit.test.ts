@@ -148,7 +148,7 @@ describe('evaluateRateLimits', () => {
 			attempt(100, { issue: 1, actor: 'd' }),
 		];
 		expect(
-			evaluateRateLimits({ subject: { actor: 'e', issue: 1 }, attempts, limits, now }),
+			evaluateRateLimits({ subject: { author: 'e', actor: 'e', issue: 1 }, attempts, limits, now }),
 		).toEqual({
 			allowed: false,
 			reason: 'issue-daily',
@@ -156,7 +156,8 @@ describe('evaluateRateLimits', () => {
 			limit: 4,
 		});
 		expect(
-			evaluateRateLimits({ subject: { actor: 'e', issue: 2 }, attempts, limits, now }).allowed,
+			evaluateRateLimits({ subject: { author: 'e', actor: 'e', issue: 2 }, attempts, limits, now })
+				.allowed,
 		).toBe(true);
 	});
 
