@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entrySchemas, schemaVersion, type EntryKind } from './schemas/index.ts';
 import type { Vocabularies } from './vocabularies.ts';
+import { PublishedLicenceSchema, PublisherSchema } from './exports/publisher.ts';
 
 /** A JSON Schema document, as plain data. */
 export type JsonSchema = Record<string, unknown>;
@@ -68,6 +69,8 @@ export const RegistryDocumentSchema = z
 				en: 'When the file was generated (ISO 8601, UTC).',
 			},
 		}),
+		publisher: PublisherSchema,
+		licence: PublishedLicenceSchema,
 		systems: z.array(entrySchemas.systems).meta({
 			description: 'Every AI system of the registry, sorted by id.',
 			'x-help': {

@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { registryDocument } from '../../src/registry/exports/open-data.ts';
+import { testLicence, testPublisher } from './exports/frictionless.ts';
 import { entryJsonSchema, registryJsonSchema } from '../../src/registry/json-schema.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { entryKinds } from '../../src/registry/schemas/index.ts';
@@ -25,13 +26,24 @@ describe('registryJsonSchema', () => {
 			registryDocument(
 				registry.systems.map((e) => e.data),
 				registry.models.map((e) => e.data),
-				new Date('2026-11-21T12:00:00Z'),
+				{
+					publisher: testPublisher,
+					licence: testLicence,
+					generatedAt: new Date('2026-11-21T12:00:00Z'),
+				},
 			),
 		),
 	);
 
 	it('validates the registry.json of the sample registry', () => {
 		expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+	});
+
+	it('names the publisher with its official identifier, and requires it', () => {
+		expect(document.publisher.identifier).toEqual(testPublisher.identifier);
+		const bad = structuredClone(document);
+		delete bad.publisher.identifier;
+		expect(validate(bad)).toBe(false);
 	});
 
 	it('rejects a value outside a vocabulary, and an unknown field', () => {

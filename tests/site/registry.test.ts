@@ -1,10 +1,14 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ui } from '../../src/i18n/ui.ts';
 import { describe, expect, it } from 'vitest';
+import { loadSiteConfig } from '../../src/config/load.ts';
+import type { DataPackage } from '../../src/registry/exports/datapackage.ts';
+import type { Publisher } from '../../src/registry/exports/publisher.ts';
 import { parseCsvFile, readCsvExport } from '../registry/exports/csv-files.ts';
+import { checkTables, specProblems } from '../registry/exports/frictionless.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { facetsFor, facetValues } from '../../src/registry/facets.ts';
 import { entryKinds, entrySchemas, type EntryKind } from '../../src/registry/schemas/index.ts';
@@ -227,6 +231,23 @@ describe('open data', () => {
 				expect(attr(must(select(page.document, 'html'), 'html'), 'lang')).toBe(lang);
 			}
 		}
+	});
+
+	it('publishes datapackage.json, valid by the Frictionless specifications, that every CSV file matches', () => {
+		const pkg = JSON.parse(distFile('datapackage.json')) as DataPackage;
+		expect(specProblems(pkg)).toEqual([]);
+		expect(checkTables(pkg, distFile)).toEqual([]);
+		const files = readdirSync(distDir).filter((name) => name.endsWith('.csv'));
+		expect(pkg.resources.map((resource) => resource.path).sort()).toEqual(files.sort());
+		expect(pkg.id).toBe(`${siteRoot}/datapackage.json`);
+	});
+
+	it("carries the organisation's identifier in registry.json and datapackage.json", () => {
+		const { identifier } = loadSiteConfig().organisation;
+		const document = JSON.parse(distFile('registry.json')) as { publisher: Publisher };
+		expect(document.publisher.identifier).toEqual(identifier);
+		const pkg = JSON.parse(distFile('datapackage.json')) as DataPackage;
+		expect(pkg['x-publisher'].identifier).toEqual(identifier);
 	});
 
 	it('publishes an Atom feed of registry changes in each language', () => {

@@ -1,0 +1,28 @@
+import type { APIRoute } from 'astro';
+import { loadSiteConfig } from '../config/load.ts';
+import { dataPackage } from '../registry/exports/datapackage.ts';
+import { licenceOf, publisherOf } from '../registry/exports/publisher.ts';
+import { schemaVersion } from '../registry/schemas/index.ts';
+import { getSiteRegistry } from '../utils/registry-site.ts';
+import { sitePath } from '../utils/registry-paths.ts';
+
+/** `datapackage.json`: the Frictionless description of every CSV file, derived from the schema. */
+export const GET: APIRoute = async ({ site }) => {
+	const config = loadSiteConfig();
+	const { vocabularies } = await getSiteRegistry();
+	const absolute = (path: string) => new URL(sitePath('fr', path), site).href;
+	const document = dataPackage({
+		vocabularies,
+		publisher: publisherOf(config.organisation),
+		licence: licenceOf(config.openData.licence),
+		name: config.repository.name.toLowerCase().replace(/[^a-z0-9._-]/g, '-'),
+		id: absolute('datapackage.json'),
+		homepage: absolute(''),
+		title: config.site.title,
+		version: schemaVersion,
+		created: new Date(),
+	});
+	return new Response(JSON.stringify(document, null, '\t'), {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});
+};
