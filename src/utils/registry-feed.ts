@@ -87,7 +87,14 @@ export function registryFeed(
 			.slice(0, feedSize);
 	}
 	const siteTitle = config.site.title[lang];
+	const { organisation } = config;
 	return {
+		author: {
+			name: organisation.name[lang],
+			uri: organisation.url,
+			email: organisation.contactEmail,
+			identifier: `${organisation.identifier.scheme}:${organisation.identifier.value}`,
+		},
 		id: absolute(sitePath(lang, '')),
 		title: t('feed.title', { site: siteTitle }),
 		link: absolute(registryPath(lang, 'systems')),

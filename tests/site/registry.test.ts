@@ -248,6 +248,11 @@ describe('open data', () => {
 		expect(document.publisher.identifier).toEqual(identifier);
 		const pkg = JSON.parse(distFile('datapackage.json')) as DataPackage;
 		expect(pkg['x-publisher'].identifier).toEqual(identifier);
+		for (const path of ['/registry.atom', '/en/registry.atom']) {
+			expect(distFile(must(resolveToFile(path), path))).toContain(
+				`<dcterms:identifier>${identifier.scheme}:${identifier.value}</dcterms:identifier>`,
+			);
+		}
 	});
 
 	it('publishes an Atom feed of registry changes in each language', () => {

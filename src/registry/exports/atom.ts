@@ -7,8 +7,18 @@ export interface FeedItem {
 	summary: string;
 }
 
+/** The feed's author: the organisation that publishes the registry. */
+export interface FeedAuthor {
+	name: string;
+	uri: string;
+	email: string;
+	/** Its official identifier, written `scheme:value` (`SIREN:123456789`). */
+	identifier: string;
+}
+
 /** A whole Atom feed. */
 export interface Feed {
+	author?: FeedAuthor;
 	id: string;
 	title: string;
 	link: string;
@@ -52,12 +62,24 @@ export function renderAtom(feed: Feed): string {
 	</entry>`,
 		)
 		.join('\n');
+	// A person construct may carry elements of other namespaces: the identifier is Dublin Core's.
+	// https://www.rfc-editor.org/rfc/rfc4287#section-3.2
+	const author = feed.author
+		? `	<author>
+		<name>${escapeXml(feed.author.name)}</name>
+		<uri>${escapeXml(feed.author.uri)}</uri>
+		<email>${escapeXml(feed.author.email)}</email>
+		<dcterms:identifier>${escapeXml(feed.author.identifier)}</dcterms:identifier>
+	</author>
+`
+		: '';
+	const namespaces = feed.author ? ' xmlns:dcterms="http://purl.org/dc/terms/"' : '';
 	return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.lang)}">
+<feed xmlns="http://www.w3.org/2005/Atom"${namespaces} xml:lang="${escapeXml(feed.lang)}">
 	<id>${escapeXml(feed.id)}</id>
 	<title>${escapeXml(feed.title)}</title>
 	<updated>${escapeXml(feed.updated)}</updated>
-	<link rel="alternate" href="${escapeXml(feed.link)}"/>
+${author}	<link rel="alternate" href="${escapeXml(feed.link)}"/>
 	<link rel="self" href="${escapeXml(feed.selfLink)}"/>
 ${items}
 </feed>

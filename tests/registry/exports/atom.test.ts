@@ -29,6 +29,30 @@ describe('renderAtom', () => {
 	});
 });
 
+describe('the feed author', () => {
+	it("names the organisation with its official identifier, in Dublin Core's namespace", () => {
+		const xml = renderAtom({
+			author: {
+				name: 'Ville d’Exemple & co',
+				uri: 'https://www.example.org/',
+				email: 'ia@example.org',
+				identifier: 'SIREN:123456789',
+			},
+			id: 'https://ia.example/',
+			title: 'Changes',
+			link: 'https://ia.example/registre/systemes/',
+			selfLink: 'https://ia.example/registry.atom',
+			lang: 'fr',
+			updated: '2026-01-01T00:00:00.000Z',
+			items: [],
+		});
+		expect(xml).toContain('xmlns:dcterms="http://purl.org/dc/terms/"');
+		expect(xml).toMatch(
+			/<author>\s*<name>Ville d’Exemple &amp; co<\/name>\s*<uri>https:\/\/www.example.org\/<\/uri>\s*<email>ia@example.org<\/email>\s*<dcterms:identifier>SIREN:123456789<\/dcterms:identifier>\s*<\/author>/,
+		);
+	});
+});
+
 describe('escapeXml', () => {
 	it('drops every character XML 1.0 cannot hold, so the feed stays well-formed', () => {
 		const text = 'a\u0000b\u001Fc\uFFFEd\uFFFFe\uD800f\uDFFFg\tok\n😀';
