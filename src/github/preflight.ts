@@ -47,6 +47,7 @@ export const gateReasons = [
 	'members-only',
 	'awaiting-label',
 	'human-took-over',
+	'runs-uncounted',
 ] as const;
 
 /** Why the gate kept the AI off. */
@@ -127,7 +128,12 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 		);
 	}
 
-	const { actor, attempts } = await listAttemptsBefore(client, repository, options.run, now);
+	const { actor, attempts, complete } = await listAttemptsBefore(
+		client,
+		repository,
+		options.run,
+		now,
+	);
 	const decision = evaluateRateLimits({
 		subject: { author: issue.author, actor, issue: issue.number },
 		attempts,
@@ -145,6 +151,9 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 	else if (decision.allowed && (await takenOver(client, repository, issue.number))) {
 		// The publish job will not commit anyway: no token is spent on a draft nobody will see.
 		formOnlyReason = 'human-took-over';
+	} else if (decision.allowed && !complete) {
+		// Runs left uncounted may have been AI attempts: the cap counts as reached.
+		formOnlyReason = 'runs-uncounted';
 	}
 
 	const gate: Gate = {
@@ -234,6 +243,11 @@ export function describeGateReason(gate: Gate): Bilingual | undefined {
 			return {
 				fr: `l’IA attend qu’une personne de l’équipe pose l’étiquette « ${aiApprovalLabel} » sur le ticket`,
 				en: `the AI waits for a team member to add the "${aiApprovalLabel}" label to the issue`,
+			};
+		case 'runs-uncounted':
+			return {
+				fr: 'le workflow a tourné trop souvent ces deux derniers jours pour compter toutes ses exécutions : le plafond de brouillons par IA est donc tenu pour atteint',
+				en: 'the workflow ran too often in the last two days to count all its runs: the cap of AI drafts is therefore taken as reached',
 			};
 		case 'daily-cap': {
 			const when = gate.aiAvailableAt ? formatUtcTime(gate.aiAvailableAt) : undefined;

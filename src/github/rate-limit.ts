@@ -194,7 +194,19 @@ export interface AttemptsBefore {
 	/** Who triggered this run (a re-run is triggered by whoever re-ran it). */
 	actor: string;
 	attempts: DraftAttempt[];
+	/**
+	 * False when the runs of the last two days were more than {@link maxRunPages} pages: the
+	 * older ones went uncounted, and the preflight then treats the AI cap as reached.
+	 */
+	complete: boolean;
 }
+
+/**
+ * Pages of 100 runs read at most per preflight. Runs the drafting job skips (title-only edits,
+ * other labels) are listed too, and anyone can make them: without a bound, a flood of edits would
+ * spend the token's API budget on every later run.
+ */
+export const maxRunPages = 10;
 
 type WorkflowRun = Awaited<ReturnType<GitHubClient['rest']['actions']['getWorkflowRun']>>['data'];
 
@@ -222,7 +234,7 @@ export async function listAttemptsBefore(
 	// do the same, but GitHub caps filtered listings at 1,000 runs and its REST description
 	// types the filter as a plain date-time, not the search syntax the docs describe.)
 	const since = now.getTime() - listingMs;
-	const runs = await explainFailure('read-actions', async () => {
+	const { runs, complete } = await explainFailure('read-actions', async () => {
 		const listed: WorkflowRun[] = [];
 		const pages = client.paginate.iterator(client.rest.actions.listWorkflowRuns, {
 			...repository,
@@ -230,13 +242,16 @@ export async function listAttemptsBefore(
 			per_page: 100,
 			exclude_pull_requests: true,
 		});
+		let read = 0;
 		for await (const page of pages) {
 			for (const run of page.data) {
-				if (Date.parse(run.created_at) < since) return listed;
+				if (Date.parse(run.created_at) < since) return { runs: listed, complete: true };
 				listed.push(run);
 			}
+			// More runs may follow: the window is only complete if this was the last page.
+			if (++read >= maxRunPages) return { runs: listed, complete: page.data.length < 100 };
 		}
-		return listed;
+		return { runs: listed, complete: true };
 	});
 	const formOnly = new Set(
 		(await listRecentDraftRecords(client, repository, now))
@@ -275,7 +290,7 @@ export async function listAttemptsBefore(
 			en: `GitHub does not say who started run ${current.id}: the per-person limit cannot be applied.`,
 		});
 	}
-	return { actor, attempts };
+	return { actor, attempts, complete };
 }
 
 /**
@@ -298,12 +313,15 @@ export async function listRecentDraftRecords(
 			direction: 'desc',
 			per_page: 100,
 		});
+		// Bounded like the runs: a record left unread only counts its attempt as an AI one.
+		let read = 0;
 		for await (const page of pages) {
 			for (const pull of page.data) {
 				if (Date.parse(pull.updated_at) < since) return;
 				if (pull.user?.type !== 'Bot') continue;
 				records.push(...readDraftLog(pull.body).filter((r) => Date.parse(r.at) >= since));
 			}
+			if (++read >= maxRunPages) return;
 		}
 	});
 	return records;

@@ -2,11 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { formatDraftLog, readDraftLog, type DraftRecord } from '../../src/github/draft-log.ts';
-import { aiApprovalLabel, preflight, readGate, type AiPolicy } from '../../src/github/preflight.ts';
+import {
+	aiApprovalLabel,
+	describeGateReason,
+	preflight,
+	readGate,
+	type AiPolicy,
+} from '../../src/github/preflight.ts';
 import {
 	evaluateRateLimits,
 	listAttemptsBefore,
 	listRecentDraftRecords,
+	maxRunPages,
 	type DraftAttempt,
 	type RateLimits,
 } from '../../src/github/rate-limit.ts';
@@ -346,6 +353,26 @@ describe('counting from GitHub', () => {
 		expect(await gateOf(run, 3)).toMatchObject({ proceed: true, ai: true });
 		const pages = fake.requests.filter((r) => r.operationId === 'actions/list-workflow-runs');
 		expect(pages).toHaveLength(2);
+	});
+
+	test('a flood of skipped runs is read up to a bound, then the AI cap counts as reached', async () => {
+		// Title-only edits: every one is a run, skipped by the drafting job's `if:`.
+		for (let index = 0; index < 1050; index++) {
+			fake.state.addRun({
+				issue: 2,
+				actor: someoneElse,
+				status: 'completed',
+				conclusion: 'skipped',
+				createdAt: minutesAgo(600 - index / 2),
+			});
+		}
+		const run = fake.state.addRun({ issue: 3, actor: contributor });
+		const gate = await gateOf(run, 3);
+
+		expect(gate).toMatchObject({ proceed: true, ai: false, formOnlyReason: 'runs-uncounted' });
+		const pages = fake.requests.filter((r) => r.operationId === 'actions/list-workflow-runs');
+		expect(pages).toHaveLength(maxRunPages);
+		expect(describeGateReason(gate)?.en).toContain('too often in the last two days');
 	});
 
 	test('edits of one issue by different people are capped per issue', async () => {
