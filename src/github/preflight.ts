@@ -5,6 +5,7 @@ import { fetchIssue, readIssueEvent, type DraftIssue } from './event.ts';
 import {
 	evaluateRateLimits,
 	listAttemptsBefore,
+	markFormOnlyFromJobs,
 	type CurrentRun,
 	type LimitDecision,
 	type RateLimits,
@@ -134,19 +135,22 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 		options.run,
 		now,
 	);
+	let formOnlyReason = policyReason(options, issue);
 	const decision = evaluateRateLimits({
 		subject: { author: issue.author, actor, issue: issue.number },
-		attempts,
+		// Which recent attempts used the model only matters when this one may.
+		attempts:
+			formOnlyReason === undefined
+				? await markFormOnlyFromJobs(client, repository, attempts, {
+						cap: options.limits.perRepositoryPerDay,
+						now,
+					})
+				: attempts,
 		limits: options.limits,
 		now,
 	});
-	let formOnlyReason: GateReason | undefined;
-	if (options.aiSwitch === 'off') formOnlyReason = 'switched-off';
-	else if (issue.labels.some((label) => noAiLabels.includes(label))) formOnlyReason = 'no-ai-label';
-	else if (options.aiFor === 'members' && !memberAssociations.includes(issue.authorAssociation)) {
-		formOnlyReason = 'members-only';
-	} else if (options.aiFor === 'label' && !issue.labels.includes(aiApprovalLabel)) {
-		formOnlyReason = 'awaiting-label';
+	if (formOnlyReason !== undefined) {
+		// Kept: the AI was off for this issue whatever the limits.
 	} else if (decision.allowed && !decision.ai) formOnlyReason = decision.reason;
 	else if (decision.allowed && (await takenOver(client, repository, issue.number))) {
 		// The publish job will not commit anyway: no token is spent on a draft nobody will see.
@@ -177,6 +181,17 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 	await mkdir(options.outDir, { recursive: true });
 	await writeFile(join(options.outDir, gateFileName), `${JSON.stringify(gate, null, '\t')}\n`);
 	return { issue, gate, decision, eventFile };
+}
+
+/** The AI switch, the `no-ai` labels and `drafting.aiFor`: what keeps the AI off this issue. */
+function policyReason(options: PreflightOptions, issue: DraftIssue): GateReason | undefined {
+	if (options.aiSwitch === 'off') return 'switched-off';
+	if (issue.labels.some((label) => noAiLabels.includes(label))) return 'no-ai-label';
+	if (options.aiFor === 'members' && !memberAssociations.includes(issue.authorAssociation)) {
+		return 'members-only';
+	}
+	if (options.aiFor === 'label' && !issue.labels.includes(aiApprovalLabel)) return 'awaiting-label';
+	return undefined;
 }
 
 /** Whether a person has pushed to the issue's draft branch or reviewed its pull request. */

@@ -1,5 +1,5 @@
 import { draftLogRetentionMs, readDraftLog, type DraftRecord } from './draft-log.ts';
-import { PublishError, explainFailure } from './errors.ts';
+import { PublishError, explainFailure, isGitHubError } from './errors.ts';
 import type { GitHubClient, RepositoryRef } from './rest-client.ts';
 
 /** The limits set in `registre.config.yml` (`drafting.perAuthorPerHour` and the others). */
@@ -291,6 +291,77 @@ export async function listAttemptsBefore(
 		});
 	}
 	return { actor, attempts, complete };
+}
+
+/** The drafting step handed the model key; `.github/workflows/ai-draft.yml` names it so. */
+export const aiDraftStepName = 'Draft with AI';
+
+/** The drafting step that runs without the model key, when the preflight keeps the AI off. */
+export const formDraftStepName = 'Draft from the form';
+
+/** Job listings read at most per preflight, to tell which recent attempts used the model. */
+export const maxJobReads = 50;
+
+/**
+ * Marks as form-only the recent attempts whose step {@link aiDraftStepName} GitHub shows as
+ * skipped: the model key never reached them. A form-only failure leaves no draft log, so without
+ * this an outsider's invalid forms would use up the repository's AI cap. Read only when the
+ * attempts not known to be form-only could reach the cap, newest first, until the answer is
+ * known or {@link maxJobReads} listings were read; an attempt whose step has not run yet (or
+ * that was not read) still counts as an AI attempt.
+ * @see https://docs.github.com/en/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run-attempt
+ */
+export async function markFormOnlyFromJobs(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	attempts: readonly DraftAttempt[],
+	options: { cap: number; now: Date },
+): Promise<DraftAttempt[]> {
+	const start = options.now.getTime() - dayMs;
+	const candidates = attempts
+		.filter((attempt) => !attempt.formOnly && Date.parse(attempt.at) > start)
+		.sort((a, b) => b.order - a.order);
+	const formOnly = new Set<string>();
+	let ai = 0;
+	let unread = candidates.length;
+	let reads = 0;
+	for (const attempt of candidates) {
+		// Decided: the cap is reached, or cannot be even if every unread attempt used the model.
+		if (ai >= options.cap || ai + unread < options.cap || reads >= maxJobReads) break;
+		unread--;
+		reads++;
+		if (await usedNoModel(client, repository, attempt.run)) formOnly.add(attempt.run);
+		else ai++;
+	}
+	return attempts.map((attempt) =>
+		formOnly.has(attempt.run) ? { ...attempt, formOnly: true } : attempt,
+	);
+}
+
+/** Whether GitHub shows the AI drafting step of a run attempt (`RUN_ID.ATTEMPT`) as skipped. */
+async function usedNoModel(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	key: string,
+): Promise<boolean> {
+	const [runId, attemptNumber] = key.split('.').map(Number);
+	if (!runId || !attemptNumber) return false;
+	return explainFailure('read-actions', async () => {
+		try {
+			const response = await client.rest.actions.listJobsForWorkflowRunAttempt({
+				...repository,
+				run_id: runId,
+				attempt_number: attemptNumber,
+				per_page: 100,
+			});
+			const steps = response.data.jobs.flatMap((job) => job.steps ?? []);
+			return steps.some((step) => step.name === aiDraftStepName && step.conclusion === 'skipped');
+		} catch (error) {
+			// A run deleted since it was listed: its decision is unknown.
+			if (isGitHubError(error, 404)) return false;
+			throw error;
+		}
+	});
 }
 
 /**

@@ -516,6 +516,57 @@ describe('counting from GitHub', () => {
 		expect(await gateOf(third, 3, { limits: cap })).toMatchObject({ proceed: true, ai: true });
 	});
 
+	test('form-only failures leave the AI cap alone: GitHub shows their AI step skipped', async () => {
+		const cap = { ...limits, perRepositoryPerDay: 2 };
+		// An outsider's invalid forms with `aiFor: members`: no pull request, so no draft log.
+		for (const issue of [1, 2, 5, 6]) {
+			fake.state.addRun({
+				issue,
+				actor: contributor,
+				status: 'completed',
+				conclusion: 'success',
+				createdAt: minutesAgo(300 - issue * 10),
+				modelUsed: false,
+			});
+		}
+		// One AI attempt, and one still in the preflight: its decision is unknown, so it counts.
+		fake.state.addRun({ issue: 3, actor: someoneElse, modelUsed: true, createdAt: minutesAgo(9) });
+		const member = issuesEvent('opened', { number: 4, association: 'MEMBER' });
+		const pending = fake.state.addRun({ issue: 7, actor: someoneElse, createdAt: minutesAgo(2) });
+		const run = fake.state.addRun({ issue: 4, actor: someoneElse });
+		expect(await gateOf(run, 4, { limits: cap, aiFor: 'members', event: member })).toMatchObject({
+			proceed: true,
+			ai: false,
+			formOnlyReason: 'daily-cap',
+		});
+		// Read newest first, and only until the answer is known: two AI attempts reach the cap.
+		const read = () =>
+			fake.requests
+				.filter((r) => r.operationId === 'actions/list-jobs-for-workflow-run-attempt')
+				.map((r) => Number(/runs\/(\d+)\//.exec(r.path)?.[1]));
+		expect(read()).toEqual([pending.id, pending.id - 1]);
+
+		// Once that run turns out form-only, a slot is free.
+		pending.modelUsed = false;
+		fake.requests.length = 0;
+		expect(await gateOf(run, 4, { limits: cap, aiFor: 'members', event: member })).toMatchObject({
+			proceed: true,
+			ai: true,
+		});
+		expect(read()).toHaveLength(6);
+	});
+
+	test('the jobs are not read when the AI is off for this issue anyway, or far from the cap', async () => {
+		fake.state.addRun({ issue: 1, actor: contributor, createdAt: minutesAgo(30) });
+		const run = fake.state.addRun({ issue: 2, actor: contributor });
+		const outsider = issuesEvent('opened', { number: 2, association: 'NONE' });
+		await gateOf(run, 2, { aiFor: 'members', event: outsider });
+		await gateOf(run, 2);
+		expect(
+			fake.requests.filter((r) => r.operationId === 'actions/list-jobs-for-workflow-run-attempt'),
+		).toEqual([]);
+	});
+
 	test('members only: an outsider’s issue is drafted from the form, a member’s with AI', async () => {
 		const run = fake.state.addRun({ issue: 1, actor: contributor });
 		const outsider = issuesEvent('opened', { number: 1, association: 'NONE' });

