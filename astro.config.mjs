@@ -48,8 +48,9 @@ export default defineConfig({
 				baseUrl: `https://github.com/${owner}/${name}/edit/${config.repository.branch}/`,
 			},
 			lastUpdated: false,
-			// Styles of the registry entry pages' content (built by src/utils/entry-page.ts).
-			customCss: ['./src/styles/entry.css'],
+			// Styles of the registry entry pages' content (built by src/utils/entry-page.ts), and of the
+			// glossary and information pages.
+			customCss: ['./src/styles/entry.css', './src/styles/site.css'],
 			// Registry entries are never listed here: they are reached from the registry indexes. The
 			// legal pages (accessibility, legal notice, personal data, site map) are in the footer.
 			// Link items are prefixed with `/en` on English pages; slug items take the page title.
