@@ -9,6 +9,7 @@ import type { DataPackage } from '../../src/registry/exports/datapackage.ts';
 import type { Publisher } from '../../src/registry/exports/publisher.ts';
 import { parseCsvFile, readCsvExport } from '../registry/exports/csv-files.ts';
 import { checkTables, specProblems } from '../registry/exports/frictionless.ts';
+import { jsonLdToStore, validateCatalog } from '../registry/exports/shacl.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { facetsFor, facetValues } from '../../src/registry/facets.ts';
 import { entryKinds, entrySchemas, type EntryKind } from '../../src/registry/schemas/index.ts';
@@ -253,6 +254,34 @@ describe('open data', () => {
 				`<dcterms:identifier>${identifier.scheme}:${identifier.value}</dcterms:identifier>`,
 			);
 		}
+	});
+
+	it('publishes a DCAT-AP 3 catalogue that meets the shapes, each distribution a built file', async () => {
+		const catalog = JSON.parse(distFile('catalog.jsonld')) as Record<string, unknown>;
+		const results = await validateCatalog(catalog);
+		const violations = results.filter((result) => result.severity === 'Violation');
+		expect(violations).toEqual([]);
+		const store = await jsonLdToStore(catalog);
+		const downloads = store
+			.getObjects(null, 'http://www.w3.org/ns/dcat#downloadURL', null)
+			.map((term) => new URL(term.value));
+		const csvFiles = readdirSync(distDir).filter((name) => name.endsWith('.csv'));
+		expect(downloads.length).toBe(csvFiles.length + 5);
+		for (const url of downloads) {
+			expect(url.href.startsWith(`${siteRoot}/`), url.href).toBe(true);
+			expect(resolveToFile(url.pathname), url.href).toBeDefined();
+		}
+		const { identifier } = loadSiteConfig().organisation;
+		const publisher = store.getObjects(
+			catalog['@id'] as string,
+			'http://purl.org/dc/terms/publisher',
+			null,
+		)[0];
+		expect(
+			store
+				.getObjects(publisher ?? null, 'http://purl.org/dc/terms/identifier', null)
+				.map((t) => t.value),
+		).toEqual([identifier.value]);
 	});
 
 	it('publishes an Atom feed of registry changes in each language', () => {
