@@ -21,9 +21,12 @@ export interface DraftBranchState {
 	humanWork: HumanWork[];
 	/** Registry entry files the branch added relative to the base. */
 	addedEntries: string[];
+	/** The bot's last commit on the branch: the draft it last wrote, before anyone took over. */
+	lastBotCommit: string | undefined;
 }
 
 interface ListedCommit {
+	sha?: string;
 	/** GitHub shows `{}` for an author it cannot match to an account. */
 	author: { login?: string; type?: string } | null;
 	commit: {
@@ -93,6 +96,7 @@ export async function inspectDraftBranch(
 	}
 	return {
 		humanWork,
+		lastBotCommit: commits.findLast((commit) => isBotCommit(commit, target.botLogin))?.sha,
 		addedEntries: (files ?? [])
 			.filter((file) => file.status === 'added' && entryFilePattern.test(file.filename))
 			.map((file) => file.filename),
@@ -100,11 +104,12 @@ export async function inspectDraftBranch(
 }
 
 /**
- * The top-level fields on which a new draft differs from the entry on the branch: what the
- * issue's latest edit would have changed, had the bot still been writing.
+ * The top-level fields on which a new draft differs from the draft the bot last wrote: what the
+ * issue's edits since would have changed, had the bot still been writing. (Compared with the
+ * branch's head instead, the team's own fixes would be listed as the author's changes.)
  */
-export function changedFields(branchEntry: string | undefined, draft: string): string[] {
-	const before = readFrontMatter(branchEntry ?? '') ?? {};
+export function changedFields(lastDraft: string | undefined, draft: string): string[] {
+	const before = readFrontMatter(lastDraft ?? '') ?? {};
 	const after = readFrontMatter(draft) ?? {};
 	return Object.keys(after)
 		.filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]))

@@ -135,7 +135,11 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 		options.run,
 		now,
 	);
-	let formOnlyReason = policyReason(options, issue);
+	// A taken-over draft first: the publish job will not commit anyway, so no token is spent on a
+	// draft nobody will see, and the issue is told about the takeover, whatever else holds.
+	let formOnlyReason: GateReason | undefined = (await takenOver(client, repository, issue.number))
+		? 'human-took-over'
+		: policyReason(options, issue);
 	const decision = evaluateRateLimits({
 		subject: { author: issue.author, actor, issue: issue.number },
 		// Which recent attempts used the model only matters when this one may.
@@ -149,13 +153,9 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 		limits: options.limits,
 		now,
 	});
-	if (formOnlyReason !== undefined) {
-		// Kept: the AI was off for this issue whatever the limits.
-	} else if (decision.allowed && !decision.ai) formOnlyReason = decision.reason;
-	else if (decision.allowed && (await takenOver(client, repository, issue.number))) {
-		// The publish job will not commit anyway: no token is spent on a draft nobody will see.
-		formOnlyReason = 'human-took-over';
-	} else if (decision.allowed && !complete) {
+	if (formOnlyReason === undefined && decision.allowed && !decision.ai) {
+		formOnlyReason = decision.reason;
+	} else if (formOnlyReason === undefined && decision.allowed && !complete) {
 		// Runs left uncounted may have been AI attempts: the cap counts as reached.
 		formOnlyReason = 'runs-uncounted';
 	}

@@ -126,6 +126,14 @@ async function publishForIssue(
 			en: `No draft-report.json in ${options.draftDir}: the draft job handed nothing over (see its log).`,
 		});
 	}
+	if (draft.status !== 'drafted' && gate?.formOnlyReason === 'human-took-over') {
+		// The run was form-only because of the takeover: a form that needs the AI then fails, but
+		// what the author must hear is that the team has the draft, not that their form is wrong.
+		const takenOver = await takeoverOutcome(options, issue);
+		if (takenOver) {
+			return { issue, outcome: takenOver.kind, comment: await comment(takenOver) };
+		}
+	}
 	switch (draft.status) {
 		case 'not-a-registry-issue':
 		case 'error-report':
@@ -296,8 +304,12 @@ async function commitUnlessTakenOver(
 			const onBranch = state.addedEntries.includes(entry.path)
 				? entry.path
 				: (state.addedEntries[0] ?? entry.path);
-			const current = await readFileText(client, repository, onBranch, head);
-			return { kind: 'taken-over', state, changedFields: changedFields(current, entry.content) };
+			// What the author's edit changed: against the draft the bot last wrote, not the head.
+			const lastDraft = state.lastBotCommit
+				? ((await readFileText(client, repository, entry.path, state.lastBotCommit)) ??
+					(await readFileText(client, repository, onBranch, state.lastBotCommit)))
+				: await readFileText(client, repository, onBranch, head);
+			return { kind: 'taken-over', state, changedFields: changedFields(lastDraft, entry.content) };
 		}
 		try {
 			const commit = await commitEntry(client, repository, {
@@ -324,6 +336,34 @@ async function commitUnlessTakenOver(
 			}
 		}
 	}
+}
+
+/** The takeover comment for a run that has no new draft, if a person has the draft indeed. */
+async function takeoverOutcome(
+	options: PublishOptions,
+	issue: DraftIssue,
+): Promise<Extract<DraftOutcome, { kind: 'human-took-over' }> | undefined> {
+	const { client, repository } = options;
+	const existing = await findDraftPullRequest(client, repository, {
+		issueNumber: issue.number,
+		branch: draftBranchName(issue.number),
+	});
+	const branch = existing?.headRef ?? draftBranchName(issue.number);
+	if ((await readBranchHead(client, repository, branch)) === undefined) return undefined;
+	const state = await inspectDraftBranch(client, repository, {
+		base: await readDefaultBranch(client, repository),
+		branch,
+		pullNumber: existing?.number,
+		...(existing?.author && { botLogin: existing.author }),
+	});
+	if (state.humanWork.length === 0) return undefined;
+	return {
+		kind: 'human-took-over',
+		pull: existing ? { number: existing.number, url: existing.url } : undefined,
+		branch,
+		reasons: state.humanWork,
+		changedFields: undefined,
+	};
 }
 
 /** A file's text at a commit, or `undefined` when it is not there. */

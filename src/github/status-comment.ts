@@ -26,8 +26,11 @@ export type DraftOutcome =
 			pull: { number: number; url: string } | undefined;
 			branch: string;
 			reasons: { kind: 'commit' | 'review'; who: string }[];
-			/** Top-level fields on which the issue's new draft differs from the branch's entry. */
-			changedFields: string[];
+			/**
+			 * Top-level fields on which the issue's new draft differs from the bot's last draft;
+			 * `undefined` when the edit made no draft (a form the AI was needed for).
+			 */
+			changedFields: string[] | undefined;
 	  }
 	| { kind: 'model-failed'; errors: { field: string; message: Bilingual }[] }
 	| { kind: 'draft-failed'; errors: { field: string; message: Bilingual }[] }
@@ -120,16 +123,20 @@ export function renderStatusComment(outcome: DraftOutcome): string {
 				'✋ Brouillon repris par l’équipe · Draft taken over by the team',
 				[
 					`Une personne de l’équipe a ${did.fr} le brouillon (${where}) : pour ne pas effacer son travail, le robot n’y écrit plus.`,
-					changed.length > 0
-						? `Votre dernière modification du ticket n’a pas été reportée ; par rapport au brouillon, elle change : ${fieldList(changed)}.`
-						: 'Votre dernière modification du ticket ne change aucun champ du brouillon.',
+					changed === undefined
+						? 'Votre dernière modification du ticket n’a pas été reportée au brouillon.'
+						: changed.length > 0
+							? `Votre dernière modification du ticket n’a pas été reportée ; par rapport au brouillon, elle change : ${fieldList(changed)}.`
+							: 'Votre dernière modification du ticket ne change aucun champ du brouillon.',
 					'L’équipe reportera ce qu’il faut à la main ; vous pouvez aussi le préciser en commentaire de la demande de fusion.',
 				],
 				[
 					`A team member has ${did.en} the draft (${where}): so as not to erase their work, the bot no longer writes to it.`,
-					changed.length > 0
-						? `Your latest edit of the issue was not carried over; compared with the draft, it changes: ${fieldList(changed)}.`
-						: 'Your latest edit of the issue changes no field of the draft.',
+					changed === undefined
+						? 'Your latest edit of the issue was not carried over to the draft.'
+						: changed.length > 0
+							? `Your latest edit of the issue was not carried over; compared with the draft, it changes: ${fieldList(changed)}.`
+							: 'Your latest edit of the issue changes no field of the draft.',
 					'The team will carry over what is needed by hand; you can also say so in a comment on the pull request.',
 				],
 			);

@@ -651,9 +651,10 @@ describe('a draft a person has taken over', () => {
 		expect(comment).toContain('Brouillon repris par l’équipe · Draft taken over by the team');
 		expect(comment).toContain(`A team member has changed the draft (#${pull?.number})`);
 		expect(comment).toContain('le robot n’y écrit plus');
-		// The edit renamed the entry and undid the maintainer's translation review.
-		expect(comment).toContain('it changes: `language`, `name`, `summary`.');
-		expect(comment).toContain('elle change : `language`, `name`, `summary`.');
+		// The edit renamed the entry: compared with the bot's last draft, not with the maintainer's
+		// fix (the translation review is theirs, not a change the author made).
+		expect(comment).toContain('it changes: `name`, `summary`.');
+		expect(comment).toContain('elle change : `name`, `summary`.');
 	});
 
 	test('the preflight then spends no token: the next draft is made from the form alone', async () => {
@@ -679,6 +680,67 @@ describe('a draft a person has taken over', () => {
 			ai: false,
 			formOnlyReason: 'human-took-over',
 		});
+		// The takeover is the reason given even where the AI was off for this issue anyway, so
+		// that the publish job tells the author of the takeover.
+		const awaiting = await preflight({
+			client: clientFor(fake, 'read-token'),
+			repository: repositoryOf(fake),
+			eventPath: workspace.eventPath,
+			outDir: workspace.draftDir,
+			eventOut: join(workspace.dir, 'issue-event.json'),
+			limits: { perAuthorPerHour: 9, perIssuePerDay: 9, perRepositoryPerDay: 9 },
+			aiFor: 'label',
+			aiSwitch: 'on',
+			run: { id: run.id, attempt: 1 },
+			now,
+		});
+		expect(awaiting.gate.formOnlyReason).toBe('human-took-over');
+	});
+
+	test('a form-only run that fails after the takeover tells the author of the takeover', async () => {
+		const pull = await publishFirstDraft();
+		fake.state.pushAs(maintainer, 'registry/issue-1', { [entryPath]: 'fixed' }, true);
+		// The takeover made the run form-only, and this form needs the AI (an unknown model name).
+		await workspace.writeEvent(issuesEvent('edited', { number: 1 }));
+		await writeDraft(workspace.draftDir, {
+			status: 'invalid-form',
+			issue: 1,
+			extra: {
+				errors: [
+					{
+						field: 'model',
+						message: {
+							fr: 'sans IA, cette question doit avoir une réponse',
+							en: 'without AI, this question must be answered',
+						},
+					},
+				],
+			},
+		});
+		await writeFile(
+			join(workspace.draftDir, 'gate.json'),
+			JSON.stringify({
+				issue: 1,
+				proceed: true,
+				ai: false,
+				formOnlyReason: 'human-took-over',
+				checkedAt: now.toISOString(),
+			}),
+		);
+		const before = fake.requests.length;
+		const result = await publish({ runKey: '1046.1' });
+
+		expect(result.outcome).toBe('human-took-over');
+		expect(writes(before)).toEqual(['issues/update-comment']);
+		const comment = issueComments(1)[0]?.body ?? '';
+		expect(comment).toContain(`A team member has changed the draft (#${pull?.number})`);
+		expect(comment).toContain('Your latest edit of the issue was not carried over to the draft.');
+		expect(comment).not.toContain('without AI, this question must be answered');
+
+		// Without a person's work on the branch, the form's problems are what the author hears.
+		fake.state.refs.delete('heads/registry/issue-1');
+		await publish({ runKey: '1047.1' });
+		expect(issueComments(1)[0]?.body).toContain('without AI, this question must be answered');
 	});
 
 	test('a commit that only claims to be the bot’s is a person’s', async () => {
