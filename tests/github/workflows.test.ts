@@ -242,8 +242,8 @@ describe('ci.yml and deploy.yml', () => {
 		expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch']);
 		const runs = (job: string) =>
 			(workflow.jobs[job]?.steps ?? []).map((step) => step.run ?? '').join('\n');
-		expect(runs('validation')).toMatch(/npm install[\s\S]*::add-matcher::[\s\S]*registry -- check/);
-		expect(runs('test')).toMatch(/npm install[\s\S]*npm run build[\s\S]*npm test/);
+		expect(runs('validation')).toMatch(/npm ci[\s\S]*::add-matcher::[\s\S]*registry -- check/);
+		expect(runs('test')).toMatch(/npm ci[\s\S]*npm run build[\s\S]*npm test/);
 		expect(workflow.jobs.validation?.permissions).toEqual({ contents: 'read' });
 		expect(workflow.jobs.test?.permissions).toEqual({ contents: 'read' });
 	});
