@@ -92,6 +92,11 @@ export const gitHubActions = {
 		fr: 'étiqueter la demande de fusion',
 		en: 'label the pull request',
 	},
+	'unlabel-issue': {
+		permission: 'issues: write',
+		fr: 'retirer l’étiquette du ticket',
+		en: 'remove the label from the issue',
+	},
 	'write-comment': {
 		permission: 'issues: write',
 		fr: 'commenter le ticket',

@@ -17,7 +17,16 @@ export interface DraftIssue {
 
 /** The event a run was started by: an issue event, or a manual run naming an issue. */
 export type IssueEvent =
-	| { type: 'issues'; action: string | undefined; issue: DraftIssue; payload: object }
+	| {
+			type: 'issues';
+			action: string | undefined;
+			issue: DraftIssue;
+			/** Login of the account whose action sent the event (`sender`). */
+			sender: string | undefined;
+			/** An `edited` event that changed the issue's text (`changes.body`), not only its title. */
+			bodyEdited: boolean;
+			payload: object;
+	  }
 	| { type: 'dispatch'; issueNumber: number; payload: object };
 
 const LabelSchema = z.union([z.string(), z.looseObject({ name: z.string() })]);
@@ -37,6 +46,8 @@ const EventSchema = z.looseObject({
 	action: z.string().optional(),
 	issue: z.unknown().optional(),
 	inputs: z.looseObject({ issue: z.union([z.string(), z.number()]).optional() }).nullish(),
+	sender: z.looseObject({ login: z.string() }).nullish(),
+	changes: z.looseObject({ body: z.unknown().optional() }).nullish(),
 });
 
 /** Reads GitHub's event file (`GITHUB_EVENT_PATH`): never `${{ github.event.* }}` in a script. */
@@ -62,6 +73,8 @@ export async function readIssueEvent(path: string): Promise<IssueEvent> {
 			type: 'issues',
 			action: event.data.action,
 			issue: toDraftIssue(event.data.issue, path),
+			sender: event.data.sender?.login,
+			bodyEdited: event.data.action === 'edited' && event.data.changes?.body !== undefined,
 			payload,
 		};
 	}

@@ -1,7 +1,7 @@
 import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { fetchIssue, readIssueEvent, type DraftIssue } from './event.ts';
+import { fetchIssue, readIssueEvent, type DraftIssue, type IssueEvent } from './event.ts';
 import {
 	evaluateRateLimits,
 	listAttemptsBefore,
@@ -49,6 +49,7 @@ export const gateReasons = [
 	'awaiting-label',
 	'human-took-over',
 	'runs-uncounted',
+	'approval-withdrawn',
 ] as const;
 
 /** Why the gate kept the AI off. */
@@ -139,7 +140,7 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 	// draft nobody will see, and the issue is told about the takeover, whatever else holds.
 	let formOnlyReason: GateReason | undefined = (await takenOver(client, repository, issue.number))
 		? 'human-took-over'
-		: policyReason(options, issue);
+		: policyReason(options, issue, event);
 	const decision = evaluateRateLimits({
 		subject: { author: issue.author, actor, issue: issue.number },
 		// Which recent attempts used the model only matters when this one may.
@@ -184,14 +185,35 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 }
 
 /** The AI switch, the `no-ai` labels and `drafting.aiFor`: what keeps the AI off this issue. */
-function policyReason(options: PreflightOptions, issue: DraftIssue): GateReason | undefined {
+function policyReason(
+	options: PreflightOptions,
+	issue: DraftIssue,
+	event: IssueEvent,
+): GateReason | undefined {
 	if (options.aiSwitch === 'off') return 'switched-off';
 	if (issue.labels.some((label) => noAiLabels.includes(label))) return 'no-ai-label';
 	if (options.aiFor === 'members' && !memberAssociations.includes(issue.authorAssociation)) {
 		return 'members-only';
 	}
 	if (options.aiFor === 'label' && !issue.labels.includes(aiApprovalLabel)) return 'awaiting-label';
+	if (options.aiFor === 'label' && approvalWithdrawn(event)) return 'approval-withdrawn';
 	return undefined;
+}
+
+/**
+ * Whether an event takes back a maintainer's approval: the issue's author, outside the team,
+ * changed its text while it had the {@link aiApprovalLabel} label. The label approved the text it
+ * was added to; the publish job then removes it, and a maintainer adds it again to approve the
+ * new text. (GitHub's REST API dates labels but not body edits, so the event is what tells.)
+ * Anyone else who can edit the issue has at least the triage role: their edit keeps the label.
+ */
+export function approvalWithdrawn(event: IssueEvent): boolean {
+	if (event.type !== 'issues' || !event.bodyEdited) return false;
+	const { issue } = event;
+	if (!issue.labels.includes(aiApprovalLabel)) return false;
+	const byAuthor =
+		event.sender === undefined || event.sender.toLowerCase() === issue.author.toLowerCase();
+	return byAuthor && !memberAssociations.includes(issue.authorAssociation);
 }
 
 /** Whether a person has pushed to the issue's draft branch or reviewed its pull request. */
@@ -258,6 +280,11 @@ export function describeGateReason(gate: Gate): Bilingual | undefined {
 			return {
 				fr: `l’IA attend qu’une personne de l’équipe pose l’étiquette « ${aiApprovalLabel} » sur le ticket`,
 				en: `the AI waits for a team member to add the "${aiApprovalLabel}" label to the issue`,
+			};
+		case 'approval-withdrawn':
+			return {
+				fr: `le texte du ticket a changé après que l’équipe a posé l’étiquette « ${aiApprovalLabel} » : l’étiquette est retirée, et l’IA attend qu’une personne de l’équipe la pose de nouveau`,
+				en: `the issue’s text changed after the team added the "${aiApprovalLabel}" label: the label is removed, and the AI waits for a team member to add it again`,
 			};
 		case 'runs-uncounted':
 			return {

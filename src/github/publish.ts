@@ -9,10 +9,16 @@ import {
 import { reportValidationCheck, type CheckReport } from './check-run.ts';
 import { addDraftRecord, readDraftLog } from './draft-log.ts';
 import { readDraft, type DraftEntry, type DraftReport } from './draft-report.ts';
-import { PublishError, explainFailure, isGitHubError } from './errors.ts';
-import { readIssueEvent, resolveIssue, type DraftIssue } from './event.ts';
+import { PublishError, explainFailure, isGitHubError, type Bilingual } from './errors.ts';
+import { readIssueEvent, resolveIssue, type DraftIssue, type IssueEvent } from './event.ts';
 import { changedFields, inspectDraftBranch, type DraftBranchState } from './human-work.ts';
-import { describeGateReason, readGate, type Gate } from './preflight.ts';
+import {
+	aiApprovalLabel,
+	approvalWithdrawn,
+	describeGateReason,
+	readGate,
+	type Gate,
+} from './preflight.ts';
 import {
 	findDraftPullRequest,
 	openOrUpdatePullRequest,
@@ -81,10 +87,12 @@ export async function publishDraft(options: PublishOptions): Promise<PublishResu
 	const { client, repository } = options;
 	const event = await readIssueEvent(options.eventPath);
 	const issue = await resolveIssue(event, client, repository);
+	// Said on the issue whatever the outcome: what this run did besides drafting.
+	const notes: Bilingual[] = [];
 	const comment = (outcome: DraftOutcome) =>
-		upsertStickyComment(client, repository, issue.number, renderStatusComment(outcome));
+		upsertStickyComment(client, repository, issue.number, renderStatusComment(outcome, notes));
 	try {
-		return await publishForIssue(options, issue, comment);
+		return await publishForIssue(options, { event, issue, notes }, comment);
 	} catch (error) {
 		if (error instanceof PublishError && !isCommentFailure(error)) {
 			// Best effort: tell the issue why, then fail the job with the same message.
@@ -100,15 +108,25 @@ function isCommentFailure(error: PublishError): boolean {
 
 async function publishForIssue(
 	options: PublishOptions,
-	issue: DraftIssue,
+	run: { event: IssueEvent; issue: DraftIssue; notes: Bilingual[] },
 	comment: (outcome: DraftOutcome) => Promise<StickyCommentResult>,
 ): Promise<PublishResult> {
 	const { client, repository } = options;
+	const { issue } = run;
 	const now = options.now?.() ?? new Date();
 	const delaysMs = options.settleDelaysMs ?? settleDelaysMs;
 	const gate = await readGate(options.draftDir).then((found) =>
 		found?.issue === issue.number ? found : undefined,
 	);
+	// The approval label approved the text it was put on: the author's edit takes it back. The
+	// event says so (the gate file is only the draft job's word), and the gate says the mode.
+	if (gate?.formOnlyReason === 'approval-withdrawn' && approvalWithdrawn(run.event)) {
+		await removeApprovalLabel(client, repository, issue.number);
+		run.notes.push({
+			fr: `Le texte du ticket a changé après que l’équipe a posé l’étiquette « ${aiApprovalLabel} » : elle est retirée. Une personne de l’équipe peut la poser de nouveau pour que l’IA rédige le nouveau texte.`,
+			en: `The issue’s text changed after the team added the "${aiApprovalLabel}" label: it is removed. A team member can add it again for the AI to draft the new text.`,
+		});
+	}
 	const draft = await readDraft(options.draftDir, issue.number);
 
 	if (!draft) {
@@ -336,6 +354,25 @@ async function commitUnlessTakenOver(
 			}
 		}
 	}
+}
+
+/** Removes the approval label from the issue; already gone is fine. */
+async function removeApprovalLabel(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	issueNumber: number,
+): Promise<void> {
+	await explainFailure('unlabel-issue', async () => {
+		try {
+			await client.rest.issues.removeLabel({
+				...repository,
+				issue_number: issueNumber,
+				name: aiApprovalLabel,
+			});
+		} catch (error) {
+			if (!isGitHubError(error, 404)) throw error;
+		}
+	});
 }
 
 /** The takeover comment for a run that has no new draft, if a person has the draft indeed. */

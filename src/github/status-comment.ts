@@ -71,8 +71,23 @@ function fieldErrors(errors: { field: string; message: Bilingual }[], language: 
 	);
 }
 
-/** The sticky comment's text for an outcome, in French then English. */
-export function renderStatusComment(outcome: DraftOutcome): string {
+/**
+ * The sticky comment's text for an outcome, in French then English, followed by `notes`: what
+ * the run did besides drafting (a draft-ready comment already gives the gate's reason).
+ */
+export function renderStatusComment(
+	outcome: DraftOutcome,
+	notes: readonly Bilingual[] = [],
+): string {
+	const main = renderOutcome(outcome);
+	if (notes.length === 0 || outcome.kind === 'draft-ready') return main;
+	return [
+		main,
+		...notes.map((note) => `ℹ️ ${inlineText(note.fr)}\n\nℹ️ ${inlineText(note.en)}`),
+	].join('\n\n');
+}
+
+function renderOutcome(outcome: DraftOutcome): string {
 	switch (outcome.kind) {
 		case 'draft-ready': {
 			const note = formOnlyNote(outcome);

@@ -35,6 +35,7 @@ describe('describeGitHubError', () => {
 		['read-pull-requests', 'pull-requests: read'],
 		['write-check', 'checks: write'],
 		['delete-branch', 'contents: write'],
+		['unlabel-issue', 'issues: write'],
 	] as const)('a missing permission for %s names "%s"', (action, permission) => {
 		const error = describeGitHubError(
 			requestError(403, { message: 'Resource not accessible by integration' }),

@@ -37,6 +37,10 @@ export interface IssueFixture {
 	association?: string;
 	/** For a `labeled` event: the label just added. */
 	addedLabel?: string;
+	/** Who sent the event; the issue's author unless set. */
+	sender?: FakeUser;
+	/** For an `edited` event: the text before the edit (`changes.body.from`). */
+	bodyFrom?: string;
 }
 
 /** GitHub's own example of an `issues` event of this action, turned into one about `issue`. */
@@ -75,6 +79,17 @@ export function issuesEvent(
 			description: null,
 		})),
 	});
+	Object.assign(event, {
+		sender: {
+			...(event as { sender?: object }).sender,
+			login: (issue.sender ?? user).login,
+			id: (issue.sender ?? user).id,
+			type: (issue.sender ?? user).type,
+		},
+	});
+	if (issue.bodyFrom !== undefined) {
+		Object.assign(event, { changes: { body: { from: issue.bodyFrom } } });
+	}
 	if (issue.addedLabel !== undefined) {
 		Object.assign(event, {
 			label: { ...(event as { label?: object }).label, name: issue.addedLabel },

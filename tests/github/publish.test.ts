@@ -441,6 +441,55 @@ describe('outcomes without a draft', () => {
 		expect(body).toContain('timed out');
 	});
 
+	test('an author’s edit after the approval label: the label is removed, and the comment says so', async () => {
+		const issue = fake.state.issues.get(1);
+		issue?.labels.push('ai-approved');
+		const edited = issuesEvent('edited', {
+			number: 1,
+			labels: [systemFormLabel, 'ai-approved'],
+			bodyFrom: '### Nom\n\nAssistant',
+		});
+		await workspace.writeEvent(edited);
+		const gate = {
+			issue: 1,
+			proceed: true,
+			ai: false,
+			formOnlyReason: 'approval-withdrawn',
+			checkedAt: now.toISOString(),
+		};
+		await writeDraft(workspace.draftDir, {
+			status: 'invalid-form',
+			issue: 1,
+			extra: { errors: [{ field: 'model', message: { fr: 'manque', en: 'missing' } }] },
+		});
+		await writeFile(join(workspace.draftDir, 'gate.json'), JSON.stringify(gate));
+		await publish();
+
+		expect(issue?.labels).toEqual([systemFormLabel]);
+		const body = issueComments(1)[0]?.body ?? '';
+		expect(body).toContain('missing');
+		expect(body).toContain(
+			'The issue’s text changed after the team added the "ai-approved" label: it is removed.',
+		);
+		expect(body).toContain('elle est retirée');
+
+		// A draft made from the form says it as the reason for no AI; the label is gone already.
+		await writeDraft(workspace.draftDir, { issue: 1, mode: 'form-only' });
+		await writeFile(join(workspace.draftDir, 'gate.json'), JSON.stringify(gate));
+		await publish({ runKey: '1002.1' });
+		expect(issueComments(1)[0]?.body).toContain(
+			'the label is removed, and the AI waits for a team member to add it again',
+		);
+
+		// The gate file alone, without the event to back it, removes nothing.
+		issue?.labels.push('ai-approved');
+		await workspace.writeEvent(
+			issuesEvent('edited', { number: 1, labels: [systemFormLabel, 'ai-approved'] }),
+		);
+		await publish({ runKey: '1003.1' });
+		expect(issue?.labels).toContain('ai-approved');
+	});
+
 	test('a rate-limited request says when to retry', async () => {
 		// The draft job stopped at its preflight: only its decision was uploaded.
 		await mkdir(workspace.draftDir, { recursive: true });

@@ -604,6 +604,39 @@ describe('counting from GitHub', () => {
 		});
 	});
 
+	test('label mode: the author’s edit of the text takes the approval back, a maintainer’s does not', async () => {
+		const run = fake.state.addRun({ issue: 1, actor: contributor });
+		const labels = [systemFormLabel, aiApprovalLabel];
+		const edited = (sender?: FakeUser) =>
+			issuesEvent('edited', {
+				number: 1,
+				labels,
+				bodyFrom: '### Nom\n\nAssistant',
+				...(sender && { sender }),
+			});
+		expect(await gateOf(run, 1, { aiFor: 'label', event: edited() })).toMatchObject({
+			proceed: true,
+			ai: false,
+			formOnlyReason: 'approval-withdrawn',
+		});
+		const maintainer: FakeUser = { login: 'alex-leroy', id: 6001, type: 'User' };
+		expect(await gateOf(run, 1, { aiFor: 'label', event: edited(maintainer) })).toMatchObject({
+			ai: true,
+		});
+		// A title-only edit, or a member's own edit, keeps it too.
+		const titleOnly = issuesEvent('edited', { number: 1, labels });
+		expect(await gateOf(run, 1, { aiFor: 'label', event: titleOnly })).toMatchObject({ ai: true });
+		const member = issuesEvent('edited', {
+			number: 1,
+			labels,
+			bodyFrom: 'x',
+			association: 'MEMBER',
+		});
+		expect(await gateOf(run, 1, { aiFor: 'label', event: member })).toMatchObject({ ai: true });
+		// Outside label mode the label means nothing, and nothing is taken back.
+		expect(await gateOf(run, 1, { event: edited() })).toMatchObject({ ai: true });
+	});
+
 	test('the preflight keeps the model off with the switch or the label', async () => {
 		const run = fake.state.addRun({ issue: 1, actor: contributor });
 		await workspace.writeEvent(issuesEvent('opened', { number: 1 }));
