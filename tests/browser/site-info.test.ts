@@ -65,14 +65,18 @@ describe('footer', () => {
 		}),
 	);
 
-	test('reflows on every page type at 320 px', async () => {
+	test('fits every page type at 320 px, and so does the page', async () => {
 		const wide: string[] = [];
 		for (const { path } of discoverPages(distDir)) {
 			await session.withPage(
 				async (page) => {
 					await open(page, path);
 					const box = await page.locator('nav[data-site-footer]').boundingBox();
-					if (!box || box.x < 0 || box.x + box.width > reflowViewport.width) wide.push(path);
+					if (!box || box.x < 0 || box.x + box.width > reflowViewport.width) {
+						wide.push(`${path}: footer`);
+					}
+					const sideways = await overflow(page);
+					if (sideways > 0) wide.push(`${path}: scrolls ${sideways} px sideways`);
 				},
 				{ viewport: reflowViewport },
 			);
