@@ -144,7 +144,8 @@ async function publishForIssue(
 			en: `No draft-report.json in ${options.draftDir}: the draft job handed nothing over (see its log).`,
 		});
 	}
-	if (draft.status !== 'drafted' && gate?.formOnlyReason === 'human-took-over') {
+	const formFailed = draft.status === 'invalid-form' || draft.status === 'model-failed';
+	if (formFailed && gate?.formOnlyReason === 'human-took-over') {
 		// The run was form-only because of the takeover: a form that needs the AI then fails, but
 		// what the author must hear is that the team has the draft, not that their form is wrong.
 		const takenOver = await takeoverOutcome(options, issue);
