@@ -284,6 +284,28 @@ describe('open data', () => {
 		).toEqual([identifier.value]);
 	});
 
+	it('documents every published file on the open-data page, in each language, with working links', () => {
+		const files = [
+			...readdirSync(distDir).filter((name) => name.endsWith('.csv')),
+			'registry.json',
+			'registry.schema.json',
+			'datapackage.json',
+			'catalog.jsonld',
+		];
+		for (const lang of ['fr', 'en'] as const) {
+			const path = `${siteRoot}${lang === 'en' ? '/en' : ''}/donnees-ouvertes/`;
+			const page = must(pageAt(new URL(path)), path);
+			const linked = new Set(
+				selectAll(page.document, 'main a[href]').map(
+					(a) => new URL(must(attr(a, 'href'), 'href'), path).href,
+				),
+			);
+			for (const file of files) {
+				expect(linked.has(`${siteRoot}/${file}`), `${lang}: ${file}`).toBe(true);
+			}
+		}
+	});
+
 	it('publishes an Atom feed of registry changes in each language', () => {
 		for (const path of ['/registry.atom', '/en/registry.atom']) {
 			const file = must(resolveToFile(path), path);
