@@ -1,52 +1,52 @@
 import type { SiteConfig } from '../config/schema.ts';
-import type { Lang, UiKey } from '../i18n/ui.ts';
+import { useTranslations, type Lang } from '../i18n/ui.ts';
+import { sitePath } from '../utils/registry-paths.ts';
 import { conformity } from './accessibility.ts';
 
-/** A link of the site footer: its label key (and parameters) and where it leads. */
+/** A link of the site footer. */
 export interface FooterLink {
 	/** Stable name of the link, for tests and styling. */
 	name: string;
-	label: UiKey;
-	params?: Record<string, string>;
-	/** A page of the site, by its path from the language root (`accessibilite/`)… */
-	page?: string;
-	/** …or an address outside the site. */
-	href?: string;
+	/** Its text in the page's language. */
+	text: string;
+	/** A page of this site in the same language, or an address outside the site. */
+	href: string;
 }
 
 /**
  * The links every page's footer carries, in the order French public sites put them: the
- * accessibility state first (the RGAA wants it visible on every page), then the legal pages.
+ * accessibility state first (the RGAA wants it on every page), then the legal pages, contact,
+ * open data, glossary, site map, source code and licence.
  */
 export function footerLinks(config: SiteConfig, lang: Lang): FooterLink[] {
+	const t = useTranslations(lang);
 	const { owner, name } = config.repository;
 	const licence = config.legal.contentLicence ?? config.openData.licence;
+	const page = (path: string) => sitePath(lang, path);
 	return [
 		{
 			name: 'accessibility',
-			label: 'footer.accessibility',
-			params: { state: `conformity.${conformity(config)}` },
-			page: 'accessibilite/',
+			text: t('footer.accessibility', { state: t(`conformity.${conformity(config)}`) }),
+			href: page('accessibilite/'),
 		},
-		{ name: 'legal', label: 'footer.legal', page: 'mentions-legales/' },
-		{ name: 'privacy', label: 'footer.privacy', page: 'donnees-personnelles/' },
+		{ name: 'legal', text: t('footer.legal'), href: page('mentions-legales/') },
+		{ name: 'privacy', text: t('footer.privacy'), href: page('donnees-personnelles/') },
 		{
 			name: 'contact',
-			label: 'footer.contact',
+			text: t('footer.contact'),
 			href: `mailto:${config.organisation.contactEmail}`,
 		},
-		{ name: 'open-data', label: 'footer.openData', page: 'donnees-ouvertes/' },
-		{ name: 'glossary', label: 'footer.glossary', page: 'glossaire/' },
-		{ name: 'site-map', label: 'footer.siteMap', page: 'plan-du-site/' },
+		{ name: 'open-data', text: t('footer.openData'), href: page('donnees-ouvertes/') },
+		{ name: 'glossary', text: t('footer.glossary'), href: page('glossaire/') },
+		{ name: 'site-map', text: t('footer.siteMap'), href: page('plan-du-site/') },
 		{
 			name: 'source-code',
-			label: 'footer.sourceCode',
+			text: t('footer.sourceCode'),
 			href: `https://github.com/${owner}/${name}`,
 		},
 		{
 			name: 'licence',
-			label: 'footer.licence',
-			params: { name: licence.name[lang] },
+			text: t('footer.licence', { name: licence.name[lang] }),
 			href: licence.url,
 		},
 	];
