@@ -228,7 +228,9 @@ export function catalogFiles(tables: readonly CsvTable[]): CatalogFile[] {
 				fr: 'JSON Schema qui décrit chaque champ de registry.json, ses types et ses valeurs admises.',
 				en: 'JSON Schema describing every field of registry.json, its types and allowed values.',
 			},
-			mediaType: 'application/schema+json',
+			// `application/schema+json` is not in IANA's register yet: the catalogue names only types
+			// that are. https://www.iana.org/assignments/media-types/media-types.xhtml
+			mediaType: 'application/json',
 			format: 'JSON',
 			conformsTo: 'https://json-schema.org/draft/2020-12/schema',
 			languages: both,

@@ -117,6 +117,22 @@ describe('the DCAT-AP 3 catalogue', () => {
 		);
 	});
 
+	it('names only media types registered at IANA, and file types of the EU table', async () => {
+		const store = await jsonLdToStore(catalog);
+		const objects = (property: string) =>
+			new Set(store.getObjects(null, property, null).map((term) => term.value));
+		expect([...objects('http://www.w3.org/ns/dcat#mediaType')].sort()).toEqual(
+			['application/atom+xml', 'application/json', 'text/csv'].map(
+				(type) => `https://www.iana.org/assignments/media-types/${type}`,
+			),
+		);
+		expect([...objects('http://purl.org/dc/terms/format')].sort()).toEqual(
+			['ATOM', 'CSV', 'JSON'].map(
+				(code) => `http://publications.europa.eu/resource/authority/file-type/${code}`,
+			),
+		);
+	});
+
 	it('refuses a remote context, so that nothing is fetched at test time', async () => {
 		await expect(
 			jsonLdToStore({ ...catalog, '@context': 'https://example.org/context.jsonld' }),
