@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvTables } from '../../../src/registry/exports/csv.ts';
 import { loadRegistry } from '../../../src/registry/load.ts';
-import { entryKinds } from '../../../src/registry/schemas/index.ts';
+import { entryKinds, type EntryData } from '../../../src/registry/schemas/index.ts';
 import { loadVocabularies } from '../../../src/registry/vocabularies.ts';
 import { parseCsvFile, testPageUrl, writeCsvExport } from './csv-files.ts';
 
@@ -42,12 +42,24 @@ function convert(files: string[], to: string, outDir: string, infilter?: string)
 
 // CI installs LibreOffice (.ci/run); elsewhere the test says how to get it rather than fail.
 describe.skipIf(!soffice && !process.env['CI'])('the CSV files in LibreOffice Calc', () => {
-	it('split into the same columns and keep every accent, in every file', async () => {
+	it('split into the same columns, keep every accent and run no formula, in every file', async () => {
 		const registry = await loadRegistry('registry');
 		const { vocabularies } = await loadVocabularies('registry');
 		const written = new Map<string, string>();
+		// A model whose texts a spreadsheet would run as formulas: they must come back as text.
+		const [model] = registry.models.map((entry) => entry.data);
+		if (!model) throw new Error('no model in the sample');
+		const hostile = {
+			...model,
+			id: 'formules',
+			name: '=1+1',
+			provider: '+33 1 23 45 67 89',
+			version: '1.0',
+			documentation: [{ label: { fr: '@SUM(1;2)', en: '-2+3' }, url: 'https://docs.example.org/' }],
+		};
 		for (const kind of entryKinds) {
-			const entries = registry[kind].map((entry) => entry.data);
+			const entries: EntryData[] = registry[kind].map((entry) => entry.data);
+			if (kind === 'models') entries.push(hostile);
 			for (const [name, csv] of writeCsvExport(kind, entries, {
 				vocabularies,
 				pageUrl: testPageUrl,
@@ -85,6 +97,9 @@ describe.skipIf(!soffice && !process.env['CI'])('the CSV files in LibreOffice Ca
 		const systems = readFileSync(join(work, 'back', 'systems.csv'), 'utf8');
 		expect(systems).toMatch(/[éèàçôù’«»]/);
 		expect(systems).not.toMatch(/Ã|â€/);
+		const models = readFileSync(join(work, 'back', 'models.csv'), 'utf8');
+		expect(models).toContain('"\'=1+1"');
+		expect(models).toContain('"1.0"');
 	});
 });
 
