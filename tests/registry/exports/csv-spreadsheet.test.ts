@@ -43,6 +43,11 @@ function convert(files: string[], to: string, outDir: string, infilter?: string)
 // CI installs LibreOffice (.ci/run); elsewhere the test says how to get it rather than fail.
 describe.skipIf(!soffice && !process.env['CI'])('the CSV files in LibreOffice Calc', () => {
 	it('split into the same columns, keep every accent and run no formula, in every file', async () => {
+		if (!soffice) {
+			throw new Error(
+				'LibreOffice is missing: apt-get install --no-install-recommends libreoffice-calc (.ci/run does it)',
+			);
+		}
 		const registry = await loadRegistry('registry');
 		const { vocabularies } = await loadVocabularies('registry');
 		const written = new Map<string, string>();
