@@ -89,6 +89,9 @@ const typeOfField: Partial<Record<SchemaField['type'], CsvType>> = {
 	date: 'date',
 };
 
+/** `Modèles utilisés` → `modèles utilisés`, after a colon; `AIPD` stays as it is. */
+const lowerFirst = (text: string) =>
+	/^\p{Lu}\p{Ll}/u.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const both = (make: (lang: Language) => string): Bilingual => ({ fr: make('fr'), en: make('en') });
 const noDoc: Bilingual = { fr: '', en: '' };
@@ -202,8 +205,8 @@ function deriveTables(kind: EntryKind): CsvTable[] {
 				listPath: field.path,
 				shape: record ? 'record' : 'list',
 				title: {
-					fr: `${kindNames[kind].all.fr} : ${doc?.label.fr ?? field.path.join('.')}`,
-					en: `${kindNames[kind].all.en}: ${doc?.label.en ?? field.path.join('.')}`,
+					fr: `${kindNames[kind].all.fr}\u00a0: ${lowerFirst(doc?.label.fr ?? field.path.join('.'))}`,
+					en: `${kindNames[kind].all.en}: ${lowerFirst(doc?.label.en ?? field.path.join('.'))}`,
 				},
 				description: doc?.help ?? noDoc,
 				columns,
@@ -283,7 +286,10 @@ function valueColumns(field: SchemaField, path: readonly string[], required: boo
 			// Which languages an entry has depends on its `language` state.
 			required: false,
 			title: both((l) => `${title[l]} (${languageNames[lang][l]})`),
-			description: both((l) => `${description[l]} (${languageNames[lang][l]})`),
+			description: {
+				fr: `Texte en ${lang === 'fr' ? 'français' : 'anglais'}\u00a0: ${lowerFirst(description.fr)}`,
+				en: `Text in ${lang === 'fr' ? 'French' : 'English'}: ${lowerFirst(description.en)}`,
+			},
 		}));
 	}
 	const column: CsvColumn = {
