@@ -1,14 +1,32 @@
 /**
- * Real-browser test harness: a static server for a built site, Debian's Chromium driven by
- * playwright-core, axe-core, screenshots and page-weight figures. Used by the browser tests and
- * by `tests/browser/perf.ts`. Only 127.0.0.1 is ever contacted.
+ * Real-browser test harness: a static server for a built site, a headless Chromium (the system's,
+ * else the one npm installs) driven by playwright-core, axe-core, screenshots and page-weight
+ * figures. Used by the browser tests and by `tests/browser/perf.ts`. Only 127.0.0.1 is ever
+ * contacted.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+	createReadStream,
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import {
+	brotliCompressSync,
+	brotliDecompressSync,
+	createBrotliDecompress,
+	gzipSync,
+} from 'node:zlib';
 import {
 	chromium,
 	type Browser,
@@ -24,9 +42,6 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The built site the tests run against: `DIST_DIR` when set, else `dist/`. */
 export const distDir = resolve(process.env.DIST_DIR ?? join(projectRoot, 'dist'));
-
-/** Where Debian (and Ubuntu) put Chromium; the first that exists is used. */
-const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** Flags that keep Chromium headless, sandbox-free for containers and off the network. */
 const chromiumArgs = [
@@ -46,22 +61,170 @@ export const desktopViewport = { width: 1280, height: 800 };
 /** A phone-sized window, where Starlight folds the sidebar and header controls into a menu. */
 export const phoneViewport = { width: 375, height: 812 };
 
-/** Path of Debian's Chromium, or an error telling how to install it. */
-export function findChromium(): string {
-	const fromEnv = process.env.CHROMIUM_PATH;
-	const found = [fromEnv, ...chromiumCandidates].find((path) => path && existsSync(path));
-	if (!found) {
-		throw new Error(
-			`Chromium not found (looked at ${chromiumCandidates.join(', ')}). Install Debian's ` +
-				'package: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).',
-		);
-	}
-	return found;
+// ---------------------------------------------------------------------------------------------
+// Browser
+
+/** System browsers tried, in this order, after `CHROMIUM_PATH`: Debian's, Ubuntu's, Google's. */
+const systemBrowsers = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The npm package that ships a headless Chromium for Linux x64 (a dev dependency). */
+const bundledPackage = join(projectRoot, 'node_modules/@sparticuz/chromium');
+
+/** The archives of that package (brotli-compressed tar files) unpacked beside its Chromium. */
+const bundledArchives = ['al2023.tar.br', 'fonts.tar.br', 'swiftshader.tar.br'];
+
+/** A Chromium to launch: its executable and what its environment needs. */
+export interface ChromiumBuild {
+	/** Path of the executable. */
+	executablePath: string;
+	/** Where it comes from: `CHROMIUM_PATH`, a system path, or the npm package. */
+	source: 'CHROMIUM_PATH' | 'system' | 'bundled';
+	/** Variables added to the browser's environment (the npm build's libraries and fonts). */
+	env: Record<string, string>;
 }
 
-/** Launches Debian's Chromium headless; never downloads a browser. */
-export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+/**
+ * The Chromium the tests drive. `REGISTRE_BROWSER` chooses: unset or `auto`, the system's
+ * (`CHROMIUM_PATH`, then `systemBrowsers`) when there is one, else the one npm installed;
+ * `system`, only the system's; `bundled`, only npm's, even when the system has one (how the
+ * fresh-machine path is tested).
+ */
+export async function findChromium(): Promise<ChromiumBuild> {
+	const choice = process.env.REGISTRE_BROWSER || 'auto';
+	if (choice !== 'auto' && choice !== 'system' && choice !== 'bundled') {
+		throw new Error(`REGISTRE_BROWSER=${choice}: expected auto, system or bundled.`);
+	}
+	if (choice !== 'bundled') {
+		const fromEnv = process.env.CHROMIUM_PATH;
+		if (fromEnv) {
+			if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv}: no such file.`);
+			return { executablePath: fromEnv, source: 'CHROMIUM_PATH', env: {} };
+		}
+		const found = systemBrowsers.find((path) => existsSync(path));
+		if (found) return { executablePath: found, source: 'system', env: {} };
+		const none = `none of ${systemBrowsers.join(', ')} exists`;
+		if (choice === 'system') throw new Error(`REGISTRE_BROWSER=system: ${none}.`);
+		return bundledChromium(`No Chromium: CHROMIUM_PATH is not set, ${none}, and`);
+	}
+	return bundledChromium('REGISTRE_BROWSER=bundled:');
+}
+
+/**
+ * Unpacks the npm package's Chromium once into `node_modules/.cache/` and says how to start it;
+ * `why` begins the error thrown when there is none.
+ */
+async function bundledChromium(why: string): Promise<ChromiumBuild> {
+	const manifest = join(bundledPackage, 'package.json');
+	const where = `${process.platform} ${process.arch}`;
+	if (where !== 'linux x64' || !existsSync(manifest)) {
+		throw new Error(
+			`${why} ` +
+				(where === 'linux x64'
+					? '@sparticuz/chromium is not installed (run npm install). '
+					: `@sparticuz/chromium ships Linux x64 only (this is ${where}). `) +
+				'Install Chromium or Google Chrome, or set CHROMIUM_PATH to one.',
+		);
+	}
+	const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+	const dir = join(projectRoot, 'node_modules/.cache/registre-chromium', version);
+	if (!existsSync(join(dir, 'chromium'))) await unpackChromium(join(bundledPackage, 'bin'), dir);
+	return {
+		executablePath: join(dir, 'chromium'),
+		source: 'bundled',
+		env: {
+			// Its own NSS, NSPR and expat (built for Amazon Linux 2023): the binary then needs only
+			// glibc and libgcc_s from the system (and libsqlite3 for NSS's soft token, used by TLS).
+			// The system's fonts are used when there are any, else the package's Open Sans.
+			LD_LIBRARY_PATH: [join(dir, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
+			FONTCONFIG_FILE: join(dir, 'fonts.conf'),
+		},
+	};
+}
+
+/**
+ * Unpacks the Chromium executable, its libraries, fonts and SwiftShader into `dir`, through a
+ * folder of this process's renamed at the end, so a concurrent run never sees half a browser.
+ */
+async function unpackChromium(bin: string, dir: string): Promise<void> {
+	const staging = `${dir}.${process.pid}.partial`;
+	rmSync(staging, { recursive: true, force: true });
+	mkdirSync(staging, { recursive: true });
+	try {
+		await pipeline(
+			createReadStream(join(bin, 'chromium.br')),
+			createBrotliDecompress(),
+			createWriteStream(join(staging, 'chromium'), { mode: 0o755 }),
+		);
+		for (const archive of bundledArchives) {
+			untar(brotliDecompressSync(readFileSync(join(bin, archive))), staging);
+		}
+		// The package's fonts.conf names AWS Lambda's folders: list the unpacked and system fonts.
+		const xml = (path: string) =>
+			path.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+		writeFileSync(
+			join(staging, 'fonts.conf'),
+			'<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n' +
+				[join(dir, 'fonts'), '/usr/share/fonts', '/usr/local/share/fonts']
+					.map((path) => `\t<dir>${xml(path)}</dir>\n`)
+					.join('') +
+				`\t<cachedir>${xml(join(dir, 'fonts-cache'))}</cachedir>\n</fontconfig>\n`,
+		);
+		renameSync(staging, dir);
+	} catch (error) {
+		rmSync(staging, { recursive: true, force: true });
+		// Another run may have renamed its own copy into place first: then use that one.
+		if (!existsSync(join(dir, 'chromium'))) throw error;
+	}
+}
+
+/** Writes the folders and regular files of a tar archive under `dir` (all the package's hold). */
+function untar(archive: Buffer, dir: string): void {
+	const text = (header: Buffer, start: number, length: number) =>
+		header.toString('utf8', start, start + length).replace(/\0[\s\S]*$/, '');
+	let offset = 0;
+	while (offset + 512 <= archive.length) {
+		const header = archive.subarray(offset, offset + 512);
+		if (header.every((byte) => byte === 0)) break;
+		const posix = header.toString('latin1', 257, 263) === 'ustar\0';
+		const name = [posix ? text(header, 345, 155) : '', text(header, 0, 100)]
+			.filter(Boolean)
+			.join('/');
+		const size = Number.parseInt(text(header, 124, 12).trim() || '0', 8);
+		const mode = Number.parseInt(text(header, 100, 8).trim() || '644', 8);
+		const type = text(header, 156, 1) || '0';
+		const target = resolve(dir, name);
+		if (!target.startsWith(dir + sep) && target !== dir) {
+			throw new Error(`tar entry outside the target folder: ${name}`);
+		}
+		if (type === '5') {
+			mkdirSync(target, { recursive: true });
+		} else if (type === '0') {
+			mkdirSync(dirname(target), { recursive: true });
+			writeFileSync(target, archive.subarray(offset + 512, offset + 512 + size), { mode });
+		} else {
+			throw new Error(`tar entry ${name}: type ${type} is not unpacked`);
+		}
+		offset += 512 + Math.ceil(size / 512) * 512;
+	}
+}
+
+/** Launches Chromium headless (the one `findChromium` picks); never downloads a browser. */
+export async function launchBrowser(): Promise<Browser> {
+	const { executablePath, env } = await findChromium();
+	return chromium.launch({
+		executablePath,
+		args: chromiumArgs,
+		...(Object.keys(env).length > 0 ? { env: { ...inheritedEnv(), ...env } } : {}),
+	});
+}
+
+/** This process's environment without its unset variables, as playwright-core's `env` wants. */
+function inheritedEnv(): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(process.env).filter(
+			(entry): entry is [string, string] => entry[1] !== undefined,
+		),
+	);
 }
 
 /** A fresh browser context (own cache, cookies and storage) at the desktop size. */
