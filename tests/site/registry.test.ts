@@ -16,6 +16,7 @@ import { entryKinds, entrySchemas, type EntryKind } from '../../src/registry/sch
 import { usedBy } from '../../src/registry/used-by.ts';
 import {
 	attr,
+	basePath,
 	distDir,
 	must,
 	pageAt,
@@ -250,7 +251,7 @@ describe('open data', () => {
 		const pkg = JSON.parse(distFile('datapackage.json')) as DataPackage;
 		expect(pkg['x-publisher'].identifier).toEqual(identifier);
 		for (const path of ['/registry.atom', '/en/registry.atom']) {
-			expect(distFile(must(resolveToFile(path), path))).toContain(
+			expect(distFile(must(resolveToFile(`${basePath}${path}`), path))).toContain(
 				`<dcterms:identifier>${identifier.scheme}:${identifier.value}</dcterms:identifier>`,
 			);
 		}
@@ -308,7 +309,7 @@ describe('open data', () => {
 
 	it('publishes an Atom feed of registry changes in each language', () => {
 		for (const path of ['/registry.atom', '/en/registry.atom']) {
-			const file = must(resolveToFile(path), path);
+			const file = must(resolveToFile(`${basePath}${path}`), path);
 			const xml = distFile(file);
 			expect(xml).toMatch(
 				/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/,
