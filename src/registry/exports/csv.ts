@@ -221,13 +221,17 @@ function deriveTables(kind: EntryKind): CsvTable[] {
 			main.columns.push(pageColumn('fr'), pageColumn('en'));
 		}
 	}
-	const names = new Set<string>();
-	for (const column of main.columns) {
-		if (names.has(column.name))
-			throw new Error(`csv: two ${kind} columns are named ${column.name}`);
-		names.add(column.name);
+	const tables = [main, ...children];
+	for (const table of tables) {
+		const names = new Set<string>();
+		for (const column of table.columns) {
+			if (names.has(column.name)) {
+				throw new Error(`csv: two columns of ${table.name}.csv are named ${column.name}`);
+			}
+			names.add(column.name);
+		}
 	}
-	return [main, ...children];
+	return tables;
 }
 
 /** What one entry and a whole kind are called, in the tables' titles. */
