@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: fast unit tests mirroring `src/`, build-and-inspect tests over `dist/`,
- * and real-browser tests. The last two share one build made by `tests/site/build.setup.ts`.
+ * Projects: fast unit tests mirroring `src/`; build-and-inspect and real-browser tests, which share
+ * one build made by `tests/site/build.setup.ts`; and the spreadsheet tests, which need LibreOffice.
  */
 export default defineConfig({
 	test: {
@@ -12,7 +12,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/**/*.test.ts'],
-					exclude: ['tests/site/**', 'tests/browser/**'],
+					exclude: ['tests/site/**', 'tests/browser/**', 'tests/spreadsheet/**'],
 				},
 			},
 			{
@@ -23,6 +23,15 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 600_000,
 					fileParallelism: false,
+				},
+			},
+			{
+				// Needs LibreOffice, a system program: run by `npm run test:spreadsheet` (and .ci/run),
+				// not by `npm test`, which needs npm alone.
+				test: {
+					name: 'spreadsheet',
+					include: ['tests/spreadsheet/**/*.test.ts'],
+					testTimeout: 180_000,
 				},
 			},
 		],
