@@ -37,6 +37,10 @@ const resolvers = {
 	'legal.host.address': (c, lang) => text(c.legal.host.address, lang),
 	'legal.host.url': (c) => url(c.legal.host.url),
 	'accessibility.contactEmail': (c) => email(accessibilityContact(c)),
+	'openData.licence': (c, lang) => ({
+		text: c.openData.licence.name[lang],
+		href: c.openData.licence.url,
+	}),
 	'site.title': (c, lang) => text(c.site.title[lang], lang),
 	'site.url': (c) => url(c.site.url),
 	'repository.url': (c) => url(repositoryUrl(c)),
