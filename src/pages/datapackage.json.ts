@@ -1,18 +1,23 @@
 import type { APIRoute } from 'astro';
 import { loadSiteConfig } from '../config/load.ts';
+import { registryChangeDates } from '../registry/exports/change-dates.ts';
 import { dataPackage } from '../registry/exports/datapackage.ts';
 import { licenceOf, publisherOf } from '../registry/exports/publisher.ts';
-import { schemaVersion } from '../registry/schemas/index.ts';
+import { entryKinds, schemaVersion } from '../registry/schemas/index.ts';
 import { getSiteRegistry } from '../utils/registry-site.ts';
 import { sitePath } from '../utils/registry-paths.ts';
 
 /** `datapackage.json`: the Frictionless description of every CSV file, derived from the schema. */
 export const GET: APIRoute = async ({ site }) => {
 	const config = loadSiteConfig();
-	const { vocabularies } = await getSiteRegistry();
+	const registry = await getSiteRegistry();
+	const { last } = registryChangeDates(
+		registry.history,
+		entryKinds.flatMap((kind) => registry[kind].map((entry) => entry.data)),
+	);
 	const absolute = (path: string) => new URL(sitePath('fr', path), site).href;
 	const document = dataPackage({
-		vocabularies,
+		vocabularies: registry.vocabularies,
 		publisher: publisherOf(config.organisation),
 		licence: licenceOf(config.openData.licence),
 		name: config.repository.name.toLowerCase().replace(/[^a-z0-9._-]/g, '-'),
@@ -20,7 +25,8 @@ export const GET: APIRoute = async ({ site }) => {
 		homepage: absolute(''),
 		title: config.site.title,
 		version: schemaVersion,
-		created: new Date(),
+		// The latest change, as in catalog.jsonld: building the same commit twice gives the same file.
+		created: last,
 	});
 	return new Response(JSON.stringify(document, null, '\t'), {
 		headers: { 'Content-Type': 'application/json; charset=utf-8' },

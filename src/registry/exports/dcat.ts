@@ -64,8 +64,8 @@ export interface CatalogFile {
 	mediaType: string;
 	/** Code in the EU's file-type table: `CSV`, `JSON`, `ATOM`. */
 	format: string;
-	/** The standard the file follows, if one is worth naming. */
-	conformsTo?: string;
+	/** The schemas or standards the file's content follows (DCAT's `dct:conformsTo`). */
+	conformsTo: readonly string[];
 	/** The languages of the file's texts. */
 	languages: readonly ('fr' | 'en')[];
 }
@@ -136,8 +136,11 @@ export function dcatCatalog(options: CatalogOptions): Record<string, unknown> {
 				'@type': 'dct:MediaType',
 			},
 			format: { '@id': `${eu}file-type/${file.format}`, '@type': 'dct:MediaTypeOrExtent' },
-			...(file.conformsTo && {
-				conformsTo: { '@id': file.conformsTo, '@type': 'dct:Standard' },
+			...(file.conformsTo.length > 0 && {
+				conformsTo: file.conformsTo.map((standard) => ({
+					'@id': standard,
+					'@type': 'dct:Standard',
+				})),
 			}),
 			license: { '@id': licence.url },
 			language: languageNodes(file.languages),
@@ -205,9 +208,18 @@ export function dcatCatalog(options: CatalogOptions): Record<string, unknown> {
 	};
 }
 
-/** The published files: the registry, its schema, the CSV tables, their package and the feeds. */
-export function catalogFiles(tables: readonly CsvTable[]): CatalogFile[] {
+/** The JSON Schema meta-schema that `registry.schema.json` is written in. */
+export const jsonSchemaDialect = 'https://json-schema.org/draft/2020-12/schema';
+
+/**
+ * The published files: the registry, its schema, the CSV tables, their package and the feeds.
+ * Each names the schema its content conforms to: `registry.json` the site's JSON Schema, that
+ * schema the 2020-12 meta-schema, each CSV file its Table Schema in `datapackage.json` (and the
+ * CSV format itself), the package the Tabular Data Package specification.
+ */
+export function catalogFiles(tables: readonly CsvTable[], siteUrl: string): CatalogFile[] {
 	const both = ['fr', 'en'] as const;
+	const published = (path: string) => new URL(path, siteUrl).href;
 	return [
 		{
 			path: 'registry.json',
@@ -218,7 +230,7 @@ export function catalogFiles(tables: readonly CsvTable[]): CatalogFile[] {
 			},
 			mediaType: 'application/json',
 			format: 'JSON',
-			conformsTo: 'https://json-schema.org/draft/2020-12/schema',
+			conformsTo: [published('registry.schema.json')],
 			languages: both,
 		},
 		{
@@ -232,7 +244,7 @@ export function catalogFiles(tables: readonly CsvTable[]): CatalogFile[] {
 			// that are. https://www.iana.org/assignments/media-types/media-types.xhtml
 			mediaType: 'application/json',
 			format: 'JSON',
-			conformsTo: 'https://json-schema.org/draft/2020-12/schema',
+			conformsTo: [jsonSchemaDialect],
 			languages: both,
 		},
 		{
@@ -244,7 +256,7 @@ export function catalogFiles(tables: readonly CsvTable[]): CatalogFile[] {
 			},
 			mediaType: 'application/json',
 			format: 'JSON',
-			conformsTo: 'https://specs.frictionlessdata.io/tabular-data-package/',
+			conformsTo: ['https://specs.frictionlessdata.io/tabular-data-package/'],
 			languages: both,
 		},
 		...tables.map((table): CatalogFile => ({
@@ -253,7 +265,7 @@ export function catalogFiles(tables: readonly CsvTable[]): CatalogFile[] {
 			description: table.description,
 			mediaType: 'text/csv',
 			format: 'CSV',
-			conformsTo: 'https://www.rfc-editor.org/rfc/rfc4180',
+			conformsTo: [published('datapackage.json'), 'https://www.rfc-editor.org/rfc/rfc4180'],
 			languages: both,
 		})),
 		{
@@ -265,6 +277,7 @@ export function catalogFiles(tables: readonly CsvTable[]): CatalogFile[] {
 			},
 			mediaType: 'application/atom+xml',
 			format: 'ATOM',
+			conformsTo: ['https://www.rfc-editor.org/rfc/rfc4287'],
 			languages: ['fr'],
 		},
 		{
@@ -276,6 +289,7 @@ export function catalogFiles(tables: readonly CsvTable[]): CatalogFile[] {
 			},
 			mediaType: 'application/atom+xml',
 			format: 'ATOM',
+			conformsTo: ['https://www.rfc-editor.org/rfc/rfc4287'],
 			languages: ['en'],
 		},
 	];
