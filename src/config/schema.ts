@@ -37,6 +37,24 @@ const githubPages = {
 	url: 'https://pages.github.com/',
 };
 
+/**
+ * Publisher types of the ADMS vocabulary, the `dct:type` of a DCAT publisher.
+ * @see http://purl.org/adms/publishertype/
+ */
+export const publisherTypes = [
+	'Academia-ScientificOrganisation',
+	'Company',
+	'IndustryConsortium',
+	'LocalAuthority',
+	'NationalAuthority',
+	'NonGovernmentalOrganisation',
+	'NonProfitOrganisation',
+	'PrivateIndividual(s)',
+	'RegionalAuthority',
+	'StandardisationBody',
+	'SupraNationalAuthority',
+] as const;
+
 /** The adopting organisation's identity and settings, read from `registre.config.yml`. */
 export const SiteConfigSchema = z.object({
 	organisation: z.object({
@@ -62,6 +80,11 @@ export const SiteConfigSchema = z.object({
 			/** The identifier itself, as that register writes it. */
 			value: z.string().min(1),
 		}),
+		/**
+		 * What kind of publisher the organisation is, in the ADMS vocabulary (`LocalAuthority` for a
+		 * local authority, `NationalAuthority` for a State service…), given to data catalogues.
+		 */
+		type: z.enum(publisherTypes).optional(),
 	}),
 	openData: z
 		.object({
