@@ -1,11 +1,19 @@
+import { kindNames } from '../registry/kind-names.ts';
+import { entryKinds, type EntryKind } from '../registry/schemas/index.ts';
 import { translator, type Lang } from './ui.ts';
+
+/** `kind.systems` and `kind.systems.one` for every kind, from the kinds' names in src/registry. */
+const kindStrings = (lang: Lang) =>
+	Object.fromEntries(
+		entryKinds.flatMap((kind) => [
+			[`kind.${kind}`, kindNames[kind].all[lang]],
+			[`kind.${kind}.one`, kindNames[kind].one[lang]],
+		]),
+	) as Record<`kind.${EntryKind}` | `kind.${EntryKind}.one`, string>;
 
 /** French strings of the registry pages; the keys are the reference for English. */
 const fr = {
-	'kind.systems': 'Systèmes d’IA',
-	'kind.models': 'Modèles d’IA',
-	'kind.systems.one': 'système d’IA',
-	'kind.models.one': 'modèle d’IA',
+	...kindStrings('fr'),
 	'index.systems.lead':
 		'Les systèmes d’intelligence artificielle que nous utilisons ou préparons : à quoi ils servent, qui en répond, quels modèles ils emploient et quel contrôle humain s’exerce sur eux.',
 	'index.models.lead':
@@ -91,10 +99,7 @@ export type RegistryKey = keyof typeof fr;
 
 /** English strings of the registry pages. */
 const en: Record<RegistryKey, string> = {
-	'kind.systems': 'AI systems',
-	'kind.models': 'AI models',
-	'kind.systems.one': 'AI system',
-	'kind.models.one': 'AI model',
+	...kindStrings('en'),
 	'index.systems.lead':
 		'The artificial intelligence systems we use or are preparing: what they are for, who is accountable, which models they use and how people oversee them.',
 	'index.models.lead':

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { kindNames } from '../kind-names.ts';
 import { anyItem, schemaFields, type SchemaField } from '../schema-fields.ts';
 import {
+	entryKinds,
 	entrySchemas,
 	type Bilingual,
 	type EntryData,
@@ -22,8 +24,8 @@ import type { Vocabularies } from '../vocabularies.ts';
  * position: no cell holds JSON.
  */
 
-/** The column naming the entry a row of a child table belongs to, per kind. */
-export const parentColumns: Record<EntryKind, string> = { systems: 'system', models: 'model' };
+/** The column naming the entry a row of a child table belongs to: `system`, `model`. */
+export const parentColumn = (kind: EntryKind): string => kindNames[kind].key;
 
 /** The column giving an item's place in its list, from 1. */
 export const positionColumn = 'position';
@@ -92,6 +94,7 @@ const typeOfField: Partial<Record<SchemaField['type'], CsvType>> = {
 /** `Modèles utilisés` → `modèles utilisés`, after a colon; `AIPD` stays as it is. */
 const lowerFirst = (text: string) =>
 	/^\p{Lu}\p{Ll}/u.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+const upperFirst = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const both = (make: (lang: Language) => string): Bilingual => ({ fr: make('fr'), en: make('en') });
 const noDoc: Bilingual = { fr: '', en: '' };
@@ -114,7 +117,7 @@ export function csvTables(kind: EntryKind): CsvTable[] {
 
 /** Every CSV table of every kind. */
 export function allCsvTables(): CsvTable[] {
-	return (Object.keys(entrySchemas) as EntryKind[]).flatMap(csvTables);
+	return entryKinds.flatMap(csvTables);
 }
 
 function deriveTables(kind: EntryKind): CsvTable[] {
@@ -141,7 +144,7 @@ function deriveTables(kind: EntryKind): CsvTable[] {
 		primaryKey: ['id'],
 	};
 	const children: CsvTable[] = [];
-	const parent = parentColumns[kind];
+	const parent = parentColumn(kind);
 	for (const field of fields) {
 		const listAt = field.path.indexOf(anyItem);
 		if (listAt !== -1) {
@@ -173,7 +176,7 @@ function deriveTables(kind: EntryKind): CsvTable[] {
 					type: 'string',
 					list: false,
 					required: true,
-					title: kindNames[kind].one,
+					title: both((lang) => upperFirst(kindNames[kind].one[lang])),
 					description: {
 						fr: 'Identifiant de la fiche à laquelle la ligne appartient.',
 						en: 'Id of the entry the row belongs to.',
@@ -233,12 +236,6 @@ function deriveTables(kind: EntryKind): CsvTable[] {
 	}
 	return tables;
 }
-
-/** What one entry and a whole kind are called, in the tables' titles. */
-const kindNames: Record<EntryKind, { one: Bilingual; all: Bilingual }> = {
-	systems: { one: { fr: 'Système', en: 'System' }, all: { fr: 'Systèmes d’IA', en: 'AI systems' } },
-	models: { one: { fr: 'Modèle', en: 'Model' }, all: { fr: 'Modèles d’IA', en: 'AI models' } },
-};
 
 function keyColumn(name: 'key' | 'value'): CsvColumn {
 	return {
@@ -323,7 +320,7 @@ function valueColumns(field: SchemaField, path: readonly string[], required: boo
 		list: field.list,
 		required: column.required,
 		title: {
-			fr: `${title.fr} : libellé ${languageNames[lang].fr}`,
+			fr: `${title.fr}\u00a0: libellé ${languageNames[lang].fr}`,
 			en: `${title.en}: label ${languageNames[lang].en}`,
 		},
 		description: both((l) =>
@@ -485,7 +482,7 @@ export function csvTablesToEntries(
 		return data;
 	});
 	const byId = new Map(entries.map((entry) => [entry['id'], entry]));
-	const parent = parentColumns[kind];
+	const parent = parentColumn(kind);
 	for (const table of children) {
 		const records = tables[table.name] ?? [];
 		const lists = new Map<Record<string, unknown>, { position: number; item: unknown }[]>();

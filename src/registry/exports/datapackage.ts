@@ -106,8 +106,8 @@ export const csvDialect = {
 export function dataPackage(options: DataPackageOptions): DataPackage {
 	const { publisher, licence } = options;
 	const description: Bilingual = {
-		fr: `Les systèmes et modèles d’intelligence artificielle que ${publisher.name.fr} utilise, en fichiers CSV : une table par type de fiche et une table par liste d’éléments (modèles utilisés, sources de données, risques…), reliées par l’identifiant de la fiche.`,
-		en: `The artificial intelligence systems and models ${publisher.name.en} uses, as CSV files: one table per kind of entry and one per list of items (models used, data sources, risks…), linked by the entry's id.`,
+		fr: `Les systèmes et modèles d’intelligence artificielle que ${publisher.name.fr} utilise, en fichiers CSV\u00a0: une table par type de fiche et une table par liste d’éléments (modèles utilisés, sources de données, risques…), reliées par l’identifiant de la fiche.`,
+		en: `The artificial intelligence systems and models ${publisher.name.en} uses, as CSV files: one table per kind of entry and one per list of items (models used, data sources, risks…), linked by the entry’s id.`,
 	};
 	return {
 		profile: 'tabular-data-package',

@@ -154,7 +154,7 @@ export function dcatCatalog(options: CatalogOptions): Record<string, unknown> {
 		identifier: `${catalogUrl}#registry`,
 		title: options.title,
 		description: {
-			fr: `Les systèmes et modèles d’intelligence artificielle que ${publisher.name.fr} utilise : à quoi ils servent, qui en répond, quelles données ils lisent, leur classe de risque au sens du règlement européen sur l’IA, les analyses d’impact, les risques et les mesures prises.`,
+			fr: `Les systèmes et modèles d’intelligence artificielle que ${publisher.name.fr} utilise\u00a0: à quoi ils servent, qui en répond, quelles données ils lisent, leur classe de risque au sens du règlement européen sur l’IA, les analyses d’impact, les risques et les mesures prises.`,
 			en: `The artificial intelligence systems and models ${publisher.name.en} uses: what they are for, who is accountable, which data they read, their risk class under the EU AI Act, impact assessments, risks and mitigations.`,
 		},
 		keyword: {
@@ -251,7 +251,7 @@ export function catalogFiles(tables: readonly CsvTable[], siteUrl: string): Cata
 			path: 'datapackage.json',
 			title: { fr: 'Description des fichiers CSV', en: 'Description of the CSV files' },
 			description: {
-				fr: 'Data Package Frictionless : colonnes, types, clés et licence de chaque fichier CSV.',
+				fr: 'Data Package Frictionless\u00a0: colonnes, types, clés et licence de chaque fichier CSV.',
 				en: 'Frictionless Data Package: columns, types, keys and licence of every CSV file.',
 			},
 			mediaType: 'application/json',

@@ -6,6 +6,8 @@ import {
 	tableToCsv,
 	type CsvOptions,
 } from '../../../src/registry/exports/csv.ts';
+import { useRegistryTranslations } from '../../../src/i18n/registry.ts';
+import { kindNames } from '../../../src/registry/kind-names.ts';
 import { loadRegistry } from '../../../src/registry/load.ts';
 import { entryKinds } from '../../../src/registry/schemas/index.ts';
 import { loadVocabularies } from '../../../src/registry/vocabularies.ts';
@@ -170,3 +172,22 @@ function must<T>(value: T | undefined): T {
 	if (value === undefined) throw new Error('missing value in the sample registry');
 	return value;
 }
+
+describe('the tables’ names of the kinds', () => {
+	it('are the ones the registry pages use, and key each child table by the kind’s key', () => {
+		for (const lang of ['fr', 'en'] as const) {
+			const t = useRegistryTranslations(lang);
+			for (const kind of entryKinds) {
+				const [main, ...children] = csvTables(kind);
+				expect(main?.title[lang]).toBe(t(`kind.${kind}`));
+				for (const child of children) {
+					expect(child.title[lang].startsWith(t(`kind.${kind}`)), child.name).toBe(true);
+					expect(child.primaryKey[0]).toBe(kindNames[kind].key);
+					expect(child.columns[0]?.title[lang].toLowerCase()).toBe(
+						t(`kind.${kind}.one`).toLowerCase(),
+					);
+				}
+			}
+		}
+	});
+});

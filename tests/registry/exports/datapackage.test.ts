@@ -5,6 +5,7 @@ import { loadRegistry } from '../../../src/registry/load.ts';
 import { entryKinds, entrySchemas } from '../../../src/registry/schemas/index.ts';
 import { loadVocabularies } from '../../../src/registry/vocabularies.ts';
 import { testPageUrl, writeCsvExport } from './csv-files.ts';
+import { plainSpaceBeforePunctuation } from './typography.ts';
 import { checkTables, specProblems, testLicence, testPublisher } from './frictionless.ts';
 
 const registry = await loadRegistry('registry');
@@ -134,5 +135,18 @@ describe('datapackage.json', () => {
 		]);
 		expect(pkg['x-publisher'].identifier).toEqual({ scheme: 'SIREN', value: '123456789' });
 		expect(pkg.contributors[0]).toMatchObject({ role: 'publisher', title: 'Ville d’Exemple' });
+	});
+});
+
+describe('the French texts of the package', () => {
+	it('put a non-breaking space, never a plain one, before a colon or other high punctuation', () => {
+		const texts = [pkg.title, pkg.description, pkg['x-help'].fr, pkg['x-label'].fr];
+		for (const resource of pkg.resources) {
+			texts.push(resource.title, resource.description, resource['x-label'].fr);
+			for (const field of resource.schema.fields) {
+				texts.push(field.title, field.description, field['x-label'].fr, field['x-help'].fr);
+			}
+		}
+		expect(plainSpaceBeforePunctuation(texts)).toEqual([]);
 	});
 });

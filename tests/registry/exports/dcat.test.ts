@@ -3,6 +3,7 @@ import { csvTables } from '../../../src/registry/exports/csv.ts';
 import { catalogFiles, dcatCatalog } from '../../../src/registry/exports/dcat.ts';
 import { entryKinds } from '../../../src/registry/schemas/index.ts';
 import { testLicence, testPublisher } from './frictionless.ts';
+import { plainSpaceBeforePunctuation } from './typography.ts';
 import { jsonLdToStore, validateCatalog, type ShapeResult } from './shacl.ts';
 
 const catalog = dcatCatalog({
@@ -172,6 +173,17 @@ describe('the DCAT-AP 3 catalogue', () => {
 				(code) => `http://publications.europa.eu/resource/authority/file-type/${code}`,
 			),
 		);
+	});
+
+	it('puts a non-breaking space, never a plain one, before a colon in its French texts', async () => {
+		const store = await jsonLdToStore(catalog);
+		const french = store
+			.getQuads(null, null, null, null)
+			.map((quad) => quad.object)
+			.filter((term) => (term as { language?: string }).language === 'fr')
+			.map((term) => term.value);
+		expect(french.length).toBeGreaterThan(10);
+		expect(plainSpaceBeforePunctuation(french)).toEqual([]);
 	});
 
 	it('refuses a remote context, so that nothing is fetched at test time', async () => {
