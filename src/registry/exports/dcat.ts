@@ -112,6 +112,10 @@ export function dcatCatalog(options: CatalogOptions): Record<string, unknown> {
 			notation: publisher.identifier.value,
 			schemaAgency: publisher.identifier.scheme,
 		},
+		// ADMS's publisher types, as the licence's type below: the concept's IRI alone.
+		...(publisher.type && {
+			'dct:type': { '@id': `http://purl.org/adms/publishertype/${publisher.type}` },
+		}),
 	};
 	const licenceNode = {
 		'@id': licence.url,

@@ -53,6 +53,12 @@ export const PublisherSchema = z
 					'The organisation’s official identifier: SIREN or SIRET in France, any other scheme elsewhere.',
 				),
 			),
+		type: organisation.type.meta(
+			help(
+				'Type d’éditeur, dans le vocabulaire ADMS\u00a0: LocalAuthority pour une collectivité, NationalAuthority pour un service de l’État…',
+				'Kind of publisher, in the ADMS vocabulary: LocalAuthority for a local authority, NationalAuthority for a State service…',
+			),
+		),
 	})
 	.strict()
 	.meta(
@@ -84,6 +90,7 @@ export function publisherOf(organisation: SiteConfig['organisation']): Publisher
 		url: organisation.url,
 		email: organisation.contactEmail,
 		identifier: { scheme: organisation.identifier.scheme, value: organisation.identifier.value },
+		...(organisation.type && { type: organisation.type }),
 	};
 }
 

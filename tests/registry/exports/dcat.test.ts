@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { csvTables } from '../../../src/registry/exports/csv.ts';
-import { catalogFiles, dcatCatalog } from '../../../src/registry/exports/dcat.ts';
+import {
+	catalogFiles,
+	dcatCatalog,
+	type CatalogOptions,
+} from '../../../src/registry/exports/dcat.ts';
 import { entryKinds } from '../../../src/registry/schemas/index.ts';
+import type { Publisher } from '../../../src/registry/exports/publisher.ts';
 import { testLicence, testPublisher } from './frictionless.ts';
 import { plainSpaceBeforePunctuation } from './typography.ts';
 import { jsonLdToStore, validateCatalog, type ShapeResult } from './shacl.ts';
 
-const catalog = dcatCatalog({
+const options: CatalogOptions = {
 	publisher: testPublisher,
 	licence: testLicence,
 	siteUrl: 'https://ia.example.org/',
@@ -23,20 +28,20 @@ const catalog = dcatCatalog({
 	issued: new Date('2026-01-05T09:00:00Z'),
 	modified: new Date('2026-11-30T17:00:00Z'),
 	files: catalogFiles(entryKinds.flatMap(csvTables), 'https://ia.example.org/'),
-});
+};
+const catalog = dcatCatalog(options);
 
 const dct = 'http://purl.org/dc/terms/';
 
 /**
  * Recommended properties the catalogue cannot know, each on the one node that lacks it: the area
- * the catalogue and the dataset cover and the period of the dataset, and the publisher's ADMS type
- * (none of them in the configuration yet). Any other warning, a licence without its type say, fails.
+ * the catalogue and the dataset cover, and the period of the dataset (none of them in the
+ * configuration yet). Any other warning, a licence or a publisher without its type say, fails.
  */
 const unknowable = [
 	['https://ia.example.org/catalog.jsonld', `${dct}spatial`],
 	['https://ia.example.org/catalog.jsonld#registry', `${dct}spatial`],
 	['https://ia.example.org/catalog.jsonld#registry', `${dct}temporal`],
-	['https://ia.example.org/catalog.jsonld#publisher', `${dct}type`],
 ];
 const isUnknowable = (result: ShapeResult) =>
 	result.severity === 'Warning' &&
@@ -62,6 +67,21 @@ describe('the DCAT-AP 3 catalogue', () => {
 		delete (broken['license'] as Record<string, unknown>)['dct:type'];
 		const warnings = (await validateCatalog(broken)).filter((r) => !isUnknowable(r));
 		expect(warnings.map((r) => [r.focus, r.path])).toEqual([[testLicence.url, `${dct}type`]]);
+	});
+
+	it('gives the publisher its ADMS type from the configuration, and warns when there is none', async () => {
+		const store = await jsonLdToStore(catalog);
+		expect(
+			store
+				.getObjects('https://ia.example.org/catalog.jsonld#publisher', `${dct}type`, null)
+				.map((t) => t.value),
+		).toEqual(['http://purl.org/adms/publishertype/LocalAuthority']);
+		const untyped: Publisher = { ...testPublisher };
+		delete untyped.type;
+		const results = await validateCatalog(dcatCatalog({ ...options, publisher: untyped }));
+		expect(
+			results.filter((r) => !isUnknowable(r)).map((r) => [r.severity, r.focus, r.path]),
+		).toEqual([['Warning', 'https://ia.example.org/catalog.jsonld#publisher', `${dct}type`]]);
 	});
 
 	it('names for each file the schema its content conforms to', async () => {

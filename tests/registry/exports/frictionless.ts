@@ -102,6 +102,7 @@ export const testPublisher = {
 	url: 'https://www.example.org/',
 	email: 'ia@example.org',
 	identifier: { scheme: 'SIREN', value: '123456789' },
+	type: 'LocalAuthority' as const,
 };
 export const testLicence = {
 	name: { fr: 'Licence Ouverte 2.0', en: 'Open Licence 2.0' },
