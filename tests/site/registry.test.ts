@@ -283,6 +283,27 @@ describe('open data', () => {
 				.getObjects(publisher ?? null, 'http://purl.org/dc/terms/identifier', null)
 				.map((t) => t.value),
 		).toEqual([identifier.value]);
+		// The schemas the files conform to that the site publishes (registry.schema.json, datapackage.json).
+		const ownSchemas = store
+			.getObjects(null, 'http://purl.org/dc/terms/conformsTo', null)
+			.map((term) => new URL(term.value))
+			.filter((url) => url.href.startsWith(`${siteRoot}/`));
+		expect(ownSchemas.map((url) => url.pathname.split('/').pop()).sort()).toEqual(
+			expect.arrayContaining(['datapackage.json', 'registry.schema.json']),
+		);
+		for (const url of ownSchemas) expect(resolveToFile(url.pathname), url.href).toBeDefined();
+		const { type } = loadSiteConfig().organisation;
+		expect(
+			store
+				.getObjects(publisher ?? null, 'http://purl.org/dc/terms/type', null)
+				.map((t) => t.value),
+		).toEqual(type ? [`http://purl.org/adms/publishertype/${type}`] : []);
+	});
+
+	it('dates datapackage.json and the catalogue from the same latest change, not the time of the build', () => {
+		const pkg = JSON.parse(distFile('datapackage.json')) as DataPackage;
+		const catalog = JSON.parse(distFile('catalog.jsonld')) as { modified: string };
+		expect(pkg.created).toBe(catalog.modified);
 	});
 
 	it('documents every published file on the open-data page, in each language, with working links', () => {

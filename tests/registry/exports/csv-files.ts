@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { kindSegments } from '../../../src/utils/registry-paths.ts';
 import {
 	csvTables,
 	csvTablesToEntries,
@@ -44,4 +45,4 @@ export function writeCsvExport(
 
 /** Page addresses as the site writes them, for tests that do not build it. */
 export const testPageUrl: CsvOptions['pageUrl'] = (kind, id, lang) =>
-	`https://ia.example.org${lang === 'en' ? '/en' : ''}/registre/${kind === 'systems' ? 'systemes' : 'modeles'}/${id}/`;
+	`https://ia.example.org${lang === 'en' ? '/en' : ''}/registre/${kindSegments[kind]}/${id}/`;
