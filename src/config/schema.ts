@@ -35,7 +35,21 @@ const githubPages = {
 	name: 'GitHub, Inc.',
 	address: '88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, USA',
 	url: 'https://pages.github.com/',
+	phone: '+1 877 448 4820',
 };
+
+/** Whether a string of digits ends with a valid Luhn check digit, as SIREN and SIRET numbers do. */
+function passesLuhn(digits: string): boolean {
+	let sum = 0;
+	for (const [index, char] of [...digits].reverse().entries()) {
+		const digit = Number(char) * (index % 2 === 1 ? 2 : 1);
+		sum += digit > 9 ? digit - 9 : digit;
+	}
+	return sum % 10 === 0;
+}
+
+/** Digits of a SIREN (9) and a SIRET (14), the French registers whose numbers are checked. */
+const frenchIdentifierLength: Record<string, number> = { SIREN: 9, SIRET: 14 };
 
 /**
  * Publisher types of the ADMS vocabulary, the `dct:type` of a DCAT publisher.
@@ -68,18 +82,34 @@ export const SiteConfigSchema = z.object({
 		dpoEmail: z.email(),
 		/** Postal address of the organisation's head office, on one line (legal notice). */
 		address: z.string().min(1),
-		/** Switchboard telephone number, as readers should dial it (legal notice), when published. */
-		phone: z.string().min(1).optional(),
+		/** Switchboard telephone number, as readers should dial it (legal notice, required by the LCEN). */
+		phone: z.string().min(1),
 		/**
 		 * The organisation's official identifier, carried by every export and the data catalogue:
 		 * in France its SIREN (9 digits) or SIRET (14 digits); elsewhere any scheme, named.
 		 */
-		identifier: z.object({
-			/** The register the identifier comes from: `SIREN`, `SIRET`, or another scheme's name. */
-			scheme: z.string().min(1),
-			/** The identifier itself, as that register writes it. */
-			value: z.string().min(1),
-		}),
+		identifier: z
+			.object({
+				/** The register the identifier comes from: `SIREN`, `SIRET`, or another scheme's name. */
+				scheme: z.string().min(1),
+				/** The identifier itself, as that register writes it (spaces dropped for SIREN and SIRET). */
+				value: z.string().min(1),
+			})
+			.overwrite((id) =>
+				Object.hasOwn(frenchIdentifierLength, id.scheme)
+					? { ...id, value: id.value.replace(/\s+/g, '') }
+					: id,
+			)
+			.superRefine((id, ctx) => {
+				const length = frenchIdentifierLength[id.scheme];
+				if (length === undefined) return;
+				if (new RegExp(`^\\d{${length}}$`).test(id.value) && passesLuhn(id.value)) return;
+				ctx.addIssue({
+					code: 'custom',
+					path: ['value'],
+					message: `« ${id.value} » n’est pas un ${id.scheme} valide (${length} chiffres, clé de contrôle de Luhn comprise) : recopiez-le depuis l’annuaire des entreprises / "${id.value}" is not a valid ${id.scheme} (${length} digits, Luhn check digit included): copy it from the French business register`,
+				});
+			}),
 		/**
 		 * What kind of publisher the organisation is, in the ADMS vocabulary (`LocalAuthority` for a
 		 * local authority, `NationalAuthority` for a State service…), given to data catalogues.
@@ -107,8 +137,10 @@ export const SiteConfigSchema = z.object({
 				name: z.string().min(1),
 				/** Its postal address, on one line. */
 				address: z.string().min(1),
-				/** Its website or telephone, how readers reach it. */
+				/** Its website. */
 				url: z.url(),
+				/** Its telephone number, as readers should dial it (required by the LCEN). */
+				phone: z.string().min(1),
 			})
 			.default(githubPages),
 		/** Licence of the site's texts (the pages and the entries): the data licence when not set. */
@@ -132,6 +164,11 @@ export const SiteConfigSchema = z.object({
 					rate: z.number().min(0).max(100),
 					/** The pages or sample the audit covered. */
 					scope: BilingualLabelSchema,
+					/**
+					 * The browsers, assistive technologies and tools the auditor used (the statement's
+					 * "test environment"), e.g. "NVDA 2024.4 with Firefox 133 on Windows 11".
+					 */
+					environment: BilingualLabelSchema.optional(),
 					/** The RGAA version applied. */
 					referential: z.string().min(1).default('RGAA 4.1.2'),
 					/** The audit report, when published. */
@@ -148,6 +185,11 @@ export const SiteConfigSchema = z.object({
 			nonCompliant: z.array(BilingualLabelSchema).default([]),
 			/** Derogations for disproportionate burden, each with its reason and the alternative offered. */
 			derogations: z.array(BilingualLabelSchema).default([]),
+		})
+		.refine((a) => !a.audit || a.audit.rate === 100 || a.nonCompliant.length > 0, {
+			path: ['nonCompliant'],
+			message:
+				'un audit sous 100 % a relevé des non-conformités : listez-les dans `accessibility.nonCompliant` (une entrée { fr, en } chacune) / an audit below 100 % found non-conformities: list them under `accessibility.nonCompliant` (one { fr, en } entry each)',
 		})
 		.default({ nonCompliant: [], derogations: [] }),
 	site: z.object({
