@@ -10,16 +10,33 @@ import type { SiteConfig } from './schema.ts';
  * build (astro.config.mjs) unless `site.demo: true` says the site is a demonstration.
  */
 
-/** Addresses in a domain reserved for examples (RFC 2606): `.example`, `example.org`… */
-const exampleDomain =
-	/(?:^|[@./])(?:[a-z0-9-]+\.)*(?:example|example\.(?:com|org|net))(?=$|[/:?#])/i;
+/** The host part of every URL (`https://host/…`) and e-mail address (`name@host`) in a text. */
+function hosts(value: string): string[] {
+	return [...value.matchAll(/(?:\/\/|@)([a-z0-9.-]+)/gi)].map((match) => match[1] ?? '');
+}
 
-/** Words that only a placeholder holds: the sample's fictional city, lorem ipsum, "to do"… */
+/**
+ * A host in a domain reserved for examples (RFC 2606): the `.example` top-level domain,
+ * `example.com`, `.org` or `.net`, or `example` between two labels (`mairie.example.fr`).
+ */
+const exampleHost = /(?:^|\.)example(?:\.(?:com|org|net))?$|\.example\./i;
+
+/** The sample's fictional organisation, wherever it is left (a name, a URL, a GitHub owner). */
+const sampleName = /\bclairval\b/i;
+
+/** Words that only a placeholder name or address holds: "Exemple", lorem ipsum, "to do"… */
 const placeholderWords =
-	/\b(?:clairval|exemple|example|lorem|ipsum|todo|tbd|changeme|xxx+)\b|à compléter|to be completed/i;
+	/\b(?:exemple|example|lorem|ipsum|todo|tbd|changeme|xxx+)\b|à compléter|to be completed|\b00000\b/i;
 
-/** Settings that name the organisation, its people and its addresses (where words are checked). */
-const identityKeys = /^(?:organisation|legal|accessibility)\.|^site\.title\./;
+/**
+ * Settings holding a name or a postal address, where placeholder words are looked for; free
+ * texts (an accessibility non-conformity, an auditor "Todo & Co") may use any word.
+ */
+const nameKeys =
+	/^(?:organisation\.name\.(?:fr|en)|organisation\.address|legal\.director\.name|legal\.host\.(?:name|address)|site\.title\.(?:fr|en))$/;
+
+/** A telephone number made of zeros after its first digits, like the sample's `01 00 00 00 00`. */
+const zeroPhone = /^\+?[\d\s.()-]*?\d[\s.()-]*(?:0[\s.()-]*){8,}$/;
 
 /** What is wrong with one value, or undefined when it looks like the organisation's own. */
 function placeholderIssue(key: string, value: string): Bilingual | undefined {
@@ -27,7 +44,7 @@ function placeholderIssue(key: string, value: string): Bilingual | undefined {
 		fr: 'mettez à la place la valeur de votre organisation, ou déclarez une démonstration avec `site.demo: true`',
 		en: 'put your organisation’s own value instead, or declare a demonstration with `site.demo: true`',
 	};
-	if (exampleDomain.test(value)) {
+	if (hosts(value).some((host) => exampleHost.test(host))) {
 		return {
 			fr: `« ${value} » est une adresse d’exemple (domaine réservé aux exemples) : ${fix.fr}.`,
 			en: `"${value}" is an example address (a domain reserved for examples): ${fix.en}.`,
@@ -39,7 +56,13 @@ function placeholderIssue(key: string, value: string): Bilingual | undefined {
 			en: `"${value}" is an example identifier: ${fix.en}.`,
 		};
 	}
-	if (identityKeys.test(key) && (placeholderWords.test(value) || /\b00000\b/.test(value))) {
+	if (/\.phone$/.test(key) && zeroPhone.test(value)) {
+		return {
+			fr: `« ${value} » est un numéro de téléphone fictif : ${fix.fr}.`,
+			en: `"${value}" is a fictional telephone number: ${fix.en}.`,
+		};
+	}
+	if (sampleName.test(value) || (nameKeys.test(key) && placeholderWords.test(value))) {
 		return {
 			fr: `« ${value} » ressemble à une valeur d’exemple du kit : ${fix.fr}.`,
 			en: `"${value}" looks like one of the kit’s example values: ${fix.en}.`,

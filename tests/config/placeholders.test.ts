@@ -26,10 +26,12 @@ const realIdentity = withoutDemo
 	.replaceAll('Clairval AI Registry', 'Saint-Aubin AI Registry')
 	.replaceAll('clairval.example', 'saint-aubin.fr')
 	.replace('00000 Clairval', '35000 Saint-Aubin')
-	.replace("'000000000'", "'213500000'")
+	.replace("'000000000'", "'216 901 231'")
 	.replace('Dominique Exemple', 'Camille Martin')
 	.replace('de la Métropole de Clairval', 'de Saint-Aubin')
-	.replace('Clairval Metropolitan Authority', 'Saint-Aubin');
+	.replace('Clairval Metropolitan Authority', 'Saint-Aubin')
+	.replace('phone: 01 00 00 00 00', 'phone: 02 99 00 00 01')
+	.replace('owner: clairval', 'owner: saint-aubin');
 
 describe('example values in the configuration', () => {
 	it('the sample declares itself a demonstration, so it builds', () => {
@@ -50,6 +52,8 @@ describe('example values in the configuration', () => {
 			'organisation.identifier.value',
 			'site.url',
 			'legal.director.name',
+			'organisation.phone',
+			'repository.owner',
 		]) {
 			expect(keys).toContain(key);
 		}
@@ -97,8 +101,32 @@ describe('example values in the configuration', () => {
 		expect(findPlaceholders(yaml, 'c.yml').map(({ field }) => field)).toEqual([key]);
 	});
 
-	it('does not read words in settings that are not the identity', () => {
-		expect(findPlaceholders('drafting:\n  model: example-model\n', 'c.yml')).toEqual([]);
+	it.each([
+		['repository.owner', 'clairval'],
+		['site.url', 'https://ia.clairval.fr'],
+		['drafting.hosting.fr', 'Serveurs de Clairval'],
+		['organisation.url', 'https://mairie.example.fr/'],
+		['legal.host.phone', '+33 1 00 00 00 00'],
+	])('flags the sample’s %s = %s', (key, value) => {
+		const [section, ...rest] = key.split('.');
+		const nested = rest.length === 2 ? `${rest[0]}:\n    ${rest[1]}` : rest.join('.');
+		const yaml = `${section}:\n  ${nested}: '${value}'\n`;
+		expect(findPlaceholders(yaml, 'c.yml').map(({ field }) => field)).toEqual([key]);
+	});
+
+	it.each([
+		[
+			'accessibility.nonCompliant',
+			'- fr: Certains graphiques, par exemple la carte, n’ont pas d’alternative',
+		],
+		['accessibility.audit', 'auditor: Todo & Co'],
+		['organisation', 'url: https://www.lyon.fr/example'],
+		['drafting', 'model: example-model'],
+		['legal.host', 'phone: +1 877 448 4820'],
+	])('does not flag ordinary text in %s (%s)', (section, line) => {
+		const [first, second] = section.split('.');
+		const yaml = second ? `${first}:\n  ${second}:\n    ${line}\n` : `${first}:\n  ${line}\n`;
+		expect(findPlaceholders(yaml, 'c.yml')).toEqual([]);
 	});
 });
 
