@@ -19,6 +19,10 @@ const text = (value: string | number, lang: Lang): SiteValue => ({
 });
 const email = (address: string): SiteValue => ({ text: address, href: `mailto:${address}` });
 const url = (address: string): SiteValue => ({ text: address, href: address });
+const phone = (number: string): SiteValue => ({
+	text: number,
+	href: `tel:${number.replace(/[^\d+]/g, '')}`,
+});
 const repositoryUrl = (config: SiteConfig) =>
 	`https://github.com/${config.repository.owner}/${config.repository.name}`;
 
@@ -29,6 +33,7 @@ const resolvers = {
 	'organisation.contactEmail': (c) => email(c.organisation.contactEmail),
 	'organisation.dpoEmail': (c) => email(c.organisation.dpoEmail),
 	'organisation.address': (c, lang) => text(c.organisation.address, lang),
+	'organisation.phone': (c) => phone(c.organisation.phone),
 	'organisation.identifier': (c, lang) =>
 		text(`${c.organisation.identifier.scheme} ${c.organisation.identifier.value}`, lang),
 	'legal.director': (c, lang) =>
@@ -36,6 +41,7 @@ const resolvers = {
 	'legal.host.name': (c, lang) => text(c.legal.host.name, lang),
 	'legal.host.address': (c, lang) => text(c.legal.host.address, lang),
 	'legal.host.url': (c) => url(c.legal.host.url),
+	'legal.host.phone': (c) => phone(c.legal.host.phone),
 	'accessibility.contactEmail': (c) => email(accessibilityContact(c)),
 	'openData.licence': (c, lang) => ({
 		text: c.openData.licence.name[lang],
