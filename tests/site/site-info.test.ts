@@ -97,6 +97,15 @@ describe('information pages', () => {
 						'9 69 39 00 00',
 					];
 		for (const part of parts) expect(text, part).toContain(part);
+		// The forms are the organisation's own templates: a known limit with an e-mail alternative,
+		// not a content it "does not control"; data files are no exemption of décret 2019-768.
+		expect(text).toContain(lang === 'fr' ? 'Limite connue' : 'Known limit');
+		expect(text).not.toMatch(
+			/ne contrôle pas|neither develops nor controls|pas des pages web|not web pages/,
+		);
+		expect(text).toContain(
+			lang === 'fr' ? 'Vérifications automatiques du kit' : 'Automated checks by the kit',
+		);
 		const state = must(
 			select(contentOf(pageOf('accessibilite', lang)), '[data-conformity]'),
 			'state',
@@ -112,6 +121,8 @@ describe('information pages', () => {
 				config.organisation.name[lang],
 				config.organisation.address,
 				config.organisation.identifier.value,
+				config.organisation.phone,
+				config.legal.host.phone,
 				config.legal.director.name,
 				config.legal.director.role[lang],
 				config.legal.host.name,
@@ -121,6 +132,10 @@ describe('information pages', () => {
 			]) {
 				expect(text).toContain(part);
 			}
+			// The sample's licence is the Licence Ouverte, whose terms the notice states.
+			expect(text).toContain(
+				lang === 'fr' ? 'y compris à des fins commerciales' : 'commercially too',
+			);
 		},
 	);
 
@@ -133,6 +148,8 @@ describe('information pages', () => {
 			expect(text).toContain('CNIL');
 			expect(text).toContain(lang === 'fr' ? 'aucun cookie' : 'no cookie');
 			expect(text).toContain('GitHub, Inc.');
+			expect(text).toContain(lang === 'fr' ? 'hébergé sur GitHub Pages' : 'hosted on GitHub Pages');
+			expect(text).toContain('EU–US Data Privacy Framework');
 			const hrefs = linksOf(page).map(({ value }) => value);
 			expect(hrefs).toContain('https://www.cnil.fr/fr/plaintes');
 			expect(hrefs).toContain(`mailto:${config.organisation.dpoEmail}`);
@@ -314,11 +331,39 @@ describe('a configuration variant (REGISTRE_CONFIG)', () => {
 		expect(existsSync(join(dir, 'no-demo.yml.dist', 'index.html'))).toBe(false);
 	});
 
-	it('with an audit, the footer and the statement follow its rate', () => {
+	it('with an audit below 100 % and no non-conformity listed, fails the build saying so', () => {
 		const text = sample.replace(
 			/^accessibility:\n/m,
-			"accessibility:\n  audit:\n    date: '2027-03-15'\n    auditor: Access42\n    rate: 87.5\n    scope: { fr: douze pages, en: twelve pages }\n",
+			"accessibility:\n  audit:\n    date: '2027-03-15'\n    auditor: Access42\n    rate: 80\n    scope: { fr: douze pages, en: twelve pages }\n",
 		);
+		const result = build('no-list.yml', text);
+		const output = `${result.stdout}\n${result.stderr}`;
+		expect(result.status, output.slice(-2000)).not.toBe(0);
+		expect(output).toContain('accessibility.nonCompliant');
+	});
+
+	it('with an audit, the footer and the statement follow it; another licence is only named', () => {
+		const text = sample
+			.replace(
+				/^accessibility:\n/m,
+				[
+					'accessibility:',
+					'  audit:',
+					"    date: '2027-03-15'",
+					'    auditor: Todo & Co',
+					'    rate: 87.5',
+					'    scope: { fr: un échantillon de douze pages, en: a sample of twelve pages }',
+					'    environment: { fr: NVDA 2024.4 avec Firefox 133, en: NVDA 2024.4 with Firefox 133 }',
+					'  nonCompliant:',
+					'    - fr: Certains graphiques, par exemple la carte, n’ont pas d’alternative.',
+					'      en: Some charts, for example the map, have no alternative.',
+					'',
+				].join('\n'),
+			)
+			.replace(
+				/^legal:\n/m,
+				'legal:\n  contentLicence:\n    name: { fr: CC BY 4.0, en: CC BY 4.0 }\n    url: https://creativecommons.org/licenses/by/4.0/\n    spdx: CC-BY-4.0\n',
+			);
 		const result = build('audited.yml', text);
 		expect(result.status, `${result.stdout}\n${result.stderr}`.slice(-2000)).toBe(0);
 		const read = (file: string) =>
@@ -326,7 +371,18 @@ describe('a configuration variant (REGISTRE_CONFIG)', () => {
 		const fr = read('accessibilite/index.html');
 		expect(attr(must(select(fr, '[data-conformity]'), 'state'), 'data-conformity')).toBe('partial');
 		expect(textContent(fr)).toContain('87,5 % des critères');
-		expect(textContent(fr)).toContain('Access42');
+		expect(textContent(fr)).toContain('Todo & Co');
+		const frText = textContent(fr);
+		expect(frText).toContain(
+			'L’audit a été mené dans l’environnement suivant : NVDA 2024.4 avec Firefox 133.',
+		);
+		expect(frText).toContain('L’audit a porté sur un échantillon de douze pages.');
+		expect(frText).toContain('Certains graphiques, par exemple la carte');
+		expect(frText).not.toContain('aucune non-conformité');
+		const legal = textContent(read('mentions-legales/index.html'));
+		expect(legal).toContain('CC BY 4.0');
+		// Texts under CC BY: only named; data still under the Licence Ouverte, with its terms once.
+		expect(legal.split('y compris à des fins commerciales').length).toBe(2);
 		const en = read('en/charte/index.html');
 		expect(textContent(must(select(en, 'a[data-footer-link="accessibility"]'), 'footer'))).toBe(
 			'Accessibility: partially compliant',
