@@ -34,7 +34,14 @@ export default defineConfig({
 	security: { csp: contentSecurityPolicy() },
 	// Benchmark builds under .bench/ hold hundreds of thousands of files: watching them in
 	// `astro dev` would exhaust the system's file watches. https://vite.dev/config/server-options#server-watch
-	vite: { plugins: [configFile], server: { watch: { ignored: ['**/.bench/**'] } } },
+	vite: {
+		plugins: [configFile],
+		server: { watch: { ignored: ['**/.bench/**'] } },
+		// Scripts as files rather than inlined in every page: cached once across the registry's
+		// thousands of pages, and no hash for each of them in every page's Content-Security-Policy.
+		// https://vite.dev/config/build-options#build-assetsinlinelimit
+		build: { assetsInlineLimit: 0 },
+	},
 	integrations: [
 		starlight({
 			title: config.site.title,
