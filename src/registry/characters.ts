@@ -35,9 +35,12 @@ const kinds: { pattern: RegExp; name: Bilingual }[] = [
 /** Any character of {@link kinds}; with the `u` flag a lone surrogate is one code point. */
 const forbidden = new RegExp(kinds.map((kind) => kind.pattern.source).join('|'), 'u');
 
+/** The same, to remove every occurrence. */
+const everyForbidden = new RegExp(forbidden.source, 'gu');
+
 /** A text without its forbidden characters, for importers that clean data from elsewhere. */
 export function stripForbiddenCharacters(text: string): string {
-	return text.replace(new RegExp(forbidden.source, 'gu'), '');
+	return text.replace(everyForbidden, '');
 }
 
 /** The first forbidden character of a text, with its position (1-based, in code points). */
