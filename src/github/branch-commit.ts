@@ -191,6 +191,17 @@ export async function deleteBranch(
 	return true;
 }
 
+/** The repository's default branch, where drafts start from and pull requests go. */
+export async function readDefaultBranch(
+	client: GitHubClient,
+	repository: RepositoryRef,
+): Promise<string> {
+	const response = await explainFailure('read-repository', () =>
+		client.rest.repos.get({ ...repository }),
+	);
+	return response.data.default_branch;
+}
+
 /** The commit a branch points to, or `undefined` if there is no such branch. */
 export async function readBranchHead(
 	client: GitHubClient,

@@ -58,6 +58,7 @@ export async function reportValidationCheck(
 			)
 			.slice(0, maxAnnotations)
 			.map((problem) => toAnnotation(problem, validation.draftProblems.includes(problem)));
+		const summary = checkSummary(problems, conclusion);
 		const created = await client.rest.checks.create({
 			...repository,
 			name: checkRunName,
@@ -66,7 +67,7 @@ export async function reportValidationCheck(
 			conclusion,
 			output: {
 				title,
-				summary: checkSummary(problems, conclusion),
+				summary,
 				annotations: annotations.slice(0, annotationsPerRequest),
 			},
 		});
@@ -80,7 +81,7 @@ export async function reportValidationCheck(
 				check_run_id: created.data.id,
 				output: {
 					title,
-					summary: checkSummary(problems, conclusion),
+					summary,
 					annotations: annotations.slice(start, start + annotationsPerRequest),
 				},
 			});

@@ -1,12 +1,18 @@
+import { draftBranchName, readBranchHead, readDefaultBranch } from './branch-commit.ts';
 import { explainFailure } from './errors.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { findDraftPullRequest, type DraftPullRequest } from './pull-request.ts';
 import type { GitHubClient, RepositoryRef } from './rest-client.ts';
 
 /** A registry entry file, the only kind of file the bot writes or removes on a draft branch. */
 const entryFilePattern = /^registry\/(systems|models)\/[a-z0-9][a-z0-9.-]{0,63}\.mdx$/;
 
-/** The account associations that may push to a branch of the repository or review for it. */
-const teamAssociations = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+/**
+ * The author associations of people in the repository's circle, who may push to its branches or
+ * review for it: its owner, members of the organisation that owns it, and invited collaborators.
+ * @see https://docs.github.com/en/graphql/reference/enums#commentauthorassociation
+ */
+export const teamAssociations: ReadonlySet<string> = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 /** What a person did on a draft that the bot must not overwrite. */
 export interface HumanWork {
@@ -114,4 +120,30 @@ export function changedFields(lastDraft: string | undefined, draft: string): str
 	return Object.keys(after)
 		.filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]))
 		.sort();
+}
+
+/**
+ * An issue's draft as it stands on GitHub: its pull request if any, its branch and what people
+ * did there; `undefined` when the branch does not exist.
+ */
+export async function readIssueDraft(
+	client: GitHubClient,
+	repository: RepositoryRef,
+	issueNumber: number,
+): Promise<
+	{ existing: DraftPullRequest | undefined; branch: string; state: DraftBranchState } | undefined
+> {
+	const existing = await findDraftPullRequest(client, repository, {
+		issueNumber,
+		branch: draftBranchName(issueNumber),
+	});
+	const branch = existing?.headRef ?? draftBranchName(issueNumber);
+	if ((await readBranchHead(client, repository, branch)) === undefined) return undefined;
+	const state = await inspectDraftBranch(client, repository, {
+		base: await readDefaultBranch(client, repository),
+		branch,
+		pullNumber: existing?.number,
+		...(existing?.author && { botLogin: existing.author }),
+	});
+	return { existing, branch, state };
 }

@@ -49,7 +49,7 @@ export function codeName(name: string): string {
  */
 export function fencedBlock(text: string, language = 'text'): string {
 	const shown = text.replace(
-		/(?![\t\n])[\p{Cc}\p{Cf}\p{Co}\p{Cs}\uFDD0-\uFDEF\uFFFE\uFFFF]/gu,
+		new RegExp(`(?![\\t\\n])${invisible.source}`, 'gu'),
 		(char) => `⟦U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟧`,
 	);
 	const longestRun = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));

@@ -11,10 +11,8 @@ import {
 	type RateLimits,
 } from './rate-limit.ts';
 import type { GitHubClient, RepositoryRef } from './rest-client.ts';
-import { draftBranchName, readBranchHead } from './branch-commit.ts';
-import { explainFailure, type Bilingual } from './errors.ts';
-import { inspectDraftBranch } from './human-work.ts';
-import { findDraftPullRequest } from './pull-request.ts';
+import type { Bilingual } from './errors.ts';
+import { readIssueDraft, teamAssociations } from './human-work.ts';
 import { formatUtcTime } from './markdown.ts';
 
 /**
@@ -32,13 +30,6 @@ export const aiApprovalLabel = 'ai-approved';
 
 /** Who may get an AI draft (`drafting.aiFor`): anyone, members only, or after a maintainer's label. */
 export type AiPolicy = 'everyone' | 'members' | 'label';
-
-/**
- * The author associations of people in the repository's circle: its owner, members of the
- * organisation that owns it, and invited collaborators.
- * @see https://docs.github.com/en/graphql/reference/enums#commentauthorassociation
- */
-export const memberAssociations = ['OWNER', 'MEMBER', 'COLLABORATOR'];
 
 /** Why the gate kept the AI off, as told on the pull request and the issue. */
 export const gateReasons = [
@@ -192,7 +183,7 @@ function policyReason(
 ): GateReason | undefined {
 	if (options.aiSwitch === 'off') return 'switched-off';
 	if (issue.labels.some((label) => noAiLabels.includes(label))) return 'no-ai-label';
-	if (options.aiFor === 'members' && !memberAssociations.includes(issue.authorAssociation)) {
+	if (options.aiFor === 'members' && !teamAssociations.has(issue.authorAssociation)) {
 		return 'members-only';
 	}
 	if (options.aiFor === 'label' && !issue.labels.includes(aiApprovalLabel)) return 'awaiting-label';
@@ -213,7 +204,7 @@ export function approvalWithdrawn(event: IssueEvent): boolean {
 	if (!issue.labels.includes(aiApprovalLabel)) return false;
 	const byAuthor =
 		event.sender === undefined || event.sender.toLowerCase() === issue.author.toLowerCase();
-	return byAuthor && !memberAssociations.includes(issue.authorAssociation);
+	return byAuthor && !teamAssociations.has(issue.authorAssociation);
 }
 
 /** Whether a person has pushed to the issue's draft branch or reviewed its pull request. */
@@ -222,22 +213,8 @@ async function takenOver(
 	repository: RepositoryRef,
 	issueNumber: number,
 ): Promise<boolean> {
-	const existing = await findDraftPullRequest(client, repository, {
-		issueNumber,
-		branch: draftBranchName(issueNumber),
-	});
-	const branch = existing?.headRef ?? draftBranchName(issueNumber);
-	if ((await readBranchHead(client, repository, branch)) === undefined) return false;
-	const base = await explainFailure('read-repository', () =>
-		client.rest.repos.get({ ...repository }),
-	);
-	const state = await inspectDraftBranch(client, repository, {
-		base: base.data.default_branch,
-		branch,
-		pullNumber: existing?.number,
-		...(existing?.author && { botLogin: existing.author }),
-	});
-	return state.humanWork.length > 0;
+	const draft = await readIssueDraft(client, repository, issueNumber);
+	return draft !== undefined && draft.state.humanWork.length > 0;
 }
 
 /** Reads the draft job's decision, if it left one; a malformed file counts as none. */

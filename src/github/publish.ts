@@ -5,13 +5,19 @@ import {
 	draftBranchName,
 	readBranchHead,
 	type EntryCommitResult,
+	readDefaultBranch,
 } from './branch-commit.ts';
 import { reportValidationCheck, type CheckReport } from './check-run.ts';
 import { addDraftRecord, readDraftLog } from './draft-log.ts';
 import { readDraft, type DraftEntry, type DraftReport } from './draft-report.ts';
 import { PublishError, explainFailure, isGitHubError, type Bilingual } from './errors.ts';
 import { readIssueEvent, resolveIssue, type DraftIssue, type IssueEvent } from './event.ts';
-import { changedFields, inspectDraftBranch, type DraftBranchState } from './human-work.ts';
+import {
+	changedFields,
+	inspectDraftBranch,
+	readIssueDraft,
+	type DraftBranchState,
+} from './human-work.ts';
 import {
 	aiApprovalLabel,
 	approvalWithdrawn,
@@ -381,19 +387,9 @@ async function takeoverOutcome(
 	options: PublishOptions,
 	issue: DraftIssue,
 ): Promise<Extract<DraftOutcome, { kind: 'human-took-over' }> | undefined> {
-	const { client, repository } = options;
-	const existing = await findDraftPullRequest(client, repository, {
-		issueNumber: issue.number,
-		branch: draftBranchName(issue.number),
-	});
-	const branch = existing?.headRef ?? draftBranchName(issue.number);
-	if ((await readBranchHead(client, repository, branch)) === undefined) return undefined;
-	const state = await inspectDraftBranch(client, repository, {
-		base: await readDefaultBranch(client, repository),
-		branch,
-		pullNumber: existing?.number,
-		...(existing?.author && { botLogin: existing.author }),
-	});
+	const draft = await readIssueDraft(options.client, options.repository, issue.number);
+	if (!draft) return undefined;
+	const { existing, branch, state } = draft;
 	if (state.humanWork.length === 0) return undefined;
 	return {
 		kind: 'human-took-over',
@@ -432,13 +428,6 @@ function formOnlyReason(report: DraftReport, gate: Gate | undefined) {
 	if (report.mode === 'ai') return undefined;
 	const fromGate = gate && !gate.ai ? describeGateReason(gate) : undefined;
 	return fromGate ?? report.formOnlyReason ?? undefined;
-}
-
-async function readDefaultBranch(client: GitHubClient, repository: RepositoryRef): Promise<string> {
-	const response = await explainFailure('read-repository', () =>
-		client.rest.repos.get({ ...repository }),
-	);
-	return response.data.default_branch;
 }
 
 /** A value from the report made safe for a commit message or a title: one short plain line. */
