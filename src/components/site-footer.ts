@@ -2,6 +2,7 @@ import type { SiteConfig } from '../config/schema.ts';
 import { useTranslations, type Lang } from '../i18n/ui.ts';
 import { sitePath } from '../utils/registry-paths.ts';
 import { conformity } from './accessibility.ts';
+import { siteLicence } from './site-values.ts';
 
 /** A link of the site footer. */
 export interface FooterLink {
@@ -21,7 +22,7 @@ export interface FooterLink {
 export function footerLinks(config: SiteConfig, lang: Lang): FooterLink[] {
 	const t = useTranslations(lang);
 	const { owner, name } = config.repository;
-	const licence = config.legal.contentLicence ?? config.openData.licence;
+	const licence = siteLicence(config, 'content');
 	const page = (path: string) => sitePath(lang, path);
 	return [
 		{

@@ -26,6 +26,17 @@ const phone = (number: string): SiteValue => ({
 const repositoryUrl = (config: SiteConfig) =>
 	`https://github.com/${config.repository.owner}/${config.repository.name}`;
 
+/**
+ * One of the site's licences: `content` (the pages and entries; the data licence unless
+ * `legal.contentLicence` is set), `data` or `code`.
+ */
+export function siteLicence(config: SiteConfig, of: 'content' | 'data' | 'code') {
+	if (of === 'code') return config.legal.codeLicence;
+	return of === 'content'
+		? (config.legal.contentLicence ?? config.openData.licence)
+		: config.openData.licence;
+}
+
 /** Every setting a page may show, and how to read it from the configuration. */
 const resolvers = {
 	'organisation.name': (c, lang) => text(c.organisation.name[lang], lang),

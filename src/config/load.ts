@@ -1,21 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { SiteConfigSchema, type SiteConfig } from './schema.ts';
 
-const besideSources = fileURLToPath(new URL('../../registre.config.yml', import.meta.url));
-
-/**
- * The organisation's configuration file at the project root, `registre.config.yml`. Once this
- * module is bundled into `dist/` (a page that loads the configuration at build time), paths
- * relative to it no longer lead to the project: the build runs from the project root, so that is
- * where the file is then looked for.
- */
-export const defaultSiteConfigPath = existsSync(besideSources)
-	? besideSources
-	: resolve('registre.config.yml');
+/** The organisation's configuration file at the project root, `registre.config.yml`. */
+export const defaultSiteConfigPath = fileURLToPath(
+	new URL('../../registre.config.yml', import.meta.url),
+);
 
 /**
  * Path of the configuration the build and the scripts read: `registre.config.yml`, or the file

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadSiteConfig } from '../config/load.ts';
+import { siteConfig } from '../components/site-values.ts';
 import { allCsvTables } from '../registry/exports/csv.ts';
 import { registryChangeDates } from '../registry/exports/change-dates.ts';
 import { catalogFiles, dcatCatalog } from '../registry/exports/dcat.ts';
@@ -10,7 +10,7 @@ import { registryPath, sitePath } from '../utils/registry-paths.ts';
 
 /** `catalog.jsonld`: the DCAT-AP 3 catalogue of the open data, for data portals to harvest. */
 export const GET: APIRoute = async ({ site }) => {
-	const config = loadSiteConfig();
+	const config = siteConfig();
 	const registry = await getSiteRegistry();
 	const absolute = (path: string) => new URL(path, site).href;
 	const { first, last } = registryChangeDates(

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadSiteConfig } from '../config/load.ts';
+import { siteConfig } from '../components/site-values.ts';
 import { registryChangeDates } from '../registry/exports/change-dates.ts';
 import { dataPackage } from '../registry/exports/datapackage.ts';
 import { licenceOf, publisherOf } from '../registry/exports/publisher.ts';
@@ -9,7 +9,7 @@ import { sitePath } from '../utils/registry-paths.ts';
 
 /** `datapackage.json`: the Frictionless description of every CSV file, derived from the schema. */
 export const GET: APIRoute = async ({ site }) => {
-	const config = loadSiteConfig();
+	const config = siteConfig();
 	const registry = await getSiteRegistry();
 	const { last } = registryChangeDates(
 		registry.history,

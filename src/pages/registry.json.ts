@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
-import { loadSiteConfig } from '../config/load.ts';
+import { siteConfig } from '../components/site-values.ts';
 import { registryDocument } from '../registry/exports/open-data.ts';
 import { licenceOf, publisherOf } from '../registry/exports/publisher.ts';
 import { getSiteRegistry } from '../utils/registry-site.ts';
 
 /** `registry.json`: every entry of both kinds, with the schema version, generation date and publisher. */
 export const GET: APIRoute = async () => {
-	const config = loadSiteConfig();
+	const config = siteConfig();
 	const registry = await getSiteRegistry();
 	const document = registryDocument(
 		registry.systems.map((entry) => entry.data),
