@@ -288,8 +288,8 @@ function valueColumns(field: SchemaField, path: readonly string[], required: boo
 			required: false,
 			title: both((l) => `${title[l]} (${languageNames[lang][l]})`),
 			description: {
-				fr: `Texte en ${lang === 'fr' ? 'français' : 'anglais'}\u00a0: ${lowerFirst(description.fr)}`,
-				en: `Text in ${lang === 'fr' ? 'French' : 'English'}: ${lowerFirst(description.en)}`,
+				fr: `Texte ${languageNames[lang].fr}\u00a0: ${lowerFirst(description.fr)}`,
+				en: `Text ${languageNames[lang].en}: ${lowerFirst(description.en)}`,
 			},
 		}));
 	}
@@ -461,6 +461,17 @@ function cell(column: CsvColumn, value: unknown, labels: LabelMaps): string {
 /** A parsed CSV file: one object per row, column name → cell, as `csv-parse` with `columns` gives. */
 export type CsvRecords = readonly Record<string, string>[];
 
+/** The values a record of a table holds, at their paths (derived columns left out). */
+function recordValues(table: CsvTable, record: CsvRecords[number]): Record<string, unknown> {
+	const data: Record<string, unknown> = {};
+	for (const column of table.columns) {
+		if (column.role !== 'value') continue;
+		const value = cellValue(column, record[column.name]);
+		if (value !== undefined) write(data, column.path, value);
+	}
+	return data;
+}
+
 /**
  * Rebuilds the entries of a kind from its CSV tables (file name without `.csv` → records), the
  * inverse of {@link tableToCsv}: the pages' addresses and the labels, derived, are left out.
@@ -472,15 +483,7 @@ export function csvTablesToEntries(
 ): Record<string, unknown>[] {
 	const [main, ...children] = csvTables(kind);
 	if (!main) throw new Error(`csv: no table for ${kind}`);
-	const entries = (tables[main.name] ?? []).map((record) => {
-		const data: Record<string, unknown> = {};
-		for (const column of main.columns) {
-			if (column.role !== 'value') continue;
-			const value = cellValue(column, record[column.name]);
-			if (value !== undefined) write(data, column.path, value);
-		}
-		return data;
-	});
+	const entries = (tables[main.name] ?? []).map((record) => recordValues(main, record));
 	const byId = new Map(entries.map((entry) => [entry['id'], entry]));
 	const parent = parentColumn(kind);
 	for (const table of children) {
@@ -497,12 +500,7 @@ export function csvTablesToEntries(
 				write(entry, table.listPath ?? [], map);
 				continue;
 			}
-			const item: Record<string, unknown> = {};
-			for (const column of table.columns) {
-				if (column.role !== 'value') continue;
-				const value = cellValue(column, record[column.name]);
-				if (value !== undefined) write(item, column.path, value);
-			}
+			const item = recordValues(table, record);
 			const list = lists.get(entry) ?? [];
 			list.push({ position: Number(record[positionColumn]), item });
 			lists.set(entry, list);
