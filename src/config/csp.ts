@@ -16,7 +16,7 @@ type CspSettings = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>[
 const inlineScriptComponents = ['ThemeProvider', 'ThemeSelect', 'Search', 'SidebarPersister'];
 
 /** SHA-256 sources (`sha256-…`) of the scripts Starlight writes inline. */
-export function starlightInlineScriptHashes(): `sha256-${string}`[] {
+function starlightInlineScriptHashes(): `sha256-${string}`[] {
 	return inlineScriptComponents.flatMap((name) => {
 		const url = import.meta.resolve(`@astrojs/starlight/components/${name}.astro`);
 		const source = readFileSync(fileURLToPath(url), 'utf8');

@@ -55,7 +55,7 @@ const frenchIdentifierLength: Record<string, number> = { SIREN: 9, SIRET: 14 };
  * Publisher types of the ADMS vocabulary, the `dct:type` of a DCAT publisher.
  * @see http://purl.org/adms/publishertype/
  */
-export const publisherTypes = [
+const publisherTypes = [
 	'Academia-ScientificOrganisation',
 	'Company',
 	'IndustryConsortium',

@@ -47,7 +47,7 @@ interface ListedCommit {
  * author; one that only claims a bot's e-mail address is not signed by GitHub.
  * @see https://docs.github.com/en/authentication/managing-commit-signature-verification/about-commit-signature-verification#signature-verification-for-bots
  */
-export function isBotCommit(commit: ListedCommit, botLogin?: string): boolean {
+function isBotCommit(commit: ListedCommit, botLogin?: string): boolean {
 	return (
 		commit.author?.type === 'Bot' &&
 		(botLogin === undefined || commit.author.login === botLogin) &&

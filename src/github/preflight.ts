@@ -32,7 +32,7 @@ export const aiApprovalLabel = 'ai-approved';
 export type AiPolicy = 'everyone' | 'members' | 'label';
 
 /** Why the gate kept the AI off, as told on the pull request and the issue. */
-export const gateReasons = [
+const gateReasons = [
 	'switched-off',
 	'no-ai-label',
 	'daily-cap',

@@ -300,7 +300,7 @@ export const aiDraftStepName = 'Draft with AI';
 export const formDraftStepName = 'Draft from the form';
 
 /** Job listings read at most per preflight, to tell which recent attempts used the model. */
-export const maxJobReads = 50;
+const maxJobReads = 50;
 
 /**
  * Marks as form-only the recent attempts whose step {@link aiDraftStepName} GitHub shows as

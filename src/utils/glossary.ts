@@ -5,7 +5,7 @@ import { sitePath } from './registry-paths.ts';
  * Controlled lists whose every value is a term of the glossary, in the glossary's order. Entry
  * pages link these values' labels to their definition; an adopter's new value joins on its own.
  */
-export const glossaryVocabularies = [
+const glossaryVocabularies = [
 	'ai-act-roles',
 	'risk-classes',
 	'assessment-types',
@@ -21,7 +21,7 @@ export const glossaryVocabularies = [
 export type GlossaryVocabulary = (typeof glossaryVocabularies)[number];
 
 /** Whether the glossary defines the values of a controlled list. */
-export function isGlossaryVocabulary(name: string): name is GlossaryVocabulary {
+function isGlossaryVocabulary(name: string): name is GlossaryVocabulary {
 	return (glossaryVocabularies as readonly string[]).includes(name);
 }
 

@@ -25,10 +25,10 @@ import type { Vocabularies } from '../vocabularies.ts';
  */
 
 /** The column naming the entry a row of a child table belongs to: `system`, `model`. */
-export const parentColumn = (kind: EntryKind): string => kindNames[kind].key;
+const parentColumn = (kind: EntryKind): string => kindNames[kind].key;
 
 /** The column giving an item's place in its list, from 1. */
-export const positionColumn = 'position';
+const positionColumn = 'position';
 
 /** Separator of list values in a cell (vocabulary keys, ids and language codes never contain it). */
 export const listSeparator = ' | ';
@@ -350,7 +350,7 @@ function textCell(value: string): string {
 }
 
 /** The text a cell holds once its formula guard is taken off: the inverse of {@link textCell}. */
-export function cellText(raw: string): string {
+function cellText(raw: string): string {
 	return raw.startsWith("'") && formulaStart.test(raw.slice(1)) ? raw.slice(1) : raw;
 }
 

@@ -93,7 +93,7 @@ export interface DataPackageOptions {
 }
 
 /** The dialect every CSV file is written in (see `tableToCsv`). */
-export const csvDialect = {
+const csvDialect = {
 	delimiter: ',',
 	lineTerminator: '\r\n',
 	quoteChar: '"',

@@ -12,7 +12,7 @@ import type { Publisher, PublishedLicence } from './publisher.ts';
  */
 
 /** The JSON-LD context of the catalogue: prefixes, and terms for the properties it uses. */
-export const catalogContext = {
+const catalogContext = {
 	dcat: 'http://www.w3.org/ns/dcat#',
 	dct: 'http://purl.org/dc/terms/',
 	foaf: 'http://xmlns.com/foaf/0.1/',
@@ -213,7 +213,7 @@ export function dcatCatalog(options: CatalogOptions): Record<string, unknown> {
 }
 
 /** The JSON Schema meta-schema that `registry.schema.json` is written in. */
-export const jsonSchemaDialect = 'https://json-schema.org/draft/2020-12/schema';
+const jsonSchemaDialect = 'https://json-schema.org/draft/2020-12/schema';
 
 /**
  * The published files: the registry, its schema, the CSV tables, their package and the feeds.
