@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { z } from 'zod';
+import { parseYaml } from '../registry/entry-file.ts';
+import { compareProblems, formatProblem, type Problem } from '../registry/problems.ts';
+import { configIssueProblems } from './problems.ts';
 import { SiteConfigSchema, type SiteConfig } from './schema.ts';
 
 /** The organisation's configuration file at the project root, `registre.config.yml`. */
@@ -18,11 +19,55 @@ export const siteConfigPath = process.env.REGISTRE_CONFIG
 	? resolve(process.env.REGISTRE_CONFIG)
 	: defaultSiteConfigPath;
 
-/** Reads and validates `registre.config.yml`; throws an error naming each invalid setting. */
-export function loadSiteConfig(path: string = siteConfigPath): SiteConfig {
-	const result = SiteConfigSchema.safeParse(parse(readFileSync(path, 'utf8')));
-	if (!result.success) {
-		throw new Error(`${path}: invalid configuration\n${z.prettifyError(result.error)}`);
+/** A configuration read from its text: valid, or every problem with its line. */
+export type SiteConfigResult = { config: SiteConfig } | { problems: Problem[] };
+
+/**
+ * Parses and validates a configuration's text, read as registry files are (unique keys, no
+ * custom tags); `path` names the file in the problems.
+ */
+export function parseSiteConfig(text: string, path: string): SiteConfigResult {
+	const yaml = parseYaml(text);
+	if (!('data' in yaml)) {
+		const message = {
+			fr: `YAML invalide : ${yaml.reason}`,
+			en: `invalid YAML: ${yaml.reason}`,
+		};
+		return { problems: [{ path, line: yaml.line, field: '(file)', message }] };
 	}
-	return result.data;
+	const result = SiteConfigSchema.safeParse(yaml.data);
+	if (result.success) return { config: result.data };
+	const problems = result.error.issues.flatMap((issue) => configIssueProblems(path, yaml, issue));
+	return { problems: problems.sort(compareProblems) };
+}
+
+/** An invalid configuration: its message lists each problem, in English then in French. */
+export class SiteConfigError extends Error {
+	readonly problems: readonly Problem[];
+
+	constructor(problems: readonly Problem[]) {
+		const file = problems[0]?.path ?? 'registre.config.yml';
+		const lines = problems.flatMap((problem) => [
+			formatProblem(problem, 'en'),
+			`  ${problem.message.fr}`,
+		]);
+		super(
+			`${file}: ${problems.length === 1 ? 'one setting' : `${problems.length} settings`} to fix / réglages à corriger\n${lines.join('\n')}`,
+		);
+		this.name = 'SiteConfigError';
+		this.problems = problems;
+	}
+}
+
+/** Reads and validates the configuration; throws a {@link SiteConfigError} naming each problem. */
+export function loadSiteConfig(path: string = siteConfigPath): SiteConfig {
+	const result = parseSiteConfig(readFileSync(path, 'utf8'), displayPath(path));
+	if ('problems' in result) throw new SiteConfigError(result.problems);
+	return result.config;
+}
+
+/** A path as people read it in a message: relative to the working folder when inside it. */
+function displayPath(path: string): string {
+	const shown = relative(process.cwd(), path);
+	return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
 }

@@ -1,7 +1,25 @@
 import { z } from 'zod';
+import type { Bilingual } from '../registry/schemas/index.ts';
+
+/*
+ * Every object is strict: a misspelt or misplaced key (`sit:`, `drafting.modle`) is an error
+ * naming the key, not a setting silently ignored. The schema's own checks carry their message in
+ * both languages as the issue's `params` (zod holds one string per issue: the English one);
+ * src/config/problems.ts words the other issues and locates each at its line in the file.
+ */
+
+/** A check's message in both languages, as zod's `error` (English) and `params` (both). */
+function bilingual(message: Bilingual) {
+	return { error: message.en, params: message };
+}
+
+/** An issue worded in both languages, for `ctx.addIssue`. */
+function bilingualIssue(message: Bilingual, path: PropertyKey[] = []) {
+	return { code: 'custom' as const, path, message: message.en, params: message };
+}
 
 /** A short text in both languages. */
-const BilingualLabelSchema = z.object({ fr: z.string().min(1), en: z.string().min(1) });
+const BilingualLabelSchema = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
 
 /** Etalab's Licence Ouverte 2.0, the French State's open licence, compatible with CC BY 4.0. */
 const openLicence = {
@@ -21,7 +39,7 @@ const codeLicence = {
 };
 
 /** A licence: its name in both languages, the page of its text and its SPDX identifier. */
-const LicenceSchema = z.object({
+const LicenceSchema = z.strictObject({
 	/** Its name, as readers know it. */
 	name: BilingualLabelSchema,
 	/** The page of its text. */
@@ -69,9 +87,54 @@ const publisherTypes = [
 	'SupraNationalAuthority',
 ] as const;
 
+/** The AI providers the drafting has a preset for (src/drafting/providers.ts). */
+const aiProviders = ['openai', 'azure', 'albert', 'mistral', 'ollama', 'compatible'] as const;
+
+/** The drafting settings an AI provider needs, and what each is, to say so when one is missing. */
+const providerKeys = ['model', 'providerName', 'hosting'] as const;
+const providerKeyHelp: Record<(typeof providerKeys)[number], Bilingual> = {
+	model: {
+		fr: 'le nom du modèle, par exemple albert-large',
+		en: 'the model name, e.g. albert-large',
+	},
+	providerName: {
+		fr: 'le fournisseur tel que les lecteurs le connaissent, une ligne fr: et une ligne en:',
+		en: 'the provider as readers know it, an fr: line and an en: line',
+	},
+	hosting: {
+		fr: 'où le fournisseur fait tourner le modèle, une ligne fr: et une ligne en:',
+		en: 'where the provider runs the model, an fr: line and an en: line',
+	},
+};
+
+/** What stands for the model and the provider with `provider: none`. */
+const noProvider = { model: 'none', name: { fr: 'aucun', en: 'none' } };
+
+/**
+ * What to change when the site's address has a path (or a query, a fragment): Astro's `site` is
+ * the address alone and `base` the sub-folder, else assets and canonical links break.
+ * @see https://docs.astro.build/en/reference/configuration-reference/#base
+ */
+function pathInSiteUrl(url: string): Bilingual | undefined {
+	if (!URL.canParse(url)) return undefined;
+	const { origin, pathname, search, hash } = new URL(url);
+	if (pathname === '/' && !search && !hash) return undefined;
+	const base = pathname.replace(/\/+$/, '');
+	if (!base) {
+		return {
+			fr: `« ${url} » : \`site.url\` est l’adresse du site seule, sans « ? » ni « # » : ${origin}`,
+			en: `"${url}": \`site.url\` is the site's address alone, without "?" or "#": ${origin}`,
+		};
+	}
+	return {
+		fr: `« ${url} » contient un chemin : mettez le chemin dans \`site.base\` et l’adresse seule dans \`site.url\` (url: ${origin} et base: ${base})`,
+		en: `"${url}" has a path: put the path in \`site.base\` and the address alone in \`site.url\` (url: ${origin} and base: ${base})`,
+	};
+}
+
 /** The adopting organisation's identity and settings, read from `registre.config.yml`. */
-export const SiteConfigSchema = z.object({
-	organisation: z.object({
+export const SiteConfigSchema = z.strictObject({
+	organisation: z.strictObject({
 		/** The organisation's name, as readers know it. */
 		name: BilingualLabelSchema,
 		/** The organisation's main website. */
@@ -104,11 +167,11 @@ export const SiteConfigSchema = z.object({
 				const length = frenchIdentifierLength[id.scheme];
 				if (length === undefined) return;
 				if (new RegExp(`^\\d{${length}}$`).test(id.value) && passesLuhn(id.value)) return;
-				ctx.addIssue({
-					code: 'custom',
-					path: ['value'],
-					message: `« ${id.value} » n’est pas un ${id.scheme} valide (${length} chiffres, clé de contrôle de Luhn comprise) : recopiez-le depuis l’annuaire des entreprises / "${id.value}" is not a valid ${id.scheme} (${length} digits, Luhn check digit included): copy it from the French business register`,
-				});
+				const message = {
+					fr: `« ${id.value} » n’est pas un ${id.scheme} valide (${length} chiffres, clé de contrôle de Luhn comprise) : recopiez-le depuis l’annuaire des entreprises`,
+					en: `"${id.value}" is not a valid ${id.scheme} (${length} digits, Luhn check digit included): copy it from the French business register`,
+				};
+				ctx.addIssue(bilingualIssue(message, ['value']));
 			}),
 		/**
 		 * What kind of publisher the organisation is, in the ADMS vocabulary (`LocalAuthority` for a
@@ -122,9 +185,9 @@ export const SiteConfigSchema = z.object({
 			licence: LicenceSchema.default(openLicence),
 		})
 		.default({ licence: openLicence }),
-	legal: z.object({
+	legal: z.strictObject({
 		/** The director of publication the law requires (loi du 21 juin 2004, article 6). */
-		director: z.object({
+		director: z.strictObject({
 			/** Full name of the person. */
 			name: z.string().min(1),
 			/** Their office, e.g. "Président de la Métropole". */
@@ -188,15 +251,32 @@ export const SiteConfigSchema = z.object({
 		})
 		.refine((a) => !a.audit || a.audit.rate === 100 || a.nonCompliant.length > 0, {
 			path: ['nonCompliant'],
-			message:
-				'un audit sous 100 % a relevé des non-conformités : listez-les dans `accessibility.nonCompliant` (une entrée { fr, en } chacune) / an audit below 100 % found non-conformities: list them under `accessibility.nonCompliant` (one { fr, en } entry each)',
+			...bilingual({
+				fr: 'un audit sous 100 % a relevé des non-conformités : listez-les dans `accessibility.nonCompliant` (une entrée avec une ligne fr: et une ligne en: chacune)',
+				en: 'an audit below 100 % found non-conformities: list them under `accessibility.nonCompliant` (one entry each, with an fr: line and an en: line)',
+			}),
 		})
 		.default({ nonCompliant: [], derogations: [] }),
-	site: z.object({
-		/** Canonical URL of the published site, used for canonical links, hreflang and the sitemap. */
-		url: z.url(),
+	site: z.strictObject({
+		/**
+		 * Canonical address of the published site, without a path (`https://ia.example.org`), used
+		 * for canonical links, hreflang and the sitemap; a sub-folder goes in `base`.
+		 */
+		url: z.url({ protocol: /^https?$/ }).superRefine((url, ctx) => {
+			const message = pathInSiteUrl(url);
+			if (message) ctx.addIssue(bilingualIssue(message));
+		}),
 		/** Base path when the site is served from a sub-folder, e.g. `/registre-ia` on GitHub Pages. */
-		base: z.string().startsWith('/').optional(),
+		base: z
+			.string()
+			.refine(
+				(base) => base.startsWith('/'),
+				bilingual({
+					fr: 'doit commencer par « / », par exemple /registre-ia',
+					en: 'must start with "/", for example /registre-ia',
+				}),
+			)
+			.optional(),
 		/** Site title in both languages. */
 		title: BilingualLabelSchema,
 		/**
@@ -205,7 +285,7 @@ export const SiteConfigSchema = z.object({
 		 */
 		demo: z.boolean().default(false),
 	}),
-	repository: z.object({
+	repository: z.strictObject({
 		/** GitHub owner (user or organisation) of the repository holding this site. */
 		owner: z.string().regex(/^[A-Za-z0-9-]+$/),
 		/** GitHub repository name. */
@@ -213,31 +293,58 @@ export const SiteConfigSchema = z.object({
 		/** Branch the site is published from. */
 		branch: z.string().min(1).default('main'),
 	}),
-	drafting: z.object({
-		/** Default AI provider preset for drafting (see the drafting docs), or `none`. */
-		provider: z.enum(['openai', 'azure', 'albert', 'mistral', 'ollama', 'compatible', 'none']),
-		/** Default model name shown in the docs and used when `AI_MODEL` is not set. */
-		model: z.string().min(1),
-		/** How the provider is named to readers. */
-		providerName: BilingualLabelSchema,
-		/** Where the provider runs the model, as told to readers. */
-		hosting: BilingualLabelSchema,
-		/** How many drafts one issue author may request per hour. */
-		perAuthorPerHour: z.int().positive(),
-		/** How many AI drafts the repository may produce per day. */
-		perRepositoryPerDay: z.int().positive(),
-		/**
-		 * How many drafting runs one issue may get per 24 hours, however often it is edited; later
-		 * edits wait (the pull request stays as it is).
-		 */
-		perIssuePerDay: z.int().positive().default(4),
-		/**
-		 * Who gets an AI draft: `everyone`; `members`, only issues from the repository's owner,
-		 * organisation members and collaborators; `label`, only once a maintainer adds the
-		 * `ai-approved` label. Other issues get a draft built from the form alone.
-		 */
-		aiFor: z.enum(['everyone', 'members', 'label']).default('everyone'),
-	}),
+	drafting: z
+		.strictObject({
+			/**
+			 * The AI provider preset for drafting (see the drafting docs), or `none`: drafts are then
+			 * made from the form alone, and no other drafting setting is needed.
+			 */
+			provider: z.enum([...aiProviders, 'none']),
+			/** Default model name shown in the docs and used when `AI_MODEL` is not set. */
+			model: z.string().min(1).optional(),
+			/** How the provider is named to readers. */
+			providerName: BilingualLabelSchema.optional(),
+			/** Where the provider runs the model, as told to readers. */
+			hosting: BilingualLabelSchema.optional(),
+			/** How many drafts, with or without AI, one issue author may request per hour. */
+			perAuthorPerHour: z.int().positive().default(3),
+			/** How many AI drafts the repository may produce per 24 hours. */
+			perRepositoryPerDay: z.int().positive().default(30),
+			/**
+			 * How many drafting runs one issue may get per 24 hours, however often it is edited; later
+			 * edits wait (the pull request stays as it is).
+			 */
+			perIssuePerDay: z.int().positive().default(4),
+			/**
+			 * Who gets an AI draft: `everyone`; `members`, only issues from the repository's owner,
+			 * organisation members and collaborators; `label`, only once a maintainer adds the
+			 * `ai-approved` label. Other issues get a draft built from the form alone.
+			 */
+			aiFor: z.enum(['everyone', 'members', 'label']).default('everyone'),
+		})
+		.superRefine(
+			(drafting, ctx) => {
+				if (!aiProviders.includes(drafting.provider as never)) return;
+				for (const key of providerKeys) {
+					if (drafting[key] !== undefined) continue;
+					const message = {
+						fr: `obligatoire avec \`provider: ${drafting.provider}\` (${providerKeyHelp[key].fr}) ; ou bien \`provider: none\` pour rédiger les brouillons à partir du seul formulaire`,
+						en: `required with \`provider: ${drafting.provider}\` (${providerKeyHelp[key].en}); or \`provider: none\` to draft from the form alone`,
+					};
+					ctx.addIssue(bilingualIssue(message, [key]));
+				}
+			},
+			// Also when another drafting setting is wrong, so that one run names every fix.
+			{ when: ({ value }) => typeof value === 'object' && value !== null },
+		)
+		// Filled for `none`, so that the rest of the kit reads one shape; never shown, since the
+		// pages and forms say nothing of a provider when AI is off.
+		.transform(({ model, providerName, hosting, ...drafting }) => ({
+			...drafting,
+			model: model ?? noProvider.model,
+			providerName: providerName ?? noProvider.name,
+			hosting: hosting ?? noProvider.name,
+		})),
 });
 
 /** The validated site configuration. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { defaultSiteConfigPath } from '../../src/config/load.ts';
+import { configIssueProblems } from '../../src/config/problems.ts';
 import { SiteConfigSchema } from '../../src/config/schema.ts';
 
 /** The parsed YAML of a configuration, loose enough to vary one setting at a time. */
@@ -13,10 +14,14 @@ interface RawConfig {
 /** The sample configuration as parsed YAML. */
 const sample = () => parse(readFileSync(defaultSiteConfigPath, 'utf8')) as RawConfig;
 
-/** The messages zod gives for a configuration, with their dotted paths. */
+/** The messages for a configuration, with their dotted paths, in French then English. */
 function issues(config: unknown): string[] {
 	const result = SiteConfigSchema.safeParse(config);
-	return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+	if (result.success) return [];
+	const yaml = { data: config, lineOf: () => 1 };
+	return result.error.issues
+		.flatMap((issue) => configIssueProblems('registre.config.yml', yaml, issue))
+		.map((problem) => `${problem.field}: ${problem.message.fr} / ${problem.message.en}`);
 }
 
 describe('organisation identifier', () => {
