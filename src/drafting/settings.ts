@@ -24,7 +24,9 @@ const defaults = { timeoutMs: 60_000, maxRetries: 2, maxTokens: 4_096 };
 /**
  * Resolves the provider from the environment, falling back on `registre.config.yml`. A missing
  * key or an explicit switch-off gives a form-only draft; a half-configured provider is an
- * error for the maintainer, not a silent form-only draft.
+ * error for the maintainer, not a silent form-only draft. `provider: none` in the configuration
+ * wins over `AI_PROVIDER`: the site, the forms and the terms of use then say that no AI drafts,
+ * and a repository variable must not make them untrue.
  */
 export function resolveDrafting(env: DraftingEnv, config: SiteConfig): DraftingMode {
 	if (env.AI_DRAFTS?.trim().toLowerCase() === 'off') {
@@ -35,12 +37,20 @@ export function resolveDrafting(env: DraftingEnv, config: SiteConfig): DraftingM
 			},
 		};
 	}
+	if (config.drafting.provider === 'none') {
+		return {
+			formOnly: {
+				fr: 'ce registre n’utilise pas d’IA (drafting.provider: none dans registre.config.yml)',
+				en: 'this registry uses no AI (drafting.provider: none in registre.config.yml)',
+			},
+		};
+	}
 	const name = env.AI_PROVIDER?.trim() || config.drafting.provider;
 	if (name === 'none') {
 		return {
 			formOnly: {
-				fr: 'aucun fournisseur d’IA n’est configuré (drafting.provider: none)',
-				en: 'no AI provider is configured (drafting.provider: none)',
+				fr: 'la variable de dépôt AI_PROVIDER vaut none',
+				en: 'the AI_PROVIDER repository variable is none',
 			},
 		};
 	}
