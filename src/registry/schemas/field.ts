@@ -12,8 +12,11 @@ export interface FieldDoc {
 	help: Bilingual;
 	/** Name of the controlled vocabulary (file in `registry/vocabularies/`) the value comes from. */
 	vocabulary?: string;
-	/** Kind of registry entry the value refers to by id. */
-	references?: 'systems' | 'models';
+	/**
+	 * Kind of registry entry the value refers to by id (its name: `models`). A plain string, as a
+	 * kind's descriptor holds its schema; `referencedKind()` in `kinds/index.ts` checks and types it.
+	 */
+	references?: string;
 }
 
 /**

@@ -6,6 +6,9 @@ export * from './field.ts';
 export * from './shared.ts';
 export * from './model.ts';
 export * from './system.ts';
+export * from './dataset.ts';
+export * from './processing-record.ts';
+export * from './software.ts';
 export * from './vocabulary.ts';
 
 /** The schema of each kind of registry entry, keyed by its folder in `registry/`. */

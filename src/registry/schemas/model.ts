@@ -107,6 +107,14 @@ export const ModelSchema = z
 				en: 'Who runs the model for us, and where the data goes.',
 			},
 		}),
+		software: field(z.array(SlugSchema).default([]), {
+			label: { fr: 'Servi par', en: 'Served by' },
+			help: {
+				fr: 'Les logiciels ou services du registre qui font tourner le modèle pour nous (une API, une plateforme, un hébergement).',
+				en: 'The software or services of the registry that run the model for us (an API, a platform, a hosting service).',
+			},
+			references: 'software',
+		}),
 		languages: field(z.array(LanguageCodeSchema).default([]), {
 			label: { fr: 'Langues', en: 'Languages' },
 			help: {

@@ -53,6 +53,22 @@ export const DataSourceSchema = z
 				en: 'What the source holds and what of it is used.',
 			},
 		}),
+		dataset: field(SlugSchema.optional(), {
+			label: { fr: 'Jeu de données', en: 'Dataset' },
+			help: {
+				fr: 'Identifiant de la fiche du jeu de données, quand la source est décrite au registre.',
+				en: 'Id of the dataset’s entry, when the source is described in the registry.',
+			},
+			references: 'datasets',
+		}),
+		uses: field(z.array(SlugSchema).min(1).optional(), {
+			label: { fr: 'Usages', en: 'Uses' },
+			help: {
+				fr: 'Ce que le système fait de ces données : entraîner un modèle, l’évaluer, les traiter en fonctionnement, y chercher ses réponses.',
+				en: 'What the system does with this data: train a model, evaluate it, process the data as it runs, search it for answers.',
+			},
+			vocabulary: 'dataset-uses',
+		}),
 	})
 	.strict();
 
@@ -113,6 +129,14 @@ export const SupplierSchema = z
 		url: field(UrlSchema.optional(), {
 			label: { fr: 'Site', en: 'Website' },
 			help: { fr: 'Site du fournisseur.', en: 'The supplier’s website.' },
+		}),
+		software: field(SlugSchema.optional(), {
+			label: { fr: 'Logiciel', en: 'Software' },
+			help: {
+				fr: 'Identifiant de la fiche du logiciel ou du service fourni, quand il est décrit au registre.',
+				en: 'Id of the entry of the software or service supplied, when it is described in the registry.',
+			},
+			references: 'software',
 		}),
 	})
 	.strict();
@@ -292,6 +316,14 @@ export const SystemSchema = z
 				fr: 'Texte ou fondement juridique qui autorise le traitement.',
 				en: 'The law or legal ground that allows the processing.',
 			},
+		}),
+		processingRecords: field(z.array(SlugSchema).default([]), {
+			label: { fr: 'Traitements de données personnelles', en: 'Personal data processing' },
+			help: {
+				fr: 'Les fiches du registre des traitements (article 30 du RGPD) dont relève le système.',
+				en: 'The entries of the record of processing activities (GDPR Article 30) the system falls under.',
+			},
+			references: 'processing-records',
 		}),
 		aiAct: field(
 			z
