@@ -33,6 +33,7 @@ export type AiPolicy = 'everyone' | 'members' | 'label';
 
 /** Why the gate kept the AI off, as told on the pull request and the issue. */
 const gateReasons = [
+	'no-provider',
 	'switched-off',
 	'no-ai-label',
 	'daily-cap',
@@ -83,6 +84,11 @@ export interface PreflightOptions {
 	limits: RateLimits;
 	/** `drafting.aiFor`; `everyone` when not set. */
 	aiFor?: AiPolicy;
+	/**
+	 * `drafting.provider`: `none` makes every draft form-only, whatever the repository variables
+	 * say (the site and the forms then tell readers that no AI drafts).
+	 */
+	provider?: string;
 	/** `off` when the repository variable `AI_DRAFTS` is `off`. */
 	aiSwitch: 'on' | 'off';
 	/** This run (`GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`): the attempts before it are counted. */
@@ -101,8 +107,8 @@ export interface PreflightResult {
 /**
  * The draft job's first step, before any token is spent: finds the issue (fetching it for a
  * manual run and writing it as an issue event for `npm run draft`), counts the attempts made
- * before this run from the workflow's own runs, and applies the rate limits, the AI switch, the
- * `no-ai` label and `drafting.aiFor`; then records the decision.
+ * before this run from the workflow's own runs, and applies the rate limits, `provider: none`,
+ * the AI switch, the `no-ai` label and `drafting.aiFor`; then records the decision.
  */
 export async function preflight(options: PreflightOptions): Promise<PreflightResult> {
 	const { client, repository, now } = options;
@@ -175,12 +181,16 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRes
 	return { issue, gate, decision, eventFile };
 }
 
-/** The AI switch, the `no-ai` labels and `drafting.aiFor`: what keeps the AI off this issue. */
+/**
+ * `provider: none`, the AI switch, the `no-ai` labels and `drafting.aiFor`: what keeps the AI
+ * off this issue.
+ */
 function policyReason(
 	options: PreflightOptions,
 	issue: DraftIssue,
 	event: IssueEvent,
 ): GateReason | undefined {
+	if (options.provider === 'none') return 'no-provider';
 	if (options.aiSwitch === 'off') return 'switched-off';
 	if (issue.labels.some((label) => noAiLabels.includes(label))) return 'no-ai-label';
 	if (options.aiFor === 'members' && !teamAssociations.has(issue.authorAssociation)) {
@@ -233,6 +243,11 @@ export async function readGate(dir: string): Promise<Gate | undefined> {
 /** The gate's reason for a form-only draft, in both languages. */
 export function describeGateReason(gate: Gate): Bilingual | undefined {
 	switch (gate.formOnlyReason) {
+		case 'no-provider':
+			return {
+				fr: 'ce registre n’utilise pas d’IA : les brouillons sont faits à partir du formulaire (drafting.provider: none)',
+				en: 'this registry uses no AI: drafts are made from the form (drafting.provider: none)',
+			};
 		case 'switched-off':
 			return {
 				fr: 'l’assistant IA est désactivé pour ce dépôt (variable AI_DRAFTS=off)',
