@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { registryLoader } from './loaders/registry.ts';
 import { withEntryPages } from './loaders/entry-pages.ts';
-import { entryKinds, ModelSchema, SystemSchema } from './registry/schemas/index.ts';
+import { entryKinds, kinds } from './registry/kinds/index.ts';
 
 export const collections = {
 	docs: defineCollection({
@@ -17,6 +17,11 @@ export const collections = {
 			}),
 		}),
 	}),
-	systems: defineCollection({ loader: registryLoader('systems'), schema: SystemSchema }),
-	models: defineCollection({ loader: registryLoader('models'), schema: ModelSchema }),
+	// One collection per kind of entry, named after it.
+	...Object.fromEntries(
+		kinds.map((kind) => [
+			kind.name,
+			defineCollection({ loader: registryLoader(kind.name), schema: kind.schema }),
+		]),
+	),
 };

@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { median } from './median.ts';
 import { checkRegistry } from '../../src/registry/check.ts';
 import { readKindFiles } from '../../src/registry/load.ts';
-import { entryKinds } from '../../src/registry/schemas/index.ts';
+import { entryKinds } from '../../src/registry/kinds/index.ts';
 import { buildNlRegistry } from '../../tests/fixtures/nl-registry.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');

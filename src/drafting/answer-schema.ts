@@ -1,7 +1,7 @@
 import type { JsonSchema } from '../registry/json-schema.ts';
 import type { Registry } from '../registry/load.ts';
-import type { EntryKind } from '../registry/schemas/index.ts';
-import { structuredOutputOmitted, structuredOutputSchema } from '../registry/structured-output.ts';
+import { kindOf, type EntryKind } from '../registry/kinds/index.ts';
+import { structuredOutputSchema } from '../registry/structured-output.ts';
 
 /**
  * The schema the model answers with: the registry's structured-output schema (strict, only
@@ -131,7 +131,7 @@ function withSharedText(schema: JsonSchema): JsonSchema {
  * both languages written, in the answer's shape, the shortest such so the budget goes to the issue.
  */
 export function pickExample(registry: Registry, kind: EntryKind): Record<string, unknown> | null {
-	const omitted: readonly string[] = structuredOutputOmitted[kind];
+	const omitted: readonly string[] = kindOf(kind).generatedFields;
 	const candidates = registry[kind]
 		.filter((entry) => entry.data.language.translation !== 'missing')
 		.map((entry) =>

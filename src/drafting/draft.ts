@@ -5,19 +5,21 @@ import type { SiteConfig } from '../config/schema.ts';
 import { checkEntry } from '../registry/check.ts';
 import { serialiseEntry } from '../registry/entry-file.ts';
 import { loadRegistry, type Registry } from '../registry/load.ts';
+import { slugPattern, type Bilingual } from '../registry/schemas/index.ts';
 import {
+	entryKinds,
 	entrySchemas,
-	slugPattern,
-	type Bilingual,
+	isEntryKind,
+	kindOf,
 	type EntryKind,
-} from '../registry/schemas/index.ts';
+} from '../registry/kinds/index.ts';
 import { fromStructuredOutput } from '../registry/structured-output.ts';
 import { answerSchema, pickExample } from './answer-schema.ts';
 import { assembleEntry, type EntryFrame } from './entry-data.ts';
 import { entryId } from './entry-id.ts';
 import { estimateCost, estimateEnergy, totalUsage, type CallUsage } from './footprint.ts';
 import { readAnswers, type FormAnswers } from './form-answers.ts';
-import { entryFieldId, formFields, nameFieldPath, resolveField } from './form-fields.ts';
+import { entryFieldId, nameFieldPath, resolveField } from './form-fields.ts';
 import { formDecidedProblems } from './form-problems.ts';
 import { loadFormTemplates, templatesDir } from './form-templates.ts';
 import { bilingualLabel } from './issue-forms.ts';
@@ -123,11 +125,7 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 	const config = loadSiteConfig(options.configPath);
 	const mode = draftingMode(answers, issue, options.env, config);
 	const name = answers.answers.find((a) => a.field.path === nameFieldPath)?.text ?? '';
-	const id = entryId(
-		name,
-		takenIds(registry, kind),
-		`${kind === 'systems' ? 'system' : 'model'}-${issue.number}`,
-	);
+	const id = entryId(name, takenIds(registry, kind), `${kindOf(kind).key}-${issue.number}`);
 	report.id = id;
 
 	const frame: EntryFrame = {
@@ -354,10 +352,10 @@ async function writeEntry(
 
 /** Step (error-report form): names the entry concerned; there is nothing to draft. */
 function reportedEntry(report: DraftReport, reference: string, registry: Registry): void {
-	const match = /^\s*(systems|models)\/([^\s/]+)\s*$/.exec(reference);
-	const kind = match?.[1] as EntryKind | undefined;
+	const match = /^\s*([a-z-]+)\/([^\s/]+)\s*$/.exec(reference);
+	const kind = match?.[1];
 	const id = match?.[2];
-	if (kind && id && registry[kind].some((entry) => entry.id === id)) {
+	if (isEntryKind(kind) && id && registry[kind].some((entry) => entry.id === id)) {
 		report.kind = kind;
 		report.id = id;
 		return stop(report, 'error-report');
@@ -365,8 +363,8 @@ function reportedEntry(report: DraftReport, reference: string, registry: Registr
 	stop(report, 'error-report', {
 		field: entryFieldId,
 		message: {
-			fr: `« ${reference.slice(0, 100)} » ne désigne aucune fiche du registre (attendu : systems/identifiant ou models/identifiant).`,
-			en: `"${reference.slice(0, 100)}" names no entry of the registry (expected systems/id or models/id).`,
+			fr: `« ${reference.slice(0, 100)} » ne désigne aucune fiche du registre (attendu : type/identifiant, le type parmi ${entryKinds.join(', ')}).`,
+			en: `"${reference.slice(0, 100)}" names no entry of the registry (expected kind/id, the kind one of ${entryKinds.join(', ')}).`,
 		},
 	});
 }
@@ -408,7 +406,7 @@ function withoutEmptyLists(data: Record<string, unknown>): Record<string, unknow
 
 /** Removes what a previous run left, so a failed run never leaves a stale entry behind. */
 async function clearPreviousDraft(outDir: string): Promise<void> {
-	for (const name of ['systems', 'models', reportFileName]) {
+	for (const name of [...entryKinds, reportFileName]) {
 		await rm(join(outDir, name), { recursive: true, force: true });
 	}
 }
@@ -441,8 +439,10 @@ const formKept: Bilingual = {
  */
 function onFormQuestions(kind: EntryKind, problem: DraftError, why: Bilingual): DraftError[] {
 	const within = (path: string) => problem.field === path || problem.field.startsWith(`${path}.`);
-	const exact = formFields[kind].filter((field) => within(field.path));
-	const group = formFields[kind].filter((field) => field.path.startsWith(`${problem.field}.`));
+	const exact = kindOf(kind).form.questions.filter((field) => within(field.path));
+	const group = kindOf(kind).form.questions.filter((field) =>
+		field.path.startsWith(`${problem.field}.`),
+	);
 	const questions = exact.length > 0 ? exact : group;
 	if (questions.length === 0) return [problem];
 	return questions.map((question) => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { entrySchemas, type Language } from '../registry/schemas/index.ts';
+import { type Language } from '../registry/schemas/index.ts';
+import { entrySchemas } from '../registry/kinds/index.ts';
 import type { FormAnswers } from './form-answers.ts';
 import { generatedFields, resolveField } from './form-fields.ts';
 

@@ -1,8 +1,9 @@
 import type { Checkboxes, ParsedBody } from '@github/issue-parser';
 import { issueMessage } from '../registry/schema-issues.ts';
-import type { Bilingual, EntryKind, Language } from '../registry/schemas/index.ts';
+import type { Bilingual, Language } from '../registry/schemas/index.ts';
+import { kindOf, type EntryKind, type FormQuestion } from '../registry/kinds/index.ts';
 import type { Vocabularies } from '../registry/vocabularies.ts';
-import { commonFieldIds, formFields, resolveField, type FormField } from './form-fields.ts';
+import { commonFieldIds, resolveField } from './form-fields.ts';
 import {
 	bilingualLabel,
 	booleanOptions,
@@ -15,7 +16,7 @@ import type { DraftError } from './report.ts';
 
 /** One answered question, converted to the value its entry field takes. */
 export interface FieldAnswer {
-	field: FormField;
+	field: FormQuestion;
 	/** The answer as typed, for the prompt. */
 	text: string;
 	value: unknown;
@@ -66,7 +67,7 @@ export function readAnswers(
 		unknownModels: [],
 		errors,
 	};
-	for (const field of formFields[kind]) {
+	for (const field of kindOf(kind).form.questions) {
 		const raw = parsed[field.id];
 		const typed = Array.isArray(raw) ? raw.join(', ') : text(raw);
 		if (!typed) {
@@ -91,7 +92,7 @@ type Converted = { value: unknown; unknownModels?: string[] } | { error: Bilingu
 /** Turns one typed answer into its field's value and checks it against the field's schema. */
 function convert(
 	kind: EntryKind,
-	field: FormField,
+	field: FormQuestion,
 	typed: string,
 	original: Language,
 	vocabularies: Vocabularies,

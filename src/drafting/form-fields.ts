@@ -1,81 +1,13 @@
 import type { z } from 'zod';
-import {
-	entrySchemas,
-	fieldDoc,
-	type EntryKind,
-	type FieldDoc,
-} from '../registry/schemas/index.ts';
-import { listItemReferences, objectShape, unwrapField } from '../registry/schema-fields.ts';
+import { fieldDoc, type FieldDoc } from '../registry/schemas/index.ts';
+import { entrySchemas, type EntryKind } from '../registry/kinds/index.ts';
+import { listItemReference, objectShape, unwrapField } from '../registry/schema-fields.ts';
 
 /**
- * The one place that names entry fields on the drafting side: which question of a registry
- * issue form fills which field of the entry. Labels, help, choices and whether a question is
- * required are not written here: they come from the schema and the vocabularies, so the forms
- * follow the schema (tests/drafting/form-fields.test.ts checks every path against it).
+ * How the drafting side reads entry fields: which question of a registry issue form fills which
+ * field is said by each kind's descriptor (`form.questions`); labels, help, choices and whether a
+ * question is required come from the schema and the vocabularies, so the forms follow the schema.
  */
-
-/** One question of a registry form and the entry field its answer fills. */
-export interface FormField {
-	/** GitHub form field id: the key the parser returns and the URL prefill parameter. */
-	id: string;
-	/** Dotted path of the entry field, e.g. `aiAct.riskClass`. */
-	path: string;
-	/** Asked as a required question even when an AI drafts the rest. */
-	alwaysRequired?: boolean;
-	/** A multi-line box rather than one line (texts only). */
-	multiline?: boolean;
-}
-
-/** Questions of the "declare an AI system" and "declare an AI model" forms, in form order. */
-export const formFields: Record<EntryKind, readonly FormField[]> = {
-	systems: [
-		{ id: 'name', path: 'name', alwaysRequired: true },
-		{ id: 'status', path: 'status', alwaysRequired: true },
-		{ id: 'domain', path: 'domain' },
-		{ id: 'summary', path: 'summary', multiline: true },
-		{ id: 'purpose', path: 'purpose', multiline: true },
-		{ id: 'owner-unit', path: 'owner.unit' },
-		{ id: 'owner-role', path: 'owner.role' },
-		{ id: 'contact-email', path: 'contact.email' },
-		{ id: 'contact-url', path: 'contact.url' },
-		{ id: 'website', path: 'website' },
-		{ id: 'affected-people', path: 'affectedPeople', multiline: true },
-		{ id: 'approach', path: 'approach' },
-		{ id: 'models', path: 'models', multiline: true },
-		{ id: 'automation', path: 'automation' },
-		{ id: 'human-oversight', path: 'humanOversight', multiline: true },
-		{ id: 'contest', path: 'contest', multiline: true },
-		{ id: 'ai-act-role', path: 'aiAct.role' },
-		{ id: 'risk-class', path: 'aiAct.riskClass' },
-		{ id: 'risk-rationale', path: 'aiAct.rationale', multiline: true },
-		{ id: 'start-date', path: 'startDate' },
-		{ id: 'source-code', path: 'sourceCode.url' },
-		{ id: 'source-code-reason', path: 'sourceCode.notPublishedReason', multiline: true },
-		{ id: 'genai-hosting', path: 'generativeAi.hosting.type' },
-		{ id: 'genai-residency', path: 'generativeAi.hosting.residency' },
-		{ id: 'genai-retention', path: 'generativeAi.retention', multiline: true },
-		{ id: 'genai-training', path: 'generativeAi.inputsUsedForTraining' },
-		{ id: 'genai-disclosure', path: 'generativeAi.userDisclosure', multiline: true },
-	],
-	models: [
-		{ id: 'name', path: 'name', alwaysRequired: true },
-		{ id: 'version', path: 'version', alwaysRequired: true },
-		{ id: 'provider', path: 'provider', alwaysRequired: true },
-		{ id: 'description', path: 'description', multiline: true },
-		{ id: 'learning-type', path: 'learningType' },
-		{ id: 'tasks', path: 'tasks', multiline: true },
-		{ id: 'modalities', path: 'modalities' },
-		{ id: 'licence', path: 'licence.name' },
-		{ id: 'open-weights', path: 'licence.openWeights' },
-		{ id: 'hosting', path: 'hosting.type' },
-		{ id: 'residency', path: 'hosting.residency' },
-		{ id: 'languages', path: 'languages' },
-		{ id: 'context-window', path: 'contextWindow' },
-		{ id: 'parameters', path: 'parameters' },
-		{ id: 'training-data', path: 'trainingData', multiline: true },
-		{ id: 'limitations', path: 'limitations', multiline: true },
-	],
-};
 
 /** Ids of the questions every registry form asks besides entry fields. */
 export const commonFieldIds = {
@@ -151,7 +83,7 @@ function answerType(schema: z.ZodType, doc: FieldDoc): AnswerType {
 	const def = schema._zod.def as { type: string; format?: string; element?: z.ZodType };
 	if (def.type === 'array' && def.element) {
 		if (doc.vocabulary) return { type: 'vocabulary', vocabulary: doc.vocabulary, multiple: true };
-		if (listItemReferences(schema)) return { type: 'model-uses' };
+		if (listItemReference(schema)) return { type: 'model-uses' };
 		return { type: 'list' };
 	}
 	if (doc.vocabulary) return { type: 'vocabulary', vocabulary: doc.vocabulary, multiple: false };

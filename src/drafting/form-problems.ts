@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { checkEntry } from '../registry/check.ts';
 import type { Registry } from '../registry/load.ts';
 import { anyItem, schemaFields, type SchemaField } from '../registry/schema-fields.ts';
-import { entrySchemas } from '../registry/schemas/index.ts';
+import { entrySchemas, referencedKind } from '../registry/kinds/index.ts';
 import { assembleEntry, type EntryFrame } from './entry-data.ts';
 import type { FormAnswers } from './form-answers.ts';
 import { generatedFields, resolveField } from './form-fields.ts';
@@ -88,7 +88,7 @@ const referenceSamples = 3;
 function valuesFor(field: SchemaField, answers: FormAnswers, registry: Registry): unknown[] {
 	const vocabulary = field.doc?.vocabulary;
 	if (vocabulary) return registry.vocabularies.get(vocabulary)?.values.map((v) => v.key) ?? [];
-	const references = field.doc?.references;
+	const references = referencedKind(field.doc);
 	// Any existing id passes the reference rules alike: a few stand for them all, so a registry
 	// of thousands of models costs no more checks than one of three.
 	if (references) return registry[references].slice(0, referenceSamples).map((entry) => entry.id);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { formFiles, type FormName } from './issue-forms.ts';
+import { formFile, formNames, type FormName } from './issue-forms.ts';
 
 /** A committed issue form, as the parser needs it. */
 export interface FormTemplate {
@@ -17,8 +17,6 @@ export interface FormTemplate {
 /** Default folder of the issue forms, relative to the repository root. */
 export const templatesDir = '.github/ISSUE_TEMPLATE';
 
-const formNames: readonly FormName[] = ['systems', 'models', 'entry-error'];
-
 /**
  * Reads the committed forms: an issue is parsed against the form GitHub actually showed, not
  * against what the schema would generate today.
@@ -26,7 +24,7 @@ const formNames: readonly FormName[] = ['systems', 'models', 'entry-error'];
 export async function loadFormTemplates(dir: string = templatesDir): Promise<FormTemplate[]> {
 	return Promise.all(
 		formNames.map(async (name) => {
-			const text = await readFile(join(dir, formFiles[name]), 'utf8');
+			const text = await readFile(join(dir, formFile(name)), 'utf8');
 			const form = parse(text) as {
 				labels?: string[];
 				body: { type: string; attributes: { label?: string } }[];

@@ -1,14 +1,8 @@
 import { stringify } from 'yaml';
-import type { Bilingual, EntryKind, VocabularyValue } from '../registry/schemas/index.ts';
+import type { Bilingual, VocabularyValue } from '../registry/schemas/index.ts';
+import { entryKinds, kindOf, type EntryKind, type FormQuestion } from '../registry/kinds/index.ts';
 import type { Vocabularies } from '../registry/vocabularies.ts';
-import {
-	commonFieldIds,
-	entryFieldId,
-	formFields,
-	resolveField,
-	type FormField,
-	type ResolvedField,
-} from './form-fields.ts';
+import { commonFieldIds, entryFieldId, resolveField, type ResolvedField } from './form-fields.ts';
 
 /**
  * The issue forms in `.github/ISSUE_TEMPLATE/`, generated from the schema (labels, help,
@@ -19,20 +13,20 @@ import {
 /** The forms a contributor can pick, by what they are for. */
 export type FormName = EntryKind | 'entry-error';
 
-/** File of each form and of the template chooser's configuration. */
-export const formFiles: Record<FormName | 'config', string> = {
-	systems: 'ai-system.yml',
-	models: 'ai-model.yml',
-	'entry-error': 'entry-error.yml',
-	config: 'config.yml',
-};
+/** Every form, in the template chooser's order: one per kind, then "report an error". */
+export const formNames: readonly FormName[] = [...entryKinds, 'entry-error'];
 
-/** Label each form puts on its issues; the publishing job filters on these. */
-export const formIssueLabels: Record<FormName, string> = {
-	systems: 'registry: system',
-	models: 'registry: model',
-	'entry-error': 'registry: error report',
-};
+/** File of a form, or of the template chooser's configuration, in `.github/ISSUE_TEMPLATE/`. */
+export function formFile(name: FormName | 'config'): string {
+	if (name === 'config') return 'config.yml';
+	if (name === 'entry-error') return 'entry-error.yml';
+	return kindOf(name).form.file;
+}
+
+/** Label a form puts on its issues; the workflow and the publishing job filter on these. */
+export function formLabel(name: FormName): string {
+	return name === 'entry-error' ? 'registry: error report' : kindOf(name).form.label;
+}
 
 /** What the forms need to know besides the schema. */
 export interface FormContext {
@@ -78,30 +72,10 @@ export function vocabularyOptions(
 	return vocabulary.values.map((value) => ({ option: bilingualLabel(value.label), value }));
 }
 
-const kindNames: Record<EntryKind, Bilingual> = {
-	systems: { fr: 'un système d’IA', en: 'an AI system' },
-	models: { fr: 'un modèle d’IA', en: 'an AI model' },
-};
-
-const kindTitles: Record<EntryKind, Bilingual> = {
-	systems: { fr: 'Système d’IA', en: 'AI system' },
-	models: { fr: 'Modèle d’IA', en: 'AI model' },
-};
-
-const detailsHelp: Record<EntryKind, Bilingual> = {
-	systems: {
-		fr: 'Décrivez le système avec vos mots : ce qu’il fait, pour qui, avec quelles données et quels modèles, qui vérifie ses résultats. Les questions laissées vides ci-dessus seront proposées à partir de ce texte.',
-		en: 'Describe the system in your own words: what it does, for whom, with which data and models, who checks its outputs. Questions left blank above will be proposed from this text.',
-	},
-	models: {
-		fr: 'Décrivez le modèle avec vos mots : à quoi il sert chez nous, où il tourne, ce que l’on sait de son entraînement et de ses limites, avec des liens vers sa documentation.',
-		en: 'Describe the model in your own words: what we use it for, where it runs, what is known of its training and limits, with links to its documentation.',
-	},
-};
-
-/** The "declare an AI system" or "declare an AI model" form. */
+/** The "declare …" form of a kind ("declare an AI system"). */
 export function registryForm(kind: EntryKind, context: FormContext): Record<string, unknown> {
-	const what = kindNames[kind];
+	const { form, nouns } = kindOf(kind);
+	const what = nouns.a;
 	const body: Record<string, unknown>[] = [
 		markdown(intro(what, context)),
 		{
@@ -115,13 +89,13 @@ export function registryForm(kind: EntryKind, context: FormContext): Record<stri
 			},
 			validations: { required: true },
 		},
-		...formFields[kind].map((field) => question(kind, field, context)),
+		...form.questions.map((field) => question(kind, field, context)),
 		{
 			type: 'textarea',
 			id: commonFieldIds.details,
 			attributes: {
 				label: commonLabels.details,
-				description: `${detailsHelp[kind].fr} — *${detailsHelp[kind].en}*`,
+				description: `${form.details.fr} — *${form.details.en}*`,
 			},
 			validations: { required: true },
 		},
@@ -141,8 +115,8 @@ export function registryForm(kind: EntryKind, context: FormContext): Record<stri
 	return {
 		name: `Déclarer ${what.fr} / Declare ${what.en}`,
 		description: `Proposer une nouvelle fiche du registre pour ${what.fr}. — Propose a new registry entry for ${what.en}.`,
-		title: `[${bilingualLabel(kindTitles[kind])}] `,
-		labels: [formIssueLabels[kind]],
+		title: `[${bilingualLabel(form.title)}] `,
+		labels: [form.label],
 		body,
 	};
 }
@@ -150,7 +124,7 @@ export function registryForm(kind: EntryKind, context: FormContext): Record<stri
 /** One form question for an entry field, its wording and choices taken from the schema. */
 function question(
 	kind: EntryKind,
-	field: FormField,
+	field: FormQuestion,
 	context: FormContext,
 ): Record<string, unknown> {
 	const resolved = resolveField(kind, field.path);
@@ -240,7 +214,7 @@ export function entryErrorForm(): Record<string, unknown> {
 		description:
 			'Une information du registre est fausse ou dépassée. — Something in the registry is wrong or out of date.',
 		title: '[Erreur / Error] ',
-		labels: [formIssueLabels['entry-error']],
+		labels: [formLabel('entry-error')],
 		body: [
 			markdown(
 				'Merci de signaler ce qui ne va pas ; l’équipe qui tient le registre vérifie et corrige la fiche. N’y mettez pas de données personnelles.\n\n*Thank you for reporting what is wrong; the team that keeps the registry checks and corrects the entry. Do not put personal data in it.*',
@@ -251,7 +225,7 @@ export function entryErrorForm(): Record<string, unknown> {
 				attributes: {
 					label: 'Fiche concernée / Entry concerned',
 					description:
-						'Rempli par le lien « Signaler une erreur » de la fiche, sous la forme `systems/identifiant` ou `models/identifiant`. — *Filled in by the entry’s “Report an error” link, as `systems/id` or `models/id`.*',
+						'Rempli par le lien « Signaler une erreur » de la fiche, sous la forme `type/identifiant` (`systems/identifiant`, `models/identifiant`…). — *Filled in by the entry’s “Report an error” link, as `kind/id` (`systems/id`, `models/id`…).*',
 					placeholder: 'systems/…',
 				},
 				validations: { required: true },
@@ -305,10 +279,9 @@ export function issueTemplateConfig(context: FormContext): Record<string, unknow
 /** Every file of `.github/ISSUE_TEMPLATE/` this module owns, as data. */
 export function issueTemplates(context: FormContext): Record<string, Record<string, unknown>> {
 	return {
-		[formFiles.systems]: registryForm('systems', context),
-		[formFiles.models]: registryForm('models', context),
-		[formFiles['entry-error']]: entryErrorForm(),
-		[formFiles.config]: issueTemplateConfig(context),
+		...Object.fromEntries(entryKinds.map((kind) => [formFile(kind), registryForm(kind, context)])),
+		[formFile('entry-error')]: entryErrorForm(),
+		[formFile('config')]: issueTemplateConfig(context),
 	};
 }
 

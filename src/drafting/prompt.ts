@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { EntryKind, Language } from '../registry/schemas/index.ts';
+import type { Language } from '../registry/schemas/index.ts';
+import { kindOf, type EntryKind } from '../registry/kinds/index.ts';
 import type { StructuredOutputMode } from './providers.ts';
 
 /**
@@ -70,7 +71,6 @@ export interface BuiltPrompt {
 	omitted: string[];
 }
 
-const kindNames: Record<EntryKind, string> = { systems: 'AI systems', models: 'AI models' };
 const languageNames: Record<Language, string> = { fr: 'French', en: 'English' };
 const truncationMark = '\n[…] (truncated)';
 
@@ -93,7 +93,7 @@ function attempt(
 ): BuiltPrompt {
 	const schemaText = JSON.stringify(variant.schema);
 	const system = fill(template.system, {
-		kind: kindNames[input.kind],
+		kind: kindOf(input.kind).nouns.all.en,
 		organisation: input.organisation,
 		original: languageNames[input.original],
 		other: languageNames[input.original === 'fr' ? 'en' : 'fr'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entryKinds } from '../registry/kinds/index.ts';
 
 /**
  * The contract between `npm run draft` and the publishing job (src/github/): the publishing job
@@ -90,7 +91,7 @@ export const DraftReportSchema = z
 	.object({
 		status: DraftStatusSchema,
 		issue: z.int().positive().nullable(),
-		kind: z.enum(['systems', 'models']).nullable(),
+		kind: z.enum(entryKinds).nullable(),
 		id: z.string().nullable(),
 		/** Path of the written entry relative to `--out`; also its path relative to `registry/`. */
 		file: z.string().nullable(),

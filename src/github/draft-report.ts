@@ -1,6 +1,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { entryKinds, isEntryKind, type EntryKind } from '../registry/kinds/index.ts';
 import { PublishError, type Bilingual } from './errors.ts';
 
 /**
@@ -19,12 +20,6 @@ export const draftStatuses = [
 
 /** What the drafting command did with the issue. */
 export type DraftStatus = (typeof draftStatuses)[number];
-
-/** The kinds of registry entry, named after their folder in `registry/`. */
-export const entryKinds = ['systems', 'models'] as const;
-
-/** A kind of registry entry. */
-export type EntryKind = (typeof entryKinds)[number];
 
 /** An entry id: also its file name, so the only thing a path is ever built from. */
 export const entryIdPattern = /^[a-z0-9][a-z0-9.-]{0,63}$/;
@@ -147,7 +142,9 @@ export async function readDraft(dir: string, issueNumber: number): Promise<Draft
 
 	const kind = report.kind;
 	if (!isEntryKind(kind)) {
-		throw badDraft(`${reportPath}: kind must be ${entryKinds.join(' or ')} (got ${show(kind)})`);
+		throw badDraft(
+			`${reportPath}: kind must be one of ${entryKinds.join(', ')} (got ${show(kind)})`,
+		);
 	}
 	const id = report.id;
 	if (typeof id !== 'string' || !entryIdPattern.test(id)) {
@@ -166,10 +163,6 @@ export async function readDraft(dir: string, issueNumber: number): Promise<Draft
 
 function isDraftStatus(value: string): value is DraftStatus {
 	return (draftStatuses as readonly string[]).includes(value);
-}
-
-function isEntryKind(value: unknown): value is EntryKind {
-	return (entryKinds as readonly unknown[]).includes(value);
 }
 
 /** Shows an untrusted value in a message without letting it run on. */

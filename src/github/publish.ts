@@ -33,6 +33,7 @@ import {
 } from './pull-request.ts';
 import { settleDelaysMs, type GitHubClient, type RepositoryRef } from './rest-client.ts';
 import { revalidateDraft, type RegistryCheck, type ValidationResult } from './revalidate.ts';
+import { kindOf, type EntryKind } from '../registry/kinds/index.ts';
 import { renderReviewChecklist } from './review-checklist.ts';
 import { renderStatusComment, type DraftOutcome } from './status-comment.ts';
 import { upsertStickyComment, type StickyCommentResult } from './sticky-comment.ts';
@@ -42,9 +43,10 @@ export const draftLabels = {
 	review: 'needs-review',
 	ai: 'ai-draft',
 	formOnly: 'form-draft',
-	systems: 'ai-system',
-	models: 'ai-model',
 } as const;
+
+/** The label naming a draft's kind: `ai-system`, `ai-model`, `ai-processing-record`… */
+export const kindLabel = (kind: EntryKind): string => `ai-${kindOf(kind).key.replaceAll('_', '-')}`;
 
 /** Options of {@link publishDraft}. */
 export interface PublishOptions {
@@ -257,7 +259,7 @@ async function publishForIssue(
 		repository,
 		pull.pull,
 		{
-			wanted: [modeLabel, draftLabels.review, draftLabels[entry.kind]],
+			wanted: [modeLabel, draftLabels.review, kindLabel(entry.kind)],
 			managed: [draftLabels.ai, draftLabels.formOnly],
 		},
 		{ justCreated: pull.created, delaysMs },

@@ -1,7 +1,7 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkRegistry } from '../registry/index.ts';
+import { checkRegistry } from '../registry/check.ts';
 import type { DraftEntry } from './draft-report.ts';
 import type { Bilingual } from './errors.ts';
 

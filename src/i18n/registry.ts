@@ -1,23 +1,18 @@
-import { kindNames } from '../registry/kind-names.ts';
-import { entryKinds, type EntryKind } from '../registry/schemas/index.ts';
+import { entryKinds, kindOf, type EntryKind } from '../registry/kinds/index.ts';
 import { translator, type Lang } from './ui.ts';
 
 /** `kind.systems` and `kind.systems.one` for every kind, from the kinds' names in src/registry. */
 const kindStrings = (lang: Lang) =>
 	Object.fromEntries(
 		entryKinds.flatMap((kind) => [
-			[`kind.${kind}`, kindNames[kind].all[lang]],
-			[`kind.${kind}.one`, kindNames[kind].one[lang]],
+			[`kind.${kind}`, kindOf(kind).nouns.all[lang]],
+			[`kind.${kind}.one`, kindOf(kind).nouns.one[lang]],
 		]),
 	) as Record<`kind.${EntryKind}` | `kind.${EntryKind}.one`, string>;
 
 /** French strings of the registry pages; the keys are the reference for English. */
 const fr = {
 	...kindStrings('fr'),
-	'index.systems.lead':
-		'Les systèmes d’intelligence artificielle que nous utilisons ou préparons : à quoi ils servent, qui en répond, quels modèles ils emploient et quel contrôle humain s’exerce sur eux.',
-	'index.models.lead':
-		'Les modèles d’IA sur lesquels reposent nos systèmes : leur fournisseur, leur type d’apprentissage, leur licence, leur hébergement et leurs limites connues.',
 	'index.count': '{count} fiches',
 	'index.filters': 'Filtrer la liste',
 	'index.facets': 'Filtres par catégorie',
@@ -36,10 +31,6 @@ const fr = {
 	'index.fieldsLink': 'Que signifie chaque champ ?',
 	'index.download': 'Télécharger les données',
 	'entry.keyFacts': 'En bref',
-	'entry.uses': 'Modèles utilisés',
-	'entry.usedBy': 'Utilisé par',
-	'entry.usedBy.none': 'Aucun système du registre n’utilise ce modèle pour le moment.',
-	'entry.uses.none': 'Ce système n’utilise aucun modèle d’IA du registre.',
 	'entry.usage': 'Utilisation',
 	'entry.principle': 'Lire ce principe dans la charte',
 	'entry.translation': 'Traduction',
@@ -65,16 +56,6 @@ const fr = {
 		'Historique partiel : ce site a été construit à partir d’une copie tronquée du dépôt.',
 	'entry.history.none': 'Aucun historique disponible pour cette fiche.',
 	'entry.report.title': 'Erreur dans la fiche « {name} »',
-	'entry.notes': 'Notes',
-	'section.purpose': 'Finalité et personnes concernées',
-	'section.oversight': 'Contrôle humain et recours',
-	'section.data': 'Données et base légale',
-	'section.compliance': 'Règlement sur l’IA, analyses et risques',
-	'section.technical': 'Technique, fournisseurs et code source',
-	'section.record': 'Suivi de la fiche',
-	'section.quality': 'Données d’entraînement, limites et évaluation',
-	'facet.weights.yes': 'Poids ouverts',
-	'facet.weights.no': 'Poids fermés',
 	'facet.any': 'Toutes les valeurs',
 	'facet.kind': 'Type de fiche',
 	'value.yes': 'Oui',
@@ -100,10 +81,6 @@ export type RegistryKey = keyof typeof fr;
 /** English strings of the registry pages. */
 const en: Record<RegistryKey, string> = {
 	...kindStrings('en'),
-	'index.systems.lead':
-		'The artificial intelligence systems we use or are preparing: what they are for, who is accountable, which models they use and how people oversee them.',
-	'index.models.lead':
-		'The AI models our systems rely on: their provider, learning type, licence, hosting and known limitations.',
 	'index.count': '{count} entries',
 	'index.filters': 'Filter the list',
 	'index.facets': 'Filters by category',
@@ -121,10 +98,6 @@ const en: Record<RegistryKey, string> = {
 	'index.fieldsLink': 'What does each field mean?',
 	'index.download': 'Download the data',
 	'entry.keyFacts': 'At a glance',
-	'entry.uses': 'Models used',
-	'entry.usedBy': 'Used by',
-	'entry.usedBy.none': 'No system in the registry uses this model at the moment.',
-	'entry.uses.none': 'This system uses no AI model from the registry.',
 	'entry.usage': 'Use',
 	'entry.principle': 'Read this principle in the charter',
 	'entry.translation': 'Translation',
@@ -150,16 +123,6 @@ const en: Record<RegistryKey, string> = {
 		'Partial history: this site was built from a shallow copy of the repository.',
 	'entry.history.none': 'No history is available for this entry.',
 	'entry.report.title': 'Error in the entry “{name}”',
-	'entry.notes': 'Notes',
-	'section.purpose': 'Purpose and people affected',
-	'section.oversight': 'Human oversight and redress',
-	'section.data': 'Data and legal basis',
-	'section.compliance': 'AI Act, assessments and risks',
-	'section.technical': 'Technology, suppliers and source code',
-	'section.record': 'Entry record',
-	'section.quality': 'Training data, limitations and evaluation',
-	'facet.weights.yes': 'Open weights',
-	'facet.weights.no': 'Closed weights',
 	'facet.any': 'Any value',
 	'facet.kind': 'Entry type',
 	'value.yes': 'Yes',

@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { languages } from '../i18n/ui.ts';
-import { entryKinds } from '../registry/schemas/index.ts';
+import { entryKinds } from '../registry/kinds/index.ts';
 import { entryTitle } from '../utils/entry-meta.ts';
 import { entryPageId } from '../utils/entry-page.ts';
 import { loadCheckedRegistry, watchRegistry } from './registry.ts';

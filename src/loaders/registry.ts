@@ -3,7 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { checkLoadedRegistry } from '../registry/check.ts';
 import { loadRegistry, type Registry } from '../registry/load.ts';
 import { formatProblem } from '../registry/problems.ts';
-import type { EntryKind } from '../registry/schemas/index.ts';
+import type { EntryKind } from '../registry/kinds/index.ts';
 
 /** Folder the site publishes: `REGISTRY_DIR` when set (benchmarks, adopters), else `registry/`. */
 export const registryDir = resolve(process.env.REGISTRY_DIR ?? 'registry');

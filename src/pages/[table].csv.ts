@@ -1,9 +1,10 @@
 import type { APIRoute } from 'astro';
 import { allCsvTables, tableToCsv, type CsvTable } from '../registry/exports/csv.ts';
 import { getSiteRegistry } from '../utils/registry-site.ts';
+import { siteEntries } from '../utils/site-registry.ts';
 import { registryPath } from '../utils/registry-paths.ts';
 
-/** `systems.csv`, `models.csv` and one file per list of structured items (`systems-models.csv`…). */
+/** One file per kind (`systems.csv`…) and per list of structured items (`systems-models.csv`…). */
 export function getStaticPaths() {
 	return allCsvTables().map((table) => ({ params: { table: table.name }, props: { table } }));
 }
@@ -12,7 +13,7 @@ export function getStaticPaths() {
 export const GET: APIRoute = async ({ props, site }) => {
 	const { table } = props as { table: CsvTable };
 	const registry = await getSiteRegistry();
-	const entries = registry[table.kind]
+	const entries = siteEntries(registry, table.kind)
 		.map((entry) => entry.data)
 		.sort((a, b) => (a.id < b.id ? -1 : 1));
 	const csv = tableToCsv(table, entries, {

@@ -4,8 +4,9 @@ import { allCsvTables } from '../registry/exports/csv.ts';
 import { registryChangeDates } from '../registry/exports/change-dates.ts';
 import { catalogFiles, dcatCatalog } from '../registry/exports/dcat.ts';
 import { licenceOf, publisherOf } from '../registry/exports/publisher.ts';
-import { entryKinds } from '../registry/schemas/index.ts';
+import { entryKinds, firstKind } from '../registry/kinds/index.ts';
 import { getSiteRegistry } from '../utils/registry-site.ts';
+import { siteEntries } from '../utils/site-registry.ts';
 import { registryPath, sitePath } from '../utils/registry-paths.ts';
 
 /** `catalog.jsonld`: the DCAT-AP 3 catalogue of the open data, for data portals to harvest. */
@@ -15,7 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
 	const absolute = (path: string) => new URL(path, site).href;
 	const { first, last } = registryChangeDates(
 		registry.history,
-		entryKinds.flatMap((kind) => registry[kind].map((entry) => entry.data)),
+		entryKinds.flatMap((kind) => siteEntries(registry, kind).map((entry) => entry.data)),
 	);
 	const siteUrl = absolute(sitePath('fr', ''));
 	const catalog = dcatCatalog({
@@ -24,9 +25,10 @@ export const GET: APIRoute = async ({ site }) => {
 		siteUrl,
 		catalogUrl: absolute(sitePath('fr', 'catalog.jsonld')),
 		title: config.site.title,
+		// The registry's first kind is its landing page (the systems, by default).
 		landingPage: {
-			fr: absolute(registryPath('fr', 'systems')),
-			en: absolute(registryPath('en', 'systems')),
+			fr: absolute(registryPath('fr', firstKind)),
+			en: absolute(registryPath('en', firstKind)),
 		},
 		documentationPage: {
 			fr: absolute(sitePath('fr', 'donnees-ouvertes/')),

@@ -3,8 +3,10 @@ import { siteConfig } from '../components/site-values.ts';
 import { registryChangeDates } from '../registry/exports/change-dates.ts';
 import { dataPackage } from '../registry/exports/datapackage.ts';
 import { licenceOf, publisherOf } from '../registry/exports/publisher.ts';
-import { entryKinds, schemaVersion } from '../registry/schemas/index.ts';
+import { schemaVersion } from '../registry/schemas/index.ts';
+import { entryKinds } from '../registry/kinds/index.ts';
 import { getSiteRegistry } from '../utils/registry-site.ts';
+import { siteEntries } from '../utils/site-registry.ts';
 import { sitePath } from '../utils/registry-paths.ts';
 
 /** `datapackage.json`: the Frictionless description of every CSV file, derived from the schema. */
@@ -13,7 +15,7 @@ export const GET: APIRoute = async ({ site }) => {
 	const registry = await getSiteRegistry();
 	const { last } = registryChangeDates(
 		registry.history,
-		entryKinds.flatMap((kind) => registry[kind].map((entry) => entry.data)),
+		entryKinds.flatMap((kind) => siteEntries(registry, kind).map((entry) => entry.data)),
 	);
 	const absolute = (path: string) => new URL(sitePath('fr', path), site).href;
 	const document = dataPackage({

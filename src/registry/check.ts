@@ -8,7 +8,7 @@ import { entryExtension, loadRegistry, type Entry, type Registry } from './load.
 import { compareProblems, type EntryIssue, type Problem } from './problems.ts';
 import { schemaIssueProblem } from './schema-issues.ts';
 import { schemaFields } from './schema-fields.ts';
-import { entryKinds, entrySchemas, type EntryKind } from './schemas/index.ts';
+import { entryKinds, entrySchemas, type EntryKind } from './kinds/index.ts';
 
 /** Settings of a check. */
 export interface CheckOptions {

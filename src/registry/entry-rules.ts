@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import {
-	entrySchemas,
 	languages,
 	translationStates,
 	type Bilingual,
-	type EntryKind,
 	type Language,
 	type TranslationState,
 } from './schemas/index.ts';
+import { entrySchemas, kindOf, referencedKind, type EntryKind } from './kinds/index.ts';
 import { anyItem, schemaFields, valuesAt } from './schema-fields.ts';
 import { characterIssues } from './characters.ts';
 import { textIssues } from './texts.ts';
@@ -39,7 +38,7 @@ export function entryIssues(kind: EntryKind, data: unknown, context: RuleContext
 		...referenceIssues(schema, data, context),
 		...(language ? textIssues(schema, data, language) : []),
 		...provenanceIssues(schema, data),
-		...(kind === 'systems' ? systemIssues(data, context.today) : []),
+		...(kindOf(kind).rules?.(data, context.today) ?? []),
 	];
 }
 
@@ -100,7 +99,7 @@ function referenceIssues(
 ): EntryIssue[] {
 	const issues: EntryIssue[] = [];
 	for (const field of schemaFields(schema)) {
-		const kind = field.doc?.references;
+		const kind = referencedKind(field.doc);
 		if (!kind) continue;
 		// References inside a list of objects (`models[].model`) must not repeat across the list.
 		const seen = new Set<unknown>();
@@ -134,110 +133,6 @@ function provenanceIssues(schema: z.ZodObject, data: Record<string, unknown>): E
 		}));
 }
 
-/** A string at a path of the data, if there is one. */
-function stringAt(data: Record<string, unknown>, ...path: (string | number)[]): string | undefined {
-	let value: unknown = data;
-	for (const key of path) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as Record<string | number, unknown>)[key];
-	}
-	return typeof value === 'string' ? value : undefined;
-}
-
-/** Rules that compare a system's fields with each other or with today. */
-function systemIssues(system: Record<string, unknown>, today: string): EntryIssue[] {
-	const issues: EntryIssue[] = [];
-	const startDate = stringAt(system, 'startDate');
-	const endDate = stringAt(system, 'endDate');
-	const status = stringAt(system, 'status');
-	if (startDate && endDate && endDate < startDate) {
-		issues.push({
-			at: ['endDate'],
-			message: {
-				fr: `la date de retrait (${endDate}) précède la date de mise en service (${startDate})`,
-				en: `the end date (${endDate}) is before the start date (${startDate})`,
-			},
-		});
-	}
-	if (status === 'retired' && system['endDate'] === undefined) {
-		issues.push({
-			at: ['status'],
-			message: {
-				fr: 'un système retiré doit avoir une date de retrait (endDate)',
-				en: 'a retired system needs an end date (endDate)',
-			},
-		});
-	}
-	if (stringAt(system, 'aiAct', 'riskClass') === 'prohibited' && status !== 'retired') {
-		issues.push({
-			at: ['aiAct', 'riskClass'],
-			message: {
-				fr: 'une pratique interdite par l’article 5 du règlement ne peut figurer au registre que pour un système retiré',
-				en: 'a practice prohibited by Article 5 of the Act may only be recorded for a retired system',
-			},
-		});
-	}
-	const last = stringAt(system, 'review', 'last');
-	const next = stringAt(system, 'review', 'next');
-	if (last && next && next < last) {
-		issues.push({
-			at: ['review', 'next'],
-			message: {
-				fr: `la prochaine revue (${next}) précède la dernière (${last})`,
-				en: `the next review (${next}) is before the last one (${last})`,
-			},
-		});
-	}
-	if (last && last > today) issues.push({ at: ['review', 'last'], message: inFuture(last) });
-	const assessments = Array.isArray(system['assessments']) ? system['assessments'] : [];
-	assessments.forEach((_, index) => {
-		const date = stringAt(system, 'assessments', index, 'date');
-		if (date && date > today) {
-			issues.push({ at: ['assessments', index, 'date'], message: inFuture(date) });
-		}
-	});
-	const approach = stringAt(system, 'approach');
-	// Only a generative system must say how its prompts are hosted and kept; a hybrid of rules
-	// and classic machine learning has none, and one that includes a generative model may say so.
-	if (approach === 'generative' && system['generativeAi'] === undefined) {
-		issues.push({
-			at: ['approach'],
-			message: {
-				fr: `l’approche ${approach} demande de remplir generativeAi (hébergement, conservation, réutilisation pour l’entraînement, information des usagers)`,
-				en: `the ${approach} approach requires generativeAi (hosting, retention, use for training, user disclosure)`,
-			},
-		});
-	}
-	const sourceCode = system['sourceCode'];
-	if (isRecord(sourceCode) && !sourceCode['url'] && !sourceCode['notPublishedReason']) {
-		issues.push({
-			at: ['sourceCode'],
-			message: {
-				fr: 'donnez l’adresse du code source (url) ou la raison pour laquelle il n’est pas publié (notPublishedReason)',
-				en: 'give the source code’s address (url) or why it is not published (notPublishedReason)',
-			},
-		});
-	}
-	const contact = system['contact'];
-	if (isRecord(contact) && !contact['email'] && !contact['url']) {
-		issues.push({
-			at: ['contact'],
-			message: {
-				fr: 'donnez au moins un moyen de contact : une adresse électronique (email) ou une page (url)',
-				en: 'give at least one way to get in touch: an email address (email) or a page (url)',
-			},
-		});
-	}
-	return issues;
-}
-
-function inFuture(date: string): Bilingual {
-	return {
-		fr: `la date ${date} est dans le futur : indiquez une date déjà passée`,
-		en: `the date ${date} is in the future: give a date that has passed`,
-	};
-}
-
 function unknownKey(value: string, vocabulary: string, keys: readonly string[]): Bilingual {
 	return {
 		fr: `valeur « ${value} » inconnue du vocabulaire ${vocabulary} ; valeurs possibles : ${keys.join(', ')} (pour en ajouter une, modifiez registry/vocabularies/${vocabulary}.yml)`,
@@ -246,13 +141,10 @@ function unknownKey(value: string, vocabulary: string, keys: readonly string[]):
 }
 
 function unknownReference(id: string, kind: EntryKind): Bilingual {
-	const noun =
-		kind === 'models'
-			? { fr: 'aucun modèle', en: 'no model' }
-			: { fr: 'aucun système', en: 'no system' };
+	const { none } = kindOf(kind).nouns;
 	return {
-		fr: `${noun.fr} n’a l’identifiant « ${id} » (fichier attendu : ${kind}/${id}.mdx)`,
-		en: `${noun.en} has the id "${id}" (expected a file ${kind}/${id}.mdx)`,
+		fr: `${none.fr} n’a l’identifiant « ${id} » (fichier attendu : ${kind}/${id}.mdx)`,
+		en: `${none.en} has the id "${id}" (expected a file ${kind}/${id}.mdx)`,
 	};
 }
 

@@ -1,6 +1,7 @@
-import type { Bilingual, EntryData, EntryKind, Language, Text } from './schemas/index.ts';
-import { entrySchemas, fieldDoc } from './schemas/index.ts';
-import { listItemReferences, schemaAt, valueAt } from './schema-fields.ts';
+import type { Bilingual, Language, Text } from './schemas/index.ts';
+import { fieldDoc } from './schemas/index.ts';
+import { kindOf, referencedKind, type EntryData, type EntryKind } from './kinds/index.ts';
+import { listItemReference, schemaAt, valueAt } from './schema-fields.ts';
 
 /** A way to narrow an index: a field whose values readers filter by. */
 export interface Facet {
@@ -13,43 +14,37 @@ export interface Facet {
 	vocabulary?: string;
 	/** Kind of entry the values are ids of, for a facet of references (the models a system uses). */
 	references?: EntryKind;
+	/** For a list of objects naming other entries (`models[].model`), the key holding the id. */
+	referenceKey?: string;
+	/** Labels of `yes` and `no`, for a yes/no field. */
+	yesNo?: { yes: Bilingual; no: Bilingual };
 }
 
-const facetPaths: Record<EntryKind, Record<string, string>> = {
-	systems: {
-		status: 'status',
-		domain: 'domain',
-		risk: 'aiAct.riskClass',
-		automation: 'automation',
-		approach: 'approach',
-		unit: 'owner.unit',
-		model: 'models',
-	},
-	models: {
-		learning: 'learningType',
-		provider: 'provider',
-		hosting: 'hosting.type',
-		residency: 'hosting.residency',
-		modality: 'modalities',
-		weights: 'licence.openWeights',
-	},
-};
+const cache = new Map<EntryKind, Facet[]>();
 
 /** The facets of a kind, each labelled from the schema's own field documentation. */
 export function facetsFor(kind: EntryKind): Facet[] {
-	return Object.entries(facetPaths[kind]).map(([name, path]) => {
-		const schema = schemaAt(entrySchemas[kind], path);
-		const doc = fieldDoc(schema);
+	const cached = cache.get(kind);
+	if (cached) return cached;
+	const { schema, facets } = kindOf(kind);
+	const result = facets.map(({ name, path, yesNo }): Facet => {
+		const field = schemaAt(schema, path);
+		const doc = fieldDoc(field);
 		if (!doc) throw new Error(`facet ${name}: field ${path} of ${kind} has no documentation`);
-		const references = doc.references ?? listItemReferences(schema);
+		const item = listItemReference(field);
+		const references = referencedKind(doc) ?? item?.kind;
 		return {
 			name,
 			path,
 			label: doc.label,
 			...(doc.vocabulary && { vocabulary: doc.vocabulary }),
 			...(references && { references }),
+			...(item && { referenceKey: item.key }),
+			...(yesNo && { yesNo }),
 		};
 	});
+	cache.set(kind, result);
+	return result;
 }
 
 /**
@@ -63,7 +58,10 @@ export function facetValues(data: EntryData, facet: Facet, lang: Language): stri
 		if (item === undefined || item === null) return [];
 		if (typeof item === 'boolean') return [item ? 'yes' : 'no'];
 		if (typeof item === 'string') return [item];
-		if (typeof item === 'object' && 'model' in item) return [String(item.model)];
+		if (facet.referenceKey) {
+			const id = (item as Record<string, unknown>)[facet.referenceKey];
+			return typeof id === 'string' ? [id] : [];
+		}
 		const text = item as Text;
 		const shown = text[lang] ?? text.fr ?? text.en;
 		return shown ? [shown] : [];

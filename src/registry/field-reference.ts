@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { formatFieldPath, schemaFields, type FieldType } from './schema-fields.ts';
-import { entrySchemas, type Bilingual, type EntryKind } from './schemas/index.ts';
+import { type Bilingual } from './schemas/index.ts';
+import { entrySchemas, referencedKind, type EntryKind } from './kinds/index.ts';
 
 /** One row of the field reference: what a reader or contributor needs to know about a field. */
 export interface FieldReferenceItem {
@@ -44,7 +45,8 @@ export function fieldReference(kind: EntryKind): FieldReferenceItem[] {
 			required: field.required,
 		};
 		if (field.doc.vocabulary) item.vocabulary = field.doc.vocabulary;
-		if (field.doc.references) item.references = field.doc.references;
+		const references = referencedKind(field.doc);
+		if (references) item.references = references;
 		if (field.choices) item.choices = field.choices;
 		if (field.maxLength !== undefined) item.maxLength = field.maxLength;
 		return item;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { entrySchemas, schemaVersion, type EntryKind } from './schemas/index.ts';
+import { schemaVersion } from './schemas/index.ts';
+import { entrySchemas, kinds, type EntryKind } from './kinds/index.ts';
 import type { Vocabularies } from './vocabularies.ts';
 import { PublishedLicenceSchema, PublisherSchema } from './exports/publisher.ts';
 
@@ -71,20 +72,18 @@ export const RegistryDocumentSchema = z
 		}),
 		publisher: PublisherSchema,
 		licence: PublishedLicenceSchema,
-		systems: z.array(entrySchemas.systems).meta({
-			description: 'Every AI system of the registry, sorted by id.',
-			'x-help': {
-				fr: 'Tous les systèmes d’IA du registre, triés par identifiant.',
-				en: 'Every AI system of the registry, sorted by id.',
-			},
-		}),
-		models: z.array(entrySchemas.models).meta({
-			description: 'Every AI model of the registry, sorted by id.',
-			'x-help': {
-				fr: 'Tous les modèles d’IA du registre, triés par identifiant.',
-				en: 'Every AI model of the registry, sorted by id.',
-			},
-		}),
+		...Object.fromEntries(
+			kinds.map((kind) => [
+				kind.name,
+				z.array(kind.schema).meta({
+					description: `${kind.nouns.all.en}: every entry of the registry, sorted by id.`,
+					'x-help': {
+						fr: `${kind.nouns.all.fr} : toutes les fiches du registre, triées par identifiant.`,
+						en: `${kind.nouns.all.en}: every entry of the registry, sorted by id.`,
+					},
+				}),
+			]),
+		),
 	})
 	.strict();
 
@@ -98,10 +97,10 @@ export function registryJsonSchema(vocabularies: Vocabularies): JsonSchema {
 		$schema: schema['$schema'],
 		title: 'Registre IA — registry.json',
 		description:
-			'The AI systems and AI models an organisation publishes in its AI registry, in French and English.',
+			'The AI systems, models and what surrounds them that an organisation publishes in its AI registry, in French and English.',
 		'x-help': {
-			fr: 'Les systèmes et modèles d’IA qu’une organisation publie dans son registre de l’IA, en français et en anglais.',
-			en: 'The AI systems and AI models an organisation publishes in its AI registry, in French and English.',
+			fr: 'Les systèmes et modèles d’IA, et ce qui les entoure, qu’une organisation publie dans son registre de l’IA, en français et en anglais.',
+			en: 'The AI systems, models and what surrounds them that an organisation publishes in its AI registry, in French and English.',
 		},
 		...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
 	};

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { entryKinds, entrySchemas, type EntryData, type EntryKind } from './schemas/index.ts';
+import { entryKinds, entrySchemas, type EntryData, type EntryKind } from './kinds/index.ts';
 import { isProblem, parseEntryFile, type EntryFile } from './entry-file.ts';
 import { loadVocabularies, type Vocabularies } from './vocabularies.ts';
 import { schemaIssueProblem } from './schema-issues.ts';
@@ -25,16 +25,17 @@ export interface RejectedEntry {
 	file?: EntryFile;
 }
 
+/** The valid entries of a registry, one list per kind. */
+export type RegistryEntries = { [K in EntryKind]: Entry<K>[] };
+
 /** A registry read from disk: valid entries by kind, vocabularies, and every problem found. */
-export interface Registry {
+export type Registry = RegistryEntries & {
 	dir: string;
 	vocabularies: Vocabularies;
-	systems: Entry<'systems'>[];
-	models: Entry<'models'>[];
 	/** Entry files that failed their schema, so references to them are not reported twice. */
 	rejected?: RejectedEntry[];
 	problems: Problem[];
-}
+};
 
 /** Extension of entry files. */
 export const entryExtension = '.mdx';
@@ -76,7 +77,7 @@ export async function readKindFiles(dir: string, kind: EntryKind): Promise<Regis
 export async function loadRegistry(dir: string): Promise<Registry> {
 	const { vocabularies, problems } = await loadVocabularies(dir);
 	const rejected: RejectedEntry[] = [];
-	const registry: Registry = { dir, vocabularies, systems: [], models: [], rejected, problems };
+	const registry: Registry = { ...emptyEntries(), dir, vocabularies, rejected, problems };
 	const files = await Promise.all(entryKinds.map((kind) => readKindFiles(dir, kind)));
 	entryKinds.forEach((kind, index) => {
 		for (const { name, path, text } of files[index] ?? []) {
@@ -98,6 +99,11 @@ export async function loadRegistry(dir: string): Promise<Registry> {
 	return registry;
 }
 
+/** One empty list per kind. */
+export function emptyEntries(): RegistryEntries {
+	return Object.fromEntries(entryKinds.map((kind) => [kind, []])) as unknown as RegistryEntries;
+}
+
 function notAnEntryFile(path: string, kind: EntryKind): Problem {
 	return {
 		path,
@@ -108,16 +114,6 @@ function notAnEntryFile(path: string, kind: EntryKind): Problem {
 			en: `only .mdx files belong in ${kind}/: rename this file to <id>.mdx or move it`,
 		},
 	};
-}
-
-/** Parses one entry file of a kind; pushes its problems and returns the entry when valid. */
-export function parseEntry<K extends EntryKind>(
-	kind: K,
-	path: string,
-	text: string,
-	problems: Problem[],
-): Entry<K> | undefined {
-	return readEntry(kind, path, text, problems).entry;
 }
 
 /** Parses one entry file; returns the parsed file even when its data fails the schema. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldDoc, type FieldDoc } from './schemas/index.ts';
+import { referencedKind, type EntryKind } from './kinds/index.ts';
 
 /** Stands for "every item of the list" in a field path, as in `models[].usage`. */
 export const anyItem = '[]';
@@ -70,16 +71,17 @@ export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | unde
 }
 
 /**
- * For a list of objects, the kind of entry one of the item's fields refers to: a system's
- * `models` list, whose items name a model and how it is used.
+ * For a list of objects, the item's field that names an entry of another kind, and that kind:
+ * a system's `models` list, whose items name a model (`model`) and say how it is used.
  */
-export function listItemReferences(schema: z.ZodType): FieldDoc['references'] {
+export function listItemReference(schema: z.ZodType): { key: string; kind: EntryKind } | undefined {
 	const def = unwrap(schema)._zod.def as { type: string; element?: z.ZodType };
 	if (def.type !== 'array' || !def.element) return undefined;
-	const shape = objectShape(def.element) ?? {};
-	return Object.values(shape)
-		.map((field) => fieldDoc(field)?.references)
-		.find((kind) => kind !== undefined);
+	for (const [key, field] of Object.entries(objectShape(def.element) ?? {})) {
+		const kind = referencedKind(fieldDoc(field));
+		if (kind) return { key, kind };
+	}
+	return undefined;
 }
 
 /** Finds the schema of the field at a dotted path, as declared (wrappers kept); throws if absent. */

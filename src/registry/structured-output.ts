@@ -2,18 +2,9 @@ import { z } from 'zod';
 import { deriveJsonSchema, type JsonSchema } from './json-schema.ts';
 import type { Registry } from './load.ts';
 import { isTextSchema } from './schema-fields.ts';
-import { entrySchemas, type Bilingual, type EntryKind } from './schemas/index.ts';
+import { type Bilingual } from './schemas/index.ts';
+import { entrySchemas, kindOf, type EntryKind } from './kinds/index.ts';
 import type { Vocabularies } from './vocabularies.ts';
-
-/**
- * Fields the model is never asked for: the id is made from the name by code (never taken from
- * model output), the language state and provenance are facts of the drafting itself, and review
- * dates are commitments only a person can make.
- */
-export const structuredOutputOmitted = {
-	systems: ['id', 'language', 'provenance', 'review'],
-	models: ['id', 'language', 'provenance'],
-} as const satisfies Record<EntryKind, readonly string[]>;
 
 /** Above this many models, references are checked after the fact rather than enumerated. */
 const maxReferenceEnum = 500;
@@ -55,7 +46,7 @@ const textMarker = 'x-text';
 
 /**
  * The strict JSON Schema of the model's answer when it drafts an entry of a kind: derived from
- * the entry schema minus {@link structuredOutputOmitted}, every property required, optional
+ * the entry schema minus the kind's `generatedFields`, every property required, optional
  * ones nullable, `additionalProperties: false` everywhere, only keywords strict mode accepts,
  * the field docs and vocabulary definitions folded into `description`s, vocabulary fields as
  * `enum`s of their keys and model references as an `enum` of the registry's model ids.
@@ -65,7 +56,7 @@ export function structuredOutputSchema(
 	kind: EntryKind,
 	registry: Pick<Registry, 'vocabularies' | 'models'>,
 ): JsonSchema {
-	const omit = Object.fromEntries(structuredOutputOmitted[kind].map((key) => [key, true]));
+	const omit = Object.fromEntries(kindOf(kind).generatedFields.map((key) => [key, true]));
 	const schema = (entrySchemas[kind] as z.ZodObject).omit(omit as never);
 	const modelIds = registry.models.map((entry) => entry.id).sort();
 	const json = deriveJsonSchema(schema, {
@@ -82,10 +73,7 @@ export function structuredOutputSchema(
 		},
 	});
 	const root = strict(json, registry.vocabularies, modelIds.length === 0) as JsonSchema;
-	root['description'] =
-		kind === 'systems'
-			? 'A draft entry of an AI system for a public AI registry, in French and English.'
-			: 'A draft entry of an AI model for a public AI registry, in French and English.';
+	root['description'] = kindOf(kind).draftDescription;
 	return root;
 }
 
@@ -202,7 +190,7 @@ function describe(node: JsonSchema, vocabularies: Vocabularies): string | undefi
 export function fromStructuredOutput(kind: EntryKind, value: unknown): Record<string, unknown> {
 	const data = withoutNulls(value);
 	if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
-	const omitted: readonly string[] = structuredOutputOmitted[kind];
+	const omitted = kindOf(kind).generatedFields;
 	return Object.fromEntries(Object.entries(data).filter(([key]) => !omitted.includes(key)));
 }
 

@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../config/schema.ts';
-import type { EntryKind } from '../registry/schemas/index.ts';
+import type { EntryKind } from '../registry/kinds/index.ts';
 import type { Lang } from '../i18n/ui.ts';
 
 /** Issue form for errors in an entry, in `.github/ISSUE_TEMPLATE/`. */

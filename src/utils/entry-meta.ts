@@ -1,4 +1,6 @@
-import type { EntryData, EntryKind } from '../registry/schemas/index.ts';
+import { kindOf, type EntryData, type EntryKind } from '../registry/kinds/index.ts';
+import { valueAt } from '../registry/schema-fields.ts';
+import type { Language, Text } from '../registry/schemas/index.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { pickText } from './registry-paths.ts';
 
@@ -16,16 +18,30 @@ export function pageDescription(text: string, max = descriptionLength): string {
 
 /** Title and description (a short one, for search engines and link previews) of an entry's page. */
 export function entryTitle(entry: { id: string; data: EntryData }, kind: EntryKind, lang: Lang) {
-	if (kind === 'models') {
-		const data = entry.data as EntryData<'models'>;
-		return {
-			title: data.name,
-			description: pageDescription(pickText(data.description, lang)?.text ?? ''),
-		};
-	}
-	const data = entry.data as EntryData<'systems'>;
 	return {
-		title: pickText(data.name, lang)?.text ?? entry.id,
-		description: pageDescription(pickText(data.summary, lang)?.text ?? ''),
+		title: entryName(entry, kind, lang).text,
+		description: pageDescription(entrySummary(entry, kind, lang)?.text ?? ''),
 	};
+}
+
+/** An entry's name in a language (its title field, a string or a text), or its id if it has none. */
+export function entryName(
+	entry: { id: string; data: EntryData },
+	kind: EntryKind,
+	lang: Language,
+): { text: string; lang: Language } {
+	const value = valueAt(entry.data, kindOf(kind).titleField);
+	if (typeof value === 'string') return { text: value, lang };
+	return pickText(value as Text | undefined, lang) ?? { text: entry.id, lang };
+}
+
+/** An entry's summary in a language, from its kind's summary field. */
+export function entrySummary(
+	entry: { data: EntryData },
+	kind: EntryKind,
+	lang: Language,
+): { text: string; lang: Language } | undefined {
+	const value = valueAt(entry.data, kindOf(kind).summaryField);
+	if (typeof value === 'string') return { text: value, lang };
+	return pickText(value as Text | undefined, lang);
 }

@@ -3,17 +3,17 @@ import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
 import type { SiteConfig } from '../config/schema.ts';
 import { facetValues } from '../registry/facets.ts';
-import type { EntryData, EntryKind } from '../registry/schemas/index.ts';
+import { kindOf, type EntryData, type EntryKind } from '../registry/kinds/index.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { renderEntry, type ViewContext } from './entry-view.ts';
 import { indexData } from './registry-index.ts';
-import { kindSegments, pickText } from './registry-paths.ts';
+import { entrySummary } from './entry-meta.ts';
 import type { SiteEntry, SiteRegistry } from './site-registry.ts';
 
 /** Starlight's id of an entry's page: its path without the leading slash, `en/` for English. */
 export function entryPageId(kind: EntryKind, id: string, lang: Lang): string {
-	return `${lang === 'fr' ? '' : `${lang}/`}registre/${kindSegments[kind]}/${id}`;
+	return `${lang === 'fr' ? '' : `${lang}/`}registre/${kindOf(kind).segment}/${id}`;
 }
 
 /** Starlight's caution icon, inlined as its `<Aside>` component would draw it. */
@@ -33,10 +33,10 @@ export function renderEntryPage(
 	const repositoryUrl = `https://github.com/${config.repository.owner}/${config.repository.name}`;
 	const context: ViewContext = { lang, kind, registry, t, repositoryUrl };
 	const body = renderEntry(entry, context);
-	const lead = pickText(
-		kind === 'systems' ? (entry.data as EntryData<'systems'>).summary : undefined,
-		lang,
-	);
+	// A kind whose summary is also its first section (a model's description) has no lead.
+	const lead = inLayout(kind, kindOf(kind).summaryField)
+		? undefined
+		: entrySummary(entry, kind, lang);
 	const notice = translationNotice(entry.data.language, lang);
 	const nodes: ElementContent[] = [
 		...(lead
@@ -53,6 +53,15 @@ export function renderEntryPage(
 		...body,
 	];
 	return toHtml(h(null, nodes), { collapseEmptyAttributes: true });
+}
+
+/** Whether a field has a place in a kind's page layout (key facts or a section). */
+function inLayout(kind: EntryKind, path: string): boolean {
+	const { keyFacts, sections } = kindOf(kind).layout;
+	return (
+		keyFacts.includes(path) ||
+		sections.some((section) => section.items.some((item) => 'field' in item && item.field === path))
+	);
 }
 
 /** The markup of Starlight's `<Aside type="caution">`, whose styles every page already has. */
@@ -97,7 +106,7 @@ function searchFilters(
 		),
 	);
 	return h('div', { dataPagefindIgnore: '', hidden: true }, [
-		searchFilter(t('facet.kind'), t(`kind.${kind}.one`)),
+		searchFilter(t('facet.kind'), kindOf(kind).nouns.one[lang]),
 		...filters,
 	]);
 }

@@ -1,17 +1,32 @@
 import { h } from 'hastscript';
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { z } from 'zod';
-import { isTextSchema, schemaAt, unwrap, valueAt } from '../registry/schema-fields.ts';
-import { entrySchemas, fieldDoc, type EntryKind, type Text } from '../registry/schemas/index.ts';
+import {
+	isTextSchema,
+	listItemReference,
+	objectShape,
+	schemaAt,
+	unwrap,
+	valueAt,
+} from '../registry/schema-fields.ts';
+import { fieldDoc, type Bilingual, type Text } from '../registry/schemas/index.ts';
+import {
+	entrySchemas,
+	kindOf,
+	referencedKind,
+	type EntryKind,
+	type LayoutItem,
+	type LayoutSection,
+} from '../registry/kinds/index.ts';
+import type { Reference } from '../registry/references.ts';
 import { vocabularyValue } from '../registry/vocabularies.ts';
 import { bodyHast, bodySections } from '../registry/body.ts';
 import type { Lang } from '../i18n/ui.ts';
 import type { RegistryKey } from '../i18n/registry.ts';
-import { entryLayout, type LayoutItem, type LayoutSection } from './entry-layout.ts';
 import { glossaryId, glossaryPath, isGlossaryTerm } from './glossary.ts';
 import { pickText, registryPath, sitePath } from './registry-paths.ts';
-import type { SiteEntry, SiteRegistry } from './site-registry.ts';
-import type { EntryData } from '../registry/schemas/index.ts';
+import { referencesOf, siteEntry, type SiteEntry, type SiteRegistry } from './site-registry.ts';
+import { entryName } from './entry-meta.ts';
 
 /** What rendering an entry needs besides the entry. */
 export interface ViewContext {
@@ -55,8 +70,8 @@ function formatNumber(value: number, lang: Lang): string {
  * Renders the body of an entry page — key facts and sections — as a syntax tree, so every value
  * from the registry is escaped by construction and nothing in it can become markup.
  */
-export function renderEntry(entry: SiteEntry<EntryData>, context: ViewContext): ElementContent[] {
-	const layout = entryLayout[context.kind];
+export function renderEntry(entry: SiteEntry, context: ViewContext): ElementContent[] {
+	const { layout } = kindOf(context.kind);
 	const nodes: ElementContent[] = [
 		h(
 			'dl',
@@ -79,8 +94,8 @@ export function renderEntry(entry: SiteEntry<EntryData>, context: ViewContext): 
 }
 
 function sectionTitle(section: LayoutSection, context: ViewContext): string {
-	if (typeof section.title === 'string') return context.t(section.title);
-	return labelOf(context.kind, section.title.field, context.lang);
+	if ('field' in section.title) return labelOf(context.kind, section.title.field, context.lang);
+	return section.title[context.lang];
 }
 
 function labelOf(kind: EntryKind, path: string, lang: Lang): string {
@@ -92,12 +107,12 @@ function labelOf(kind: EntryKind, path: string, lang: Lang): string {
  * come. A section titled by its only field shows the value alone, without repeating the label.
  */
 function renderSectionItems(
-	entry: SiteEntry<EntryData>,
+	entry: SiteEntry,
 	section: LayoutSection,
 	context: ViewContext,
 ): Node[] {
 	const [only] = section.items;
-	if (section.items.length === 1 && only && 'field' in only && typeof section.title !== 'string') {
+	if (section.items.length === 1 && only && 'field' in only && 'field' in section.title) {
 		const value = valueAt(entry.data, only.field);
 		if (isEmpty(value)) return [];
 		return renderValue(schemaAt(entrySchemas[context.kind], only.field), value, context);
@@ -114,22 +129,20 @@ function renderSectionItems(
 			continue;
 		}
 		flush();
-		nodes.push(...renderSpecial(entry, item.special, context));
+		nodes.push(...renderPart(entry, item, context));
 	}
 	flush();
 	return nodes;
 }
 
-function renderSpecial(
-	entry: SiteEntry<EntryData>,
-	special: Extract<LayoutItem, { special: string }>['special'],
+function renderPart(
+	entry: SiteEntry,
+	item: Exclude<LayoutItem, { field: string }>,
 	context: ViewContext,
 ): Node[] {
-	switch (special) {
-		case 'uses':
-			return renderUses(entry, context);
-		case 'usedBy':
-			return renderUsedBy(entry, context);
+	if ('uses' in item) return renderUses(entry, item.uses, item.none, context);
+	if ('referencedBy' in item) return renderReferencedBy(entry, item, context);
+	switch (item.special) {
 		case 'notes':
 			return renderNotes(entry, context);
 		case 'provenance':
@@ -140,7 +153,7 @@ function renderSpecial(
 }
 
 /** A `<dt>`/`<dd>` pair for a field, or nothing when the field is empty. */
-function fieldRow(entry: SiteEntry<EntryData>, path: string, context: ViewContext): Node[] {
+function fieldRow(entry: SiteEntry, path: string, context: ViewContext): Node[] {
 	const schema = schemaAt(entrySchemas[context.kind], path);
 	const value = valueAt(entry.data, path);
 	if (isEmpty(value)) return [];
@@ -170,8 +183,8 @@ function renderValue(schema: z.ZodType, value: unknown, context: ViewContext): N
 					),
 				];
 	}
-	if (doc?.references && typeof value === 'string')
-		return [referenceLink(doc.references, value, context)];
+	const references = referencedKind(doc);
+	if (references && typeof value === 'string') return [referenceLink(references, value, context)];
 	if (Array.isArray(value)) {
 		const element = (inner as unknown as { element: z.ZodType }).element;
 		return [
@@ -246,58 +259,98 @@ function vocabularyTerm(name: string, key: string, context: ViewContext): Node[]
 }
 
 function referenceLink(kind: EntryKind, id: string, context: ViewContext): Node {
-	const name = kind === 'models' ? context.registry.modelsById.get(id)?.data.name : undefined;
-	return h('a', { href: registryPath(context.lang, kind, id) }, name ?? id);
+	const target = siteEntry(context.registry, kind, id);
+	const name = target ? entryName(target, kind, context.lang).text : id;
+	return h('a', { href: registryPath(context.lang, kind, id) }, name);
 }
 
-function renderUses(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {
-	const uses = (entry.data as EntryData<'systems'>).models;
-	if (uses.length === 0) return [h('p', context.t('entry.uses.none'))];
+/**
+ * A list whose items each name an entry of another kind (the models a system uses): a link to
+ * each, and what the item says besides (how the model is used).
+ */
+function renderUses(entry: SiteEntry, path: string, none: Bilingual, context: ViewContext): Node[] {
+	const schema = schemaAt(kindOf(context.kind).schema, path);
+	const reference = listItemReference(schema);
+	const items = valueAt(entry.data, path);
+	if (!reference) throw new Error(`${context.kind}.${path} is not a list of references`);
+	if (!Array.isArray(items) || items.length === 0) return [h('p', none[context.lang])];
+	const itemSchema = (unwrap(schema) as unknown as { element: z.ZodType }).element;
+	const attribute = `data-uses-${kindOf(reference.kind).key}`;
 	return [
 		h(
 			'ul',
 			{ class: 'entry-links' },
-			uses.map((use) => {
-				const model = context.registry.modelsById.get(use.model);
-				return h('li', [
-					h(
-						'a',
-						{ href: registryPath(context.lang, 'models', use.model), 'data-uses-model': use.model },
-						model?.data.name ?? use.model,
-					),
-					...renderText(use.usage, context),
-				]);
+			items.map((item: Record<string, unknown>) => {
+				const id = String(item[reference.key]);
+				const link = referenceLink(reference.kind, id, context) as Element;
+				link.properties[attribute] = id;
+				return h('li', [link, ...itemDetails(itemSchema, item, reference.key, context)]);
 			}),
 		),
 	];
 }
 
-function renderUsedBy(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {
-	const users = context.registry.usedBy.get(entry.id) ?? [];
-	if (users.length === 0) return [h('p', context.t('entry.usedBy.none'))];
+/** The entries of another kind that name this one (the systems that use a model), and how. */
+function renderReferencedBy(
+	entry: SiteEntry,
+	item: { referencedBy: string; none: Bilingual },
+	context: ViewContext,
+): Node[] {
+	const references = referencesOf(context.registry, context.kind, entry.id).filter(
+		(reference) => reference.from.kind === item.referencedBy,
+	);
+	if (references.length === 0) return [h('p', item.none[context.lang])];
 	return [
 		h(
 			'ul',
 			{ class: 'entry-links' },
-			users.map(({ system, usage }) =>
-				h('li', [
-					h(
-						'a',
-						{
-							href: registryPath(context.lang, 'systems', system.id),
-							'data-used-by-system': system.id,
-						},
-						pickText(system.data.name, context.lang)?.text ?? system.id,
-					),
-					...renderText(usage, context),
-				]),
-			),
+			references.map((reference) => {
+				const { kind, id } = reference.from;
+				const link = referenceLink(kind, id, context) as Element;
+				link.properties[`data-used-by-${kindOf(kind).key}`] = id;
+				return h('li', [link, ...referenceDetails(reference, context)]);
+			}),
+		),
+	];
+}
+
+/** What the referring entry says of the reference besides the id (how the model is used). */
+function referenceDetails(reference: Reference, context: ViewContext): Node[] {
+	if (!reference.item || !reference.key) return [];
+	const list = schemaAt(kindOf(reference.from.kind).schema, reference.field);
+	const itemSchema = (unwrap(list) as unknown as { element: z.ZodType }).element;
+	return itemDetails(itemSchema, reference.item, reference.key, context);
+}
+
+/** An item's fields other than its reference: a lone text as paragraphs, several as a list. */
+function itemDetails(
+	schema: z.ZodType,
+	item: Record<string, unknown>,
+	referenceKey: string,
+	context: ViewContext,
+): Node[] {
+	const shape = objectShape(schema) ?? {};
+	const others = Object.entries(shape).filter(
+		([key]) => key !== referenceKey && !isEmpty(item[key]),
+	);
+	const [first] = others;
+	if (others.length === 1 && first && isTextSchema(unwrap(first[1]))) {
+		return renderText(item[first[0]] as Text, context);
+	}
+	if (others.length === 0) return [];
+	return [
+		h(
+			'dl',
+			others.flatMap(([key, child]) => [
+				h('dt', fieldDoc(child)?.label[context.lang] ?? key),
+				h('dd', renderValue(child, item[key], context)),
+			]),
 		),
 	];
 }
 
 /** The entry's free notes (its MDX body's `<Fr>`/`<En>` block), in the reader's language if written. */
-function renderNotes(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {
+function renderNotes(entry: SiteEntry, context: ViewContext): Node[] {
 	const sections = bodySections(entry);
 	const other = context.lang === 'fr' ? 'en' : 'fr';
 	const lang = sections[context.lang] ? context.lang : sections[other] ? other : undefined;
@@ -332,7 +385,7 @@ function prefixBasePath(node: {
 	for (const child of node.children ?? []) prefixBasePath(child as typeof node);
 }
 
-function renderProvenance(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {
+function renderProvenance(entry: SiteEntry, context: ViewContext): Node[] {
 	const { t, lang } = context;
 	const provenance = entry.data.provenance;
 	const sentences: Node[] = [];
@@ -374,7 +427,7 @@ function withLink(sentence: string, placeholder: string, link: Node): Node[] {
 	return [before, link, after];
 }
 
-function renderHistory(entry: SiteEntry<EntryData>, context: ViewContext): Node[] {
+function renderHistory(entry: SiteEntry, context: ViewContext): Node[] {
 	const { t, lang } = context;
 	const changes = context.registry.history.changes.get(entry.filePath) ?? [];
 	const heading = h('h3', t('entry.history'));

@@ -1,11 +1,12 @@
 import type { SiteConfig } from '../config/schema.ts';
 import type { Feed, FeedItem } from '../registry/exports/atom.ts';
-import type { EntryKind } from '../registry/schemas/index.ts';
+import { entryKinds, firstKind, type EntryKind } from '../registry/kinds/index.ts';
+import { valueAt } from '../registry/schema-fields.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { entryTitle } from './entry-meta.ts';
 import { registryPath, sitePath } from './registry-paths.ts';
-import type { SiteRegistry } from './site-registry.ts';
+import { siteEntries, type SiteRegistry } from './site-registry.ts';
 
 /** How many changes the feed lists. */
 export const feedSize = 50;
@@ -24,8 +25,8 @@ export function registryFeed(
 	const absolute = (path: string) => new URL(path, site).href;
 	const repositoryUrl = `https://github.com/${config.repository.owner}/${config.repository.name}`;
 	const byPath = new Map<string, { kind: EntryKind; title: string; href: string }>();
-	for (const kind of ['systems', 'models'] as const) {
-		for (const entry of registry[kind]) {
+	for (const kind of entryKinds) {
+		for (const entry of siteEntries(registry, kind)) {
 			byPath.set(entry.filePath, {
 				kind,
 				title: entryTitle(entry, kind, lang).title,
@@ -75,14 +76,18 @@ export function registryFeed(
 		.sort((a, b) => (a.updated < b.updated ? 1 : -1))
 		.slice(0, feedSize);
 	if (items.length === 0) {
-		items = registry.systems
-			.map((entry) => ({
-				id: absolute(registryPath(lang, 'systems', entry.id)),
-				title: entryTitle(entry, 'systems', lang).title,
-				updated: new Date(`${entry.data.review.last}T00:00:00Z`).toISOString(),
-				link: absolute(registryPath(lang, 'systems', entry.id)),
-				summary: entryTitle(entry, 'systems', lang).description,
-			}))
+		items = entryKinds
+			.flatMap((kind) =>
+				siteEntries(registry, kind).flatMap((entry) => {
+					// Entries of the kinds with a review date, dated by it.
+					const reviewed = valueAt(entry.data, 'review.last');
+					if (typeof reviewed !== 'string') return [];
+					const href = absolute(registryPath(lang, kind, entry.id));
+					const { title, description } = entryTitle(entry, kind, lang);
+					const updated = new Date(`${reviewed}T00:00:00Z`).toISOString();
+					return [{ id: href, title, updated, link: href, summary: description }];
+				}),
+			)
 			.sort((a, b) => (a.updated < b.updated ? 1 : -1))
 			.slice(0, feedSize);
 	}
@@ -97,7 +102,7 @@ export function registryFeed(
 		},
 		id: absolute(sitePath(lang, '')),
 		title: t('feed.title', { site: siteTitle }),
-		link: absolute(registryPath(lang, 'systems')),
+		link: absolute(registryPath(lang, firstKind)),
 		selfLink: absolute(sitePath(lang, 'registry.atom')),
 		lang,
 		updated: items[0]?.updated ?? new Date().toISOString(),

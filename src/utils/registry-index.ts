@@ -1,11 +1,12 @@
 import { facetValues, facetsFor, type Facet } from '../registry/facets.ts';
+import { schemaAt, valueAt } from '../registry/schema-fields.ts';
+import { fieldDoc, type Text } from '../registry/schemas/index.ts';
 import { vocabularyValue } from '../registry/vocabularies.ts';
-import type { EntryData, EntryKind, Text } from '../registry/schemas/index.ts';
+import { kindOf, type EntryKind } from '../registry/kinds/index.ts';
 import type { Lang } from '../i18n/ui.ts';
-import { useRegistryTranslations } from '../i18n/registry.ts';
-import { pageDescription } from './entry-meta.ts';
+import { entryName, entrySummary, pageDescription } from './entry-meta.ts';
 import { pickText, registryPath } from './registry-paths.ts';
-import type { SiteEntry, SiteRegistry } from './site-registry.ts';
+import { siteEntries, siteEntry, type SiteEntry, type SiteRegistry } from './site-registry.ts';
 
 /** Entries per page of an index without JavaScript. */
 export const pageSize = 50;
@@ -46,7 +47,7 @@ export function indexData(registry: SiteRegistry, kind: EntryKind, lang: Lang): 
 	if (!cache) caches.set(registry, (cache = new Map()));
 	const cached = cache.get(key);
 	if (cached) return cached;
-	const entries = registry[kind] as SiteEntry<EntryData>[];
+	const entries = siteEntries(registry, kind);
 	const facets = facetsFor(kind);
 	const valueIndexes = facets.map(() => new Map<string, number>());
 	const facetKeys = facets.map((): string[] => []);
@@ -54,7 +55,7 @@ export function indexData(registry: SiteRegistry, kind: EntryKind, lang: Lang): 
 	const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
 	const rows = entries.map((entry): IndexRow => {
 		const name = entryName(entry, kind, lang);
-		const summary = pickText(summaryOf(entry, kind), lang);
+		const summary = entrySummary(entry, kind, lang);
 		const rowFacets = facets.map((facet, f) =>
 			facetValues(entry.data, facet, lang).map((value) => {
 				const indexes = valueIndexes[f] as Map<string, number>;
@@ -98,31 +99,16 @@ export function indexData(registry: SiteRegistry, kind: EntryKind, lang: Lang): 
 	return data;
 }
 
-function entryName(entry: SiteEntry<EntryData>, kind: EntryKind, lang: Lang) {
-	if (kind === 'models') return { text: (entry.data as EntryData<'models'>).name, lang };
-	return pickText((entry.data as EntryData<'systems'>).name, lang) ?? { text: entry.id, lang };
-}
-
-function summaryOf(entry: SiteEntry<EntryData>, kind: EntryKind): Text {
-	return kind === 'systems'
-		? (entry.data as EntryData<'systems'>).summary
-		: (entry.data as EntryData<'models'>).description;
-}
-
-function badgesOf(
-	entry: SiteEntry<EntryData>,
-	kind: EntryKind,
-	registry: SiteRegistry,
-	lang: Lang,
-) {
-	const label = (vocabulary: string, key: string) =>
-		vocabularyValue(registry.vocabularies, vocabulary, key)?.label[lang] ?? key;
-	if (kind === 'systems') {
-		const data = entry.data as EntryData<'systems'>;
-		return [label('statuses', data.status), label('risk-classes', data.aiAct.riskClass)];
-	}
-	const data = entry.data as EntryData<'models'>;
-	return [data.provider, label('learning-types', data.learningType)];
+/** The badges of an index line: the values of the kind's badge fields, as the reader reads them. */
+function badgesOf(entry: SiteEntry, kind: EntryKind, registry: SiteRegistry, lang: Lang) {
+	const { schema, badges } = kindOf(kind);
+	return badges.flatMap((path) => {
+		const value = valueAt(entry.data, path);
+		const vocabulary = fieldDoc(schemaAt(schema, path))?.vocabulary;
+		if (typeof value !== 'string') return pickText(value as Text | undefined, lang)?.text ?? [];
+		if (!vocabulary) return value;
+		return vocabularyValue(registry.vocabularies, vocabulary, value)?.label[lang] ?? value;
+	});
 }
 
 /** How a facet value reads: its vocabulary label, the referenced entry's name, yes/no, or itself. */
@@ -130,11 +116,10 @@ function facetValueLabel(registry: SiteRegistry, facet: Facet, value: string, la
 	if (facet.vocabulary) {
 		return vocabularyValue(registry.vocabularies, facet.vocabulary, value)?.label[lang] ?? value;
 	}
-	if (facet.references === 'models') return registry.modelsById.get(value)?.data.name ?? value;
-	if (facet.name === 'weights') {
-		return useRegistryTranslations(lang)(
-			value === 'yes' ? 'facet.weights.yes' : 'facet.weights.no',
-		);
+	if (facet.references) {
+		const entry = siteEntry(registry, facet.references, value);
+		return entry ? entryName(entry, facet.references, lang).text : value;
 	}
+	if (facet.yesNo) return (value === 'yes' ? facet.yesNo.yes : facet.yesNo.no)[lang];
 	return value;
 }

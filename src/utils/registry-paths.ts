@@ -1,8 +1,6 @@
-import type { EntryKind, Language, Text } from '../registry/schemas/index.ts';
+import type { Language, Text } from '../registry/schemas/index.ts';
+import { kindOf, type EntryKind } from '../registry/kinds/index.ts';
 import type { Lang } from '../i18n/ui.ts';
-
-/** URL segment of each kind, the same in both languages so the language switch keeps the page. */
-export const kindSegments: Record<EntryKind, string> = { systems: 'systemes', models: 'modeles' };
 
 /** Path of a page of the site in a language, with the configured base. */
 export function sitePath(lang: Lang, path: string): string {
@@ -13,7 +11,7 @@ export function sitePath(lang: Lang, path: string): string {
 
 /** Path of a kind's index, or of one entry, in a language. */
 export function registryPath(lang: Lang, kind: EntryKind, id?: string): string {
-	return sitePath(lang, `registre/${kindSegments[kind]}/${id ? `${id}/` : ''}`);
+	return sitePath(lang, `registre/${kindOf(kind).segment}/${id ? `${id}/` : ''}`);
 }
 
 /** Static paths of both locales for a route under `[...locale]`. */

@@ -3,8 +3,13 @@ import { resolve } from 'node:path';
 import { registryDir } from '../loaders/registry.ts';
 import { readRegistryHistory } from '../registry/history.ts';
 import { loadVocabularies } from '../registry/vocabularies.ts';
-import type { AiModel, AiSystem } from '../registry/schemas/index.ts';
-import { createSiteRegistry, type SiteEntry, type SiteRegistry } from './site-registry.ts';
+import { entryKinds } from '../registry/kinds/index.ts';
+import {
+	createSiteRegistry,
+	type SiteEntries,
+	type SiteEntry,
+	type SiteRegistry,
+} from './site-registry.ts';
 
 let pending: Promise<SiteRegistry> | undefined;
 
@@ -18,29 +23,27 @@ export function getSiteRegistry(): Promise<SiteRegistry> {
 }
 
 async function readSiteRegistry(): Promise<SiteRegistry> {
-	const [systems, models, { vocabularies }, history] = await Promise.all([
-		getCollection('systems'),
-		getCollection('models'),
+	const [collections, { vocabularies }, history] = await Promise.all([
+		// One collection per kind, named after it (src/content.config.ts).
+		Promise.all(entryKinds.map((kind) => getCollection(kind as 'docs'))),
 		loadVocabularies(registryDir),
 		readRegistryHistory(registryDir),
 	]);
-	return createSiteRegistry({
-		systems: systems.map(toSiteEntry<AiSystem>),
-		models: models.map(toSiteEntry<AiModel>),
-		vocabularies,
-		history,
-	});
+	const entries = Object.fromEntries(
+		entryKinds.map((kind, index) => [kind, (collections[index] ?? []).map(toSiteEntry)]),
+	) as unknown as SiteEntries;
+	return createSiteRegistry({ entries, vocabularies, history });
 }
 
-function toSiteEntry<D>(entry: {
+function toSiteEntry(entry: {
 	id: string;
 	data: unknown;
 	body?: string;
 	filePath?: string;
-}): SiteEntry<D> {
+}): SiteEntry {
 	return {
 		id: entry.id,
-		data: entry.data as D,
+		data: entry.data as SiteEntry['data'],
 		body: entry.body ?? '',
 		filePath: resolve(entry.filePath ?? ''),
 	};

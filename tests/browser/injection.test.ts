@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvTables } from '../../src/registry/exports/csv.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { entryKinds } from '../../src/registry/schemas/index.ts';
+import { entryKinds } from '../../src/registry/kinds/index.ts';
 import {
 	buildHostileRegistry,
 	payload,

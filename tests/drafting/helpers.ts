@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type webhookExamplesType from '@octokit/webhooks-examples';
 import { parse } from 'yaml';
-import { bilingualLabel, formFiles, type FormName } from '../../src/drafting/issue-forms.ts';
+import { bilingualLabel, formFile, type FormName } from '../../src/drafting/issue-forms.ts';
 import { templatesDir } from '../../src/drafting/form-templates.ts';
 
 /** Shared helpers of the drafting tests: temporary registries, issue bodies and events. */
@@ -41,7 +41,7 @@ export function formBody(
 	answers: Record<string, FormAnswer>,
 	options: { crlf?: boolean } = {},
 ): string {
-	const template = parse(readFileSync(join(templatesDir, formFiles[form]), 'utf8')) as {
+	const template = parse(readFileSync(join(templatesDir, formFile(form)), 'utf8')) as {
 		body: { type: string; id?: string; attributes: { label?: string; options?: unknown[] } }[];
 	};
 	const sections = template.body

@@ -6,15 +6,19 @@ import { describe, expect, it } from 'vitest';
 import {
 	commonFieldIds,
 	entryFieldId,
-	formFields,
 	generatedFields,
 	resolveField,
 } from '../../src/drafting/form-fields.ts';
 import { templatesDir } from '../../src/drafting/form-templates.ts';
-import { formFiles, issueTemplates, registryForm } from '../../src/drafting/issue-forms.ts';
+import {
+	formFile,
+	formNames,
+	issueTemplates,
+	registryForm,
+} from '../../src/drafting/issue-forms.ts';
 import { formContext } from '../../src/drafting/write-forms.ts';
 import { schemaFields } from '../../src/registry/schema-fields.ts';
-import { entryKinds, entrySchemas } from '../../src/registry/schemas/index.ts';
+import { entryKinds, entrySchemas, kindOf } from '../../src/registry/kinds/index.ts';
 
 /**
  * The forms are checked against SchemaStore's schemas for GitHub issue forms and the template
@@ -28,7 +32,7 @@ const validateForm = ajv.compile(schemaStore('github-issue-forms'));
 const validateConfig = ajv.compile(schemaStore('github-issue-config'));
 
 const committed = (file: string) => parse(readFileSync(join(templatesDir, file), 'utf8'));
-const forms = [formFiles.systems, formFiles.models, formFiles['entry-error']];
+const forms = formNames.map(formFile);
 
 interface FormItem {
 	type: string;
@@ -49,9 +53,10 @@ describe('issue forms', () => {
 	});
 
 	it('config.yml validates against GitHub’s template-chooser schema', () => {
-		expect(validateConfig(committed(formFiles.config)), JSON.stringify(validateConfig.errors)).toBe(
-			true,
-		);
+		expect(
+			validateConfig(committed(formFile('config'))),
+			JSON.stringify(validateConfig.errors),
+		).toBe(true);
 	});
 
 	it.each(forms)('%s follows GitHub’s rules the schema cannot check', (file) => {
@@ -83,13 +88,13 @@ describe('issue forms', () => {
 
 	it('ask every registry form for the language, a free description and the AI opt-out', () => {
 		for (const kind of entryKinds) {
-			const ids = (committed(formFiles[kind]).body as FormItem[]).map((item) => item.id);
+			const ids = (committed(formFile(kind)).body as FormItem[]).map((item) => item.id);
 			expect(ids).toEqual(expect.arrayContaining(Object.values(commonFieldIds)));
 		}
 	});
 
 	it('give the error form an `entry` field the site can prefill', () => {
-		const entry = (committed(formFiles['entry-error']).body as FormItem[]).find(
+		const entry = (committed(formFile('entry-error')).body as FormItem[]).find(
 			(item) => item.id === entryFieldId,
 		);
 		expect(entry?.type).toBe('input');
@@ -108,10 +113,10 @@ describe('issue forms', () => {
 
 describe('form → entry mapping', () => {
 	it.each(entryKinds)('names only fields of the %s schema, once each', (kind) => {
-		const paths = formFields[kind].map((field) => field.path);
+		const paths = kindOf(kind).form.questions.map((field) => field.path);
 		for (const path of paths) expect(() => resolveField(kind, path)).not.toThrow();
 		expect(new Set(paths).size).toBe(paths.length);
-		const ids = formFields[kind].map((field) => field.id);
+		const ids = kindOf(kind).form.questions.map((field) => field.id);
 		expect(new Set([...ids, ...Object.values(commonFieldIds)]).size).toBe(
 			ids.length + Object.values(commonFieldIds).length,
 		);
@@ -129,7 +134,7 @@ describe('form → entry mapping', () => {
 			const requiredPaths = new Set(
 				fields.filter((field) => field.required && !field.list).map((f) => f.path.join('.')),
 			);
-			const asked = new Set(formFields[kind].map((field) => field.path));
+			const asked = new Set(kindOf(kind).form.questions.map((field) => field.path));
 			const generated = new Set<string>(Object.values(generatedFields));
 			for (const field of fields) {
 				const path = field.path.join('.');

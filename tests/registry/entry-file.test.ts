@@ -8,7 +8,7 @@ import {
 	serialiseEntry,
 	type EntryFile,
 } from '../../src/registry/entry-file.ts';
-import { entryKinds, entrySchemas } from '../../src/registry/schemas/index.ts';
+import { entryKinds, entrySchemas } from '../../src/registry/kinds/index.ts';
 import { sampleDir } from './helpers.ts';
 
 function parsed(path: string, text: string): EntryFile {

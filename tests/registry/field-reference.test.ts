@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fieldReference, fieldTypeLabels } from '../../src/registry/field-reference.ts';
-import { entryKinds, field } from '../../src/registry/schemas/index.ts';
+import { field } from '../../src/registry/schemas/index.ts';
+import { entryKinds } from '../../src/registry/kinds/index.ts';
 
 describe('fieldReference', () => {
 	it.each(entryKinds)(

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialiseEntry } from '../../src/registry/entry-file.ts';
-import type { EntryKind } from '../../src/registry/schemas/index.ts';
+import type { EntryKind } from '../../src/registry/kinds/index.ts';
 
 /** Shared helpers of the registry tests: temporary registries and minimal valid entries. */
 

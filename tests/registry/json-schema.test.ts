@@ -5,7 +5,7 @@ import { registryDocument } from '../../src/registry/exports/open-data.ts';
 import { testLicence, testPublisher } from './exports/frictionless.ts';
 import { entryJsonSchema, registryJsonSchema } from '../../src/registry/json-schema.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { entryKinds } from '../../src/registry/schemas/index.ts';
+import { entryKinds } from '../../src/registry/kinds/index.ts';
 import { sampleDir, schemaAt } from './helpers.ts';
 
 const registry = await loadRegistry(sampleDir);
@@ -24,8 +24,7 @@ describe('registryJsonSchema', () => {
 	const document = JSON.parse(
 		JSON.stringify(
 			registryDocument(
-				registry.systems.map((e) => e.data),
-				registry.models.map((e) => e.data),
+				Object.fromEntries(entryKinds.map((kind) => [kind, registry[kind].map((e) => e.data)])),
 				{
 					publisher: testPublisher,
 					licence: testLicence,

@@ -1,34 +1,83 @@
 import { describe, expect, it } from 'vitest';
-import { entryKinds, entrySchemas } from '../../src/registry/schemas/index.ts';
-import { entryLayout, fieldsAboveSections } from '../../src/utils/entry-layout.ts';
+import { entryKinds, kinds, referencedKind } from '../../src/registry/kinds/index.ts';
+import { schemaAt, schemaFields } from '../../src/registry/schema-fields.ts';
+import { fieldDoc } from '../../src/registry/schemas/index.ts';
 
-/** The fields that special parts of the page render. */
-const renderedBy: Record<string, string> = { uses: 'models', provenance: 'provenance' };
+/** Fields every page shows outside its sections: the title, the lead and the translation notice. */
+const aboveSections = (kind: (typeof kinds)[number]) => [
+	kind.titleField,
+	kind.summaryField,
+	'language',
+];
 
-describe('entryLayout', () => {
-	it.each(entryKinds)('places every top-level field of %s exactly once', (kind) => {
-		const layout = entryLayout[kind];
-		const placed = [
-			...fieldsAboveSections,
-			...layout.keyFacts,
-			...layout.sections.flatMap((section) =>
-				section.items.flatMap((item) =>
-					'field' in item
-						? [item.field]
-						: item.special in renderedBy
-							? [renderedBy[item.special]]
-							: [],
+describe('the kinds’ descriptors', () => {
+	it.each(kinds.map((kind) => [kind.name, kind] as const))(
+		'place every top-level field of %s on its page exactly once',
+		(_, kind) => {
+			const placed = [
+				...kind.layout.keyFacts,
+				...kind.layout.sections.flatMap((section) =>
+					section.items.flatMap((item) =>
+						'field' in item
+							? [item.field]
+							: 'uses' in item
+								? [item.uses]
+								: 'special' in item && item.special === 'provenance'
+									? ['provenance']
+									: [],
+					),
 				),
-			),
-		].filter((field) => !(kind === 'models' && field === 'summary'));
-		const fields = Object.keys(entrySchemas[kind].shape);
-		expect([...placed].sort()).toEqual([...fields].sort());
-	});
+			];
+			const above = aboveSections(kind).filter((field) => !placed.includes(field));
+			expect([...placed, ...above].sort()).toEqual(Object.keys(kind.schema.shape).sort());
+			expect(new Set(placed).size).toBe(placed.length);
+		},
+	);
 
-	it('gives every section an anchor that is unique on its page', () => {
-		for (const kind of entryKinds) {
-			const slugs = entryLayout[kind].sections.map((section) => section.slug);
+	it('give every section an anchor that is unique on its page', () => {
+		for (const kind of kinds) {
+			const slugs = kind.layout.sections.map((section) => section.slug);
 			expect(new Set(slugs).size).toBe(slugs.length);
 		}
+	});
+
+	it('name documented fields for their facets, badges, title, summary and questions', () => {
+		for (const kind of kinds) {
+			const paths = [
+				kind.titleField,
+				kind.summaryField,
+				...kind.facets.map((facet) => facet.path),
+				...kind.badges,
+				...kind.form.questions.map((question) => question.path),
+			];
+			for (const path of paths) {
+				expect(fieldDoc(schemaAt(kind.schema, path)), `${kind.name}: ${path}`).toBeDefined();
+			}
+			for (const field of kind.generatedFields) expect(kind.schema.shape).toHaveProperty(field);
+		}
+	});
+
+	it('keep folders, URL segments, keys, form files and labels apart', () => {
+		for (const pick of [
+			(kind: (typeof kinds)[number]) => kind.name,
+			(kind: (typeof kinds)[number]) => kind.segment,
+			(kind: (typeof kinds)[number]) => kind.key,
+			(kind: (typeof kinds)[number]) => kind.form.file,
+			(kind: (typeof kinds)[number]) => kind.form.label,
+		]) {
+			const values = kinds.map(pick);
+			expect(new Set(values).size).toBe(values.length);
+		}
+	});
+
+	it('refer only to kinds that exist', () => {
+		for (const kind of kinds) {
+			for (const field of schemaFields(kind.schema)) {
+				if (field.doc?.references) expect(entryKinds).toContain(referencedKind(field.doc));
+			}
+		}
+		expect(() => referencedKind({ references: 'unicorns' })).toThrow(
+			/"unicorns", which is not a kind/,
+		);
 	});
 });

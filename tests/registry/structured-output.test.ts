@@ -6,10 +6,9 @@ import type { JsonSchema } from '../../src/registry/json-schema.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import {
 	fromStructuredOutput,
-	structuredOutputOmitted,
 	structuredOutputSchema,
 } from '../../src/registry/structured-output.ts';
-import { entryKinds, type EntryKind } from '../../src/registry/schemas/index.ts';
+import { entryKinds, kindOf, type EntryKind } from '../../src/registry/kinds/index.ts';
 import { sampleDir, schemaAt } from './helpers.ts';
 
 const registry = await loadRegistry(sampleDir);
@@ -101,7 +100,7 @@ describe.each(entryKinds)('structuredOutputSchema(%s)', (kind: EntryKind) => {
 			.map((field) => field.path)
 			.filter(
 				(path) =>
-					!structuredOutputOmitted[kind].some((key) => path === key || path.startsWith(`${key}.`)),
+					!kindOf(kind).generatedFields.some((key) => path === key || path.startsWith(`${key}.`)),
 			);
 		expect(fieldPaths(schema)).toEqual(expected);
 	});
@@ -112,7 +111,7 @@ describe.each(entryKinds)('structuredOutputSchema(%s)', (kind: EntryKind) => {
 		const check = validate.compile(schema);
 		// The model is always asked for both languages, so entries kept in one language are left out.
 		for (const entry of registry[kind].filter((e) => e.data.language.translation !== 'missing')) {
-			const data = without(entry.data, structuredOutputOmitted[kind]);
+			const data = without(entry.data, kindOf(kind).generatedFields);
 			const answer = asStructured(schema, data);
 			expect(check(answer), `${entry.id}: ${JSON.stringify(check.errors)}`).toBe(true);
 			expect(fromStructuredOutput(kind, answer)).toEqual(data);

@@ -12,8 +12,13 @@ import { checkTables, specProblems } from '../registry/exports/frictionless.ts';
 import { jsonLdToStore, validateCatalog } from '../registry/exports/shacl.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { facetsFor, facetValues } from '../../src/registry/facets.ts';
-import { entryKinds, entrySchemas, type EntryKind } from '../../src/registry/schemas/index.ts';
-import { usedBy } from '../../src/registry/used-by.ts';
+import {
+	entryKinds,
+	entrySchemas,
+	kindOf,
+	type EntryKind,
+} from '../../src/registry/kinds/index.ts';
+import { entryKey, referencesTo } from '../../src/registry/references.ts';
 import {
 	attr,
 	basePath,
@@ -31,10 +36,11 @@ import {
 /** Build-and-inspect tests of the registry pages and open data, over the sample registry. */
 
 const registry = await loadRegistry('registry');
-const segments: Record<EntryKind, string> = { systems: 'systemes', models: 'modeles' };
 const entryPage = (kind: EntryKind, id: string, lang: 'fr' | 'en'): Page =>
 	must(
-		pageAt(new URL(`${siteRoot}${lang === 'en' ? '/en' : ''}/registre/${segments[kind]}/${id}/`)),
+		pageAt(
+			new URL(`${siteRoot}${lang === 'en' ? '/en' : ''}/registre/${kindOf(kind).segment}/${id}/`),
+		),
 		`page of ${kind}/${id} in ${lang}`,
 	);
 const distFile = (name: string) => readFileSync(join(distDir, name), 'utf8');
@@ -54,7 +60,7 @@ describe('entry pages', () => {
 	});
 
 	it('links systems to the models they use and models back to the systems using them', () => {
-		const uses = usedBy(registry);
+		const inbound = referencesTo(registry);
 		for (const lang of ['fr', 'en'] as const) {
 			for (const system of registry.systems) {
 				const page = entryPage('systems', system.id, lang);
@@ -71,7 +77,8 @@ describe('entry pages', () => {
 				const linked = selectAll(page.document, 'a[data-used-by-system]').map((a) =>
 					attr(a, 'data-used-by-system'),
 				);
-				expect(linked).toEqual((uses.get(model.id) ?? []).map((use) => use.system));
+				const users = inbound.get(entryKey('models', model.id)) ?? [];
+				expect(linked).toEqual(users.map((use) => use.from.id));
 				for (const link of selectAll(page.document, 'a[data-used-by-system]')) {
 					expect(pageAt(new URL(must(attr(link, 'href'), 'href'), `${siteRoot}/`))).toBeDefined();
 				}
@@ -165,20 +172,20 @@ describe('indexes', () => {
 		'lists every %s entry across its pages, and all of them in its JSON index',
 		(kind) => {
 			const index = must(
-				pageAt(new URL(`${siteRoot}/registre/${segments[kind]}/`)),
+				pageAt(new URL(`${siteRoot}/registre/${kindOf(kind).segment}/`)),
 				`${kind} index`,
 			);
 			const listed = selectAll(index.document, '[data-registry-list] [data-entry-id]').map((li) =>
 				attr(li, 'data-entry-id'),
 			);
 			expect(listed.length).toBe(Math.min(50, registry[kind].length));
-			const json = JSON.parse(distFile(`registre/${segments[kind]}/index.json`)) as {
+			const json = JSON.parse(distFile(`registre/${kindOf(kind).segment}/index.json`)) as {
 				rows: string[][];
 			};
 			expect(json.rows.map((row) => row[0]).sort()).toEqual(registry[kind].map((e) => e.id).sort());
 			// The filter script links each row to the index's address followed by the id.
 			for (const [id] of json.rows) {
-				const address = new URL(`${id}/`, `${siteRoot}/registre/${segments[kind]}/`);
+				const address = new URL(`${id}/`, `${siteRoot}/registre/${kindOf(kind).segment}/`);
 				expect(pageAt(address), address.pathname).toBeDefined();
 			}
 			expect(select(index.document, 'form[hidden]')).toBeDefined();

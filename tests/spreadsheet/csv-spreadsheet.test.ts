@@ -13,7 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvTables } from '../../src/registry/exports/csv.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
-import { entryKinds, type EntryData } from '../../src/registry/schemas/index.ts';
+import { entryKinds, type EntryData } from '../../src/registry/kinds/index.ts';
 import { loadVocabularies } from '../../src/registry/vocabularies.ts';
 import { parseCsvFile, testPageUrl, writeCsvExport } from '../registry/exports/csv-files.ts';
 

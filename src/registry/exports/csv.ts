@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import { kindNames } from '../kind-names.ts';
 import { anyItem, schemaFields, type SchemaField } from '../schema-fields.ts';
+import { type Bilingual, type Language } from '../schemas/index.ts';
 import {
 	entryKinds,
 	entrySchemas,
-	type Bilingual,
+	kindOf,
+	referencedKind,
 	type EntryData,
 	type EntryKind,
-	type Language,
-} from '../schemas/index.ts';
+} from '../kinds/index.ts';
 import type { Vocabularies } from '../vocabularies.ts';
 
 /*
@@ -25,7 +25,7 @@ import type { Vocabularies } from '../vocabularies.ts';
  */
 
 /** The column naming the entry a row of a child table belongs to: `system`, `model`. */
-const parentColumn = (kind: EntryKind): string => kindNames[kind].key;
+const parentColumn = (kind: EntryKind): string => kindOf(kind).key;
 
 /** The column giving an item's place in its list, from 1. */
 const positionColumn = 'position';
@@ -135,10 +135,10 @@ function deriveTables(kind: EntryKind): CsvTable[] {
 		name: kind,
 		kind,
 		shape: 'entry',
-		title: kindNames[kind].all,
+		title: kindOf(kind).nouns.all,
 		description: {
-			fr: `${kindNames[kind].all.fr} du registre, une ligne par fiche.`,
-			en: `The registry’s ${kindNames[kind].all.en}, one row per entry.`,
+			fr: `${kindOf(kind).nouns.all.fr} du registre, une ligne par fiche.`,
+			en: `The registry’s ${kindOf(kind).nouns.all.en}, one row per entry.`,
 		},
 		columns: [],
 		primaryKey: ['id'],
@@ -176,7 +176,7 @@ function deriveTables(kind: EntryKind): CsvTable[] {
 					type: 'string',
 					list: false,
 					required: true,
-					title: both((lang) => upperFirst(kindNames[kind].one[lang])),
+					title: both((lang) => upperFirst(kindOf(kind).nouns.one[lang])),
 					description: {
 						fr: 'Identifiant de la fiche à laquelle la ligne appartient.',
 						en: 'Id of the entry the row belongs to.',
@@ -200,7 +200,9 @@ function deriveTables(kind: EntryKind): CsvTable[] {
 						en: 'Place of the item in the entry’s list, from 1.',
 					},
 				});
-				if (field.type === 'text') columns.push(...valueColumns(field, [], true));
+				// One text of the list per row: its columns hold one text each.
+				if (field.type === 'text')
+					columns.push(...valueColumns({ ...field, list: false }, [], true));
 			}
 			children.push({
 				name: `${kind}-${field.path.map(kebab).join('-')}`,
@@ -208,8 +210,8 @@ function deriveTables(kind: EntryKind): CsvTable[] {
 				listPath: field.path,
 				shape: record ? 'record' : 'list',
 				title: {
-					fr: `${kindNames[kind].all.fr}\u00a0: ${lowerFirst(doc?.label.fr ?? field.path.join('.'))}`,
-					en: `${kindNames[kind].all.en}: ${lowerFirst(doc?.label.en ?? field.path.join('.'))}`,
+					fr: `${kindOf(kind).nouns.all.fr}\u00a0: ${lowerFirst(doc?.label.fr ?? field.path.join('.'))}`,
+					en: `${kindOf(kind).nouns.all.en}: ${lowerFirst(doc?.label.en ?? field.path.join('.'))}`,
 				},
 				description: doc?.help ?? noDoc,
 				columns,
@@ -306,7 +308,8 @@ function valueColumns(field: SchemaField, path: readonly string[], required: boo
 	if (field.type === 'url') column.format = 'uri';
 	if (field.type === 'email') column.format = 'email';
 	if (field.choices) column.choices = field.choices;
-	if (doc?.references) column.references = doc.references;
+	const references = referencedKind(doc);
+	if (references) column.references = references;
 	if (!doc?.vocabulary) return [column];
 	const vocabulary = doc.vocabulary;
 	column.vocabulary = vocabulary;

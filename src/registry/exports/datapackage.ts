@@ -1,4 +1,5 @@
-import type { Bilingual, EntryKind } from '../schemas/index.ts';
+import type { Bilingual } from '../schemas/index.ts';
+import type { EntryKind } from '../kinds/index.ts';
 import type { Vocabularies } from '../vocabularies.ts';
 import { allCsvTables, listSeparator, type CsvColumn, type CsvTable } from './csv.ts';
 import type { Publisher, PublishedLicence } from './publisher.ts';

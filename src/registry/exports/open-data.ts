@@ -1,15 +1,14 @@
-import { schemaVersion, type EntryData } from '../schemas/index.ts';
+import { schemaVersion } from '../schemas/index.ts';
+import { entryKinds, type EntryData, type EntryKind } from '../kinds/index.ts';
 import type { Publisher, PublishedLicence } from './publisher.ts';
 
-/** The whole registry as published in `registry.json`. */
-export interface RegistryDocument {
+/** The whole registry as published in `registry.json`: its entries under each kind's name. */
+export type RegistryDocument = { [K in EntryKind]: EntryData<K>[] } & {
 	schemaVersion: string;
 	generatedAt: string;
 	publisher: Publisher;
 	licence: PublishedLicence;
-	systems: EntryData<'systems'>[];
-	models: EntryData<'models'>[];
-}
+};
 
 /** Who publishes the registry and under which licence, as `registry.json` states it. */
 export interface RegistryDocumentOptions {
@@ -18,10 +17,9 @@ export interface RegistryDocumentOptions {
 	generatedAt?: Date;
 }
 
-/** Builds `registry.json`: every entry of both kinds, sorted by id, with the schema version. */
+/** Builds `registry.json`: every entry of every kind, sorted by id, with the schema version. */
 export function registryDocument(
-	systems: readonly EntryData<'systems'>[],
-	models: readonly EntryData<'models'>[],
+	entries: { readonly [K in EntryKind]?: readonly EntryData<K>[] },
 	options: RegistryDocumentOptions,
 ): RegistryDocument {
 	const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -30,7 +28,8 @@ export function registryDocument(
 		generatedAt: (options.generatedAt ?? new Date()).toISOString(),
 		publisher: options.publisher,
 		licence: options.licence,
-		systems: [...systems].sort(byId),
-		models: [...models].sort(byId),
+		...(Object.fromEntries(
+			entryKinds.map((kind) => [kind, [...(entries[kind] ?? [])].sort(byId)]),
+		) as { [K in EntryKind]: EntryData<K>[] }),
 	};
 }

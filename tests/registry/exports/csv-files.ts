@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync';
-import { kindSegments } from '../../../src/utils/registry-paths.ts';
 import {
 	csvTables,
 	csvTablesToEntries,
@@ -9,9 +8,10 @@ import {
 } from '../../../src/registry/exports/csv.ts';
 import {
 	entrySchemas,
+	kindOf,
 	type EntryData,
 	type EntryKind,
-} from '../../../src/registry/schemas/index.ts';
+} from '../../../src/registry/kinds/index.ts';
 
 /** Parses one CSV file as a reader would, byte order mark skipped, one object per row. */
 export function parseCsvFile(text: string): CsvRecords {
@@ -45,4 +45,4 @@ export function writeCsvExport(
 
 /** Page addresses as the site writes them, for tests that do not build it. */
 export const testPageUrl: CsvOptions['pageUrl'] = (kind, id, lang) =>
-	`https://ia.example.org${lang === 'en' ? '/en' : ''}/registre/${kindSegments[kind]}/${id}/`;
+	`https://ia.example.org${lang === 'en' ? '/en' : ''}/registre/${kindOf(kind).segment}/${id}/`;

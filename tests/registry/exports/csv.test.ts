@@ -7,9 +7,8 @@ import {
 	type CsvOptions,
 } from '../../../src/registry/exports/csv.ts';
 import { useRegistryTranslations } from '../../../src/i18n/registry.ts';
-import { kindNames } from '../../../src/registry/kind-names.ts';
 import { loadRegistry } from '../../../src/registry/load.ts';
-import { entryKinds } from '../../../src/registry/schemas/index.ts';
+import { entryKinds, kindOf } from '../../../src/registry/kinds/index.ts';
 import { loadVocabularies } from '../../../src/registry/vocabularies.ts';
 import {
 	parseCsvFile,
@@ -182,7 +181,7 @@ describe('the tables’ names of the kinds', () => {
 				expect(main?.title[lang]).toBe(t(`kind.${kind}`));
 				for (const child of children) {
 					expect(child.title[lang].startsWith(t(`kind.${kind}`)), child.name).toBe(true);
-					expect(child.primaryKey[0]).toBe(kindNames[kind].key);
+					expect(child.primaryKey[0]).toBe(kindOf(kind).key);
 					expect(child.columns[0]?.title[lang].toLowerCase()).toBe(
 						t(`kind.${kind}.one`).toLowerCase(),
 					);

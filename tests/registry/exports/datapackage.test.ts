@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csvTables, type CsvOptions } from '../../../src/registry/exports/csv.ts';
 import { dataPackage, type DataPackage } from '../../../src/registry/exports/datapackage.ts';
 import { loadRegistry } from '../../../src/registry/load.ts';
-import { entryKinds, entrySchemas } from '../../../src/registry/schemas/index.ts';
+import { entryKinds, entrySchemas } from '../../../src/registry/kinds/index.ts';
 import { loadVocabularies } from '../../../src/registry/vocabularies.ts';
 import { testPageUrl, writeCsvExport } from './csv-files.ts';
 import { plainSpaceBeforePunctuation } from './typography.ts';

@@ -5,7 +5,7 @@ import {
 	dcatCatalog,
 	type CatalogOptions,
 } from '../../../src/registry/exports/dcat.ts';
-import { entryKinds } from '../../../src/registry/schemas/index.ts';
+import { entryKinds } from '../../../src/registry/kinds/index.ts';
 import type { Publisher } from '../../../src/registry/exports/publisher.ts';
 import { testLicence, testPublisher } from './frictionless.ts';
 import { plainSpaceBeforePunctuation } from './typography.ts';

@@ -58,6 +58,10 @@ export function checkTables(pkg: DataPackage, read: (path: string) => string): s
 			);
 			if (!rows.has(target)) problems.push(`${resource.path}: no resource ${target}`);
 			for (const record of records) {
+				// An optional reference left empty points nowhere: like frictionless-py, only keys
+				// with a value are looked up.
+				const cells = foreignKey.fields.map((name) => record[name] ?? '');
+				if (cells.every((cell) => resource.schema.missingValues.includes(cell))) continue;
 				const key = keyOf(record, foreignKey.fields);
 				if (!targets.has(key)) {
 					problems.push(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { schemaFields } from '../../../src/registry/schema-fields.ts';
-import { entryKinds, entrySchemas } from '../../../src/registry/schemas/index.ts';
+import { entryKinds, entrySchemas } from '../../../src/registry/kinds/index.ts';
 
 /** The French labels and help texts of the schemas' fields, which the exports quote as they are. */
 const schemaDocs = entryKinds

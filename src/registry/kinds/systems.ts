@@ -1,0 +1,136 @@
+import { SystemSchema } from '../schemas/system.ts';
+import { defineKind } from './descriptor.ts';
+import { systemIssues } from './system-rules.ts';
+
+const fields = (...paths: string[]) => paths.map((field) => ({ field }));
+
+/** AI systems: what the organisation runs or prepares, with the models, data and people involved. */
+export const systems = defineKind({
+	name: 'systems',
+	schema: SystemSchema,
+	segment: 'systemes',
+	key: 'system',
+	nouns: {
+		all: { fr: 'Systèmes d’IA', en: 'AI systems' },
+		one: { fr: 'système d’IA', en: 'AI system' },
+		a: { fr: 'un système d’IA', en: 'an AI system' },
+		none: { fr: 'aucun système', en: 'no system' },
+	},
+	titleField: 'name',
+	summaryField: 'summary',
+	// Review dates are commitments only a person can make.
+	generatedFields: ['id', 'language', 'provenance', 'review'],
+	facets: [
+		{ name: 'status', path: 'status' },
+		{ name: 'domain', path: 'domain' },
+		{ name: 'risk', path: 'aiAct.riskClass' },
+		{ name: 'automation', path: 'automation' },
+		{ name: 'approach', path: 'approach' },
+		{ name: 'unit', path: 'owner.unit' },
+		{ name: 'model', path: 'models' },
+	],
+	badges: ['status', 'aiAct.riskClass'],
+	layout: {
+		keyFacts: ['id', 'status', 'domain', 'startDate', 'endDate', 'owner', 'contact', 'website'],
+		sections: [
+			{
+				slug: 'finalite',
+				title: { fr: 'Finalité et personnes concernées', en: 'Purpose and people affected' },
+				items: fields('purpose', 'benefits', 'affectedPeople', 'alternatives'),
+			},
+			{
+				slug: 'controle-humain',
+				title: { fr: 'Contrôle humain et recours', en: 'Human oversight and redress' },
+				items: fields('automation', 'humanOversight', 'contest'),
+			},
+			{
+				slug: 'modeles',
+				title: { fr: 'Modèles utilisés', en: 'Models used' },
+				items: [
+					{
+						uses: 'models',
+						none: {
+							fr: 'Ce système n’utilise aucun modèle d’IA du registre.',
+							en: 'This system uses no AI model from the registry.',
+						},
+					},
+				],
+			},
+			{
+				slug: 'donnees',
+				title: { fr: 'Données et base légale', en: 'Data and legal basis' },
+				items: fields('dataSources', 'legalBasis'),
+			},
+			{
+				slug: 'risques',
+				title: {
+					fr: 'Règlement sur l’IA, analyses et risques',
+					en: 'AI Act, assessments and risks',
+				},
+				items: fields('aiAct', 'assessments', 'risks'),
+			},
+			{ slug: 'ia-generative', title: { field: 'generativeAi' }, items: fields('generativeAi') },
+			{
+				slug: 'technique',
+				title: {
+					fr: 'Technique, fournisseurs et code source',
+					en: 'Technology, suppliers and source code',
+				},
+				items: fields('approach', 'suppliers', 'sourceCode'),
+			},
+			{ slug: 'principes', title: { field: 'principles' }, items: fields('principles') },
+			{ slug: 'notes', title: { fr: 'Notes', en: 'Notes' }, items: [{ special: 'notes' }] },
+			{
+				slug: 'suivi',
+				title: { fr: 'Suivi de la fiche', en: 'Entry record' },
+				items: [...fields('review'), { special: 'provenance' }, { special: 'history' }],
+				searchable: false,
+			},
+		],
+	},
+	lead: {
+		fr: 'Les systèmes d’intelligence artificielle que nous utilisons ou préparons : à quoi ils servent, qui en répond, quels modèles ils emploient et quel contrôle humain s’exerce sur eux.',
+		en: 'The artificial intelligence systems we use or are preparing: what they are for, who is accountable, which models they use and how people oversee them.',
+	},
+	form: {
+		file: 'ai-system.yml',
+		label: 'registry: system',
+		title: { fr: 'Système d’IA', en: 'AI system' },
+		details: {
+			fr: 'Décrivez le système avec vos mots : ce qu’il fait, pour qui, avec quelles données et quels modèles, qui vérifie ses résultats. Les questions laissées vides ci-dessus seront proposées à partir de ce texte.',
+			en: 'Describe the system in your own words: what it does, for whom, with which data and models, who checks its outputs. Questions left blank above will be proposed from this text.',
+		},
+		questions: [
+			{ id: 'name', path: 'name', alwaysRequired: true },
+			{ id: 'status', path: 'status', alwaysRequired: true },
+			{ id: 'domain', path: 'domain' },
+			{ id: 'summary', path: 'summary', multiline: true },
+			{ id: 'purpose', path: 'purpose', multiline: true },
+			{ id: 'owner-unit', path: 'owner.unit' },
+			{ id: 'owner-role', path: 'owner.role' },
+			{ id: 'contact-email', path: 'contact.email' },
+			{ id: 'contact-url', path: 'contact.url' },
+			{ id: 'website', path: 'website' },
+			{ id: 'affected-people', path: 'affectedPeople', multiline: true },
+			{ id: 'approach', path: 'approach' },
+			{ id: 'models', path: 'models', multiline: true },
+			{ id: 'automation', path: 'automation' },
+			{ id: 'human-oversight', path: 'humanOversight', multiline: true },
+			{ id: 'contest', path: 'contest', multiline: true },
+			{ id: 'ai-act-role', path: 'aiAct.role' },
+			{ id: 'risk-class', path: 'aiAct.riskClass' },
+			{ id: 'risk-rationale', path: 'aiAct.rationale', multiline: true },
+			{ id: 'start-date', path: 'startDate' },
+			{ id: 'source-code', path: 'sourceCode.url' },
+			{ id: 'source-code-reason', path: 'sourceCode.notPublishedReason', multiline: true },
+			{ id: 'genai-hosting', path: 'generativeAi.hosting.type' },
+			{ id: 'genai-residency', path: 'generativeAi.hosting.residency' },
+			{ id: 'genai-retention', path: 'generativeAi.retention', multiline: true },
+			{ id: 'genai-training', path: 'generativeAi.inputsUsedForTraining' },
+			{ id: 'genai-disclosure', path: 'generativeAi.userDisclosure', multiline: true },
+		],
+	},
+	draftDescription:
+		'A draft entry of an AI system for a public AI registry, in French and English.',
+	rules: systemIssues,
+});
