@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { contentSecurityPolicy } from './src/config/csp.ts';
 import { defaultSiteConfigPath, loadSiteConfig, siteConfigPath } from './src/config/load.ts';
 import { assertPublishable } from './src/config/placeholders.ts';
+import { searchTranslations } from './src/components/search/search-translations.ts';
 
 const config = loadSiteConfig();
 // The sample's fictional identity must never go live as if it were real (unless `site.demo`).
@@ -55,9 +56,11 @@ export default defineConfig({
 				baseUrl: `https://github.com/${owner}/${name}/edit/${config.repository.branch}/`,
 			},
 			lastUpdated: false,
-			// Styles of the registry entry pages' content (built by src/utils/entry-page.ts), and of the
-			// glossary and information pages.
-			customCss: ['./src/styles/entry.css', './src/styles/site.css'],
+			// Styles of the registry entry pages' content (built by src/utils/entry-page.ts), of the
+			// glossary and information pages, and of the search dialog.
+			customCss: ['./src/styles/entry.css', './src/styles/site.css', './src/styles/search.css'],
+			// The search dialog's strings in the page's language.
+			plugins: [searchTranslations()],
 			// Registry entries are never listed here: they are reached from the registry indexes. The
 			// legal pages (accessibility, legal notice, personal data, site map) are in the footer.
 			// Link items are prefixed with `/en` on English pages; slug items take the page title.
