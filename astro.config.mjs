@@ -4,7 +4,9 @@ import starlight from '@astrojs/starlight';
 import { contentSecurityPolicy } from './src/config/csp.ts';
 import { defaultSiteConfigPath, loadSiteConfig, siteConfigPath } from './src/config/load.ts';
 import { assertPublishable } from './src/config/placeholders.ts';
+import { repositoryUrl } from './src/config/site.ts';
 import { searchTranslations } from './src/components/search/search-translations.ts';
+import { kinds } from './src/registry/kinds/index.ts';
 
 const config = loadSiteConfig();
 // The sample's fictional identity must never go live as if it were real (unless `site.demo`).
@@ -20,7 +22,6 @@ const configFile = {
 		return source.endsWith('registre.config.yml?raw') ? `${siteConfigPath}?raw` : undefined;
 	},
 };
-const { owner, name } = config.repository;
 
 // https://astro.build/config
 export default defineConfig({
@@ -51,9 +52,9 @@ export default defineConfig({
 				root: { label: 'Français', lang: 'fr' },
 				en: { label: 'English', lang: 'en' },
 			},
-			social: [{ icon: 'github', label: 'GitHub', href: `https://github.com/${owner}/${name}` }],
+			social: [{ icon: 'github', label: 'GitHub', href: repositoryUrl(config.repository) }],
 			editLink: {
-				baseUrl: `https://github.com/${owner}/${name}/edit/${config.repository.branch}/`,
+				baseUrl: repositoryUrl(config.repository, `/edit/${config.repository.branch}/`),
 			},
 			lastUpdated: false,
 			// Styles of the registry entry pages' content (built by src/utils/entry-page.ts), of the
@@ -69,16 +70,12 @@ export default defineConfig({
 					label: 'Registre',
 					translations: { en: 'Registry' },
 					items: [
-						{
-							label: 'Systèmes d’IA',
-							translations: { en: 'AI systems' },
-							link: '/registre/systemes/',
-						},
-						{
-							label: 'Modèles d’IA',
-							translations: { en: 'AI models' },
-							link: '/registre/modeles/',
-						},
+						// One link per kind of entry, named and placed as its descriptor says.
+						...kinds.map((kind) => ({
+							label: kind.nouns.all.fr,
+							translations: { en: kind.nouns.all.en },
+							link: `/registre/${kind.segment}/`,
+						})),
 						{
 							label: 'Référence des champs',
 							translations: { en: 'Field reference' },

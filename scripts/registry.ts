@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { checkRegistry } from '../src/registry/check.ts';
 import { registryJsonSchema } from '../src/registry/json-schema.ts';
 import { formatProblem, type Problem } from '../src/registry/problems.ts';
-import { githubAnnotation, checkSummary } from '../src/registry/report.ts';
+import { githubAnnotation, checkSummary } from '../src/registry/check-report.ts';
 import { loadVocabularies } from '../src/registry/vocabularies.ts';
 import type { Language } from '../src/registry/schemas/index.ts';
 

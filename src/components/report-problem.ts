@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.ts';
+import { repositoryUrl } from '../config/site.ts';
 import type { Lang } from '../i18n/ui.ts';
 
 /** File name of the issue form that collects page problems, in `.github/ISSUE_TEMPLATE/`. */
@@ -13,8 +14,7 @@ export function pageProblemUrl(
 	config: SiteConfig,
 	options: { lang: Lang; title: string; pageUrl: string },
 ): string {
-	const { owner, name } = config.repository;
-	const url = new URL(`https://github.com/${owner}/${name}/issues/new`);
+	const url = new URL(repositoryUrl(config.repository, '/issues/new'));
 	url.searchParams.set('template', pageProblemTemplate);
 	url.searchParams.set('labels', `page-problem,lang:${options.lang}`);
 	url.searchParams.set('title', options.title);

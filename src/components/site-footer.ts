@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.ts';
+import { repositoryUrl } from '../config/site.ts';
 import { useTranslations, type Lang } from '../i18n/ui.ts';
 import { sitePath } from '../utils/registry-paths.ts';
 import { conformity } from './accessibility.ts';
@@ -21,7 +22,6 @@ export interface FooterLink {
  */
 export function footerLinks(config: SiteConfig, lang: Lang): FooterLink[] {
 	const t = useTranslations(lang);
-	const { owner, name } = config.repository;
 	const licence = siteLicence(config, 'content');
 	const page = (path: string) => sitePath(lang, path);
 	return [
@@ -43,7 +43,7 @@ export function footerLinks(config: SiteConfig, lang: Lang): FooterLink[] {
 		{
 			name: 'source-code',
 			text: t('footer.sourceCode'),
-			href: `https://github.com/${owner}/${name}`,
+			href: repositoryUrl(config.repository),
 		},
 		{
 			name: 'licence',

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { SiteConfigSchema, type SiteConfig } from '../config/schema.ts';
+import { repositoryUrl } from '../config/site.ts';
 import type { Lang } from '../i18n/ui.ts';
 import { accessibilityContact } from './accessibility.ts';
 // Imported through Vite rather than read from disk: once bundled into dist/, paths relative to
@@ -23,8 +24,6 @@ const phone = (number: string): SiteValue => ({
 	text: number,
 	href: `tel:${number.replace(/[^\d+]/g, '')}`,
 });
-const repositoryUrl = (config: SiteConfig) =>
-	`https://github.com/${config.repository.owner}/${config.repository.name}`;
 
 /**
  * One of the site's licences: `content` (the pages and entries; the data licence unless
@@ -60,11 +59,11 @@ const resolvers = {
 	}),
 	'site.title': (c, lang) => text(c.site.title[lang], lang),
 	'site.url': (c) => url(c.site.url),
-	'repository.url': (c) => url(repositoryUrl(c)),
-	'repository.issuesUrl': (c) => url(`${repositoryUrl(c)}/issues`),
+	'repository.url': (c) => url(repositoryUrl(c.repository)),
+	'repository.issuesUrl': (c) => url(`${repositoryUrl(c.repository)}/issues`),
 	'repository.fullName': (c) => ({
 		text: `${c.repository.owner}/${c.repository.name}`,
-		href: repositoryUrl(c),
+		href: repositoryUrl(c.repository),
 	}),
 	'repository.branch': (c, lang) => text(c.repository.branch, lang),
 	'drafting.provider': (c, lang) => text(c.drafting.provider, lang),

@@ -59,7 +59,7 @@ export interface DraftOptions {
 }
 
 /** What a run produced. */
-export interface DraftOutcome {
+export interface DraftRun {
 	report: DraftReport;
 	exitCode: 0 | 1 | 2 | 3;
 }
@@ -74,7 +74,7 @@ export const noAiIssueLabels = ['no-ai-draft', 'no-ai'];
 export const defaultMaxSentChars = 16_000;
 
 /** Runs the whole pipeline and writes the report, whatever happens. */
-export async function draft(options: DraftOptions): Promise<DraftOutcome> {
+export async function draft(options: DraftOptions): Promise<DraftRun> {
 	const started = performance.now();
 	const report = emptyReport('error');
 	try {

@@ -1,4 +1,6 @@
 import { checkRunName } from './check-run.ts';
+import { languageState } from '../registry/entry-rules.ts';
+import type { LanguageState } from '../registry/schemas/index.ts';
 import type { DraftEntry, DraftReport } from './draft-report.ts';
 import type { Bilingual } from './errors.ts';
 import { formatDraftLog, type DraftRecord } from './draft-log.ts';
@@ -25,25 +27,10 @@ export interface ChecklistInput {
 /** GitHub refuses pull request bodies above 65,536 characters; the sent text is cut first. */
 const maxSentTextLength = 40_000;
 
-/** The state of an entry's languages, read from its front matter (`language`). */
-export interface TranslationState {
-	original: 'fr' | 'en';
-	translation: 'human' | 'machine' | 'missing';
-}
-
 /** Reads `language: { original, translation }` from an entry's front matter, if it is there. */
-export function readTranslationState(content: string): TranslationState | undefined {
-	const data = readFrontMatter(content);
-	const language = (
-		data as { language?: { original?: unknown; translation?: unknown } } | undefined
-	)?.language;
-	const original = language?.original;
-	const translation = language?.translation;
-	if (original !== 'fr' && original !== 'en') return undefined;
-	if (translation !== 'human' && translation !== 'machine' && translation !== 'missing') {
-		return undefined;
-	}
-	return { original, translation };
+export function readTranslationState(content: string): LanguageState | undefined {
+	const data = readFrontMatter(content) as { language?: unknown } | undefined;
+	return languageState(data?.language);
 }
 
 const languageNames = {
@@ -51,7 +38,7 @@ const languageNames = {
 	en: { fr: 'anglais', en: 'English' },
 } as const;
 
-function describeTranslation(state: TranslationState | undefined): string {
+function describeTranslation(state: LanguageState | undefined): string {
 	if (!state) {
 		return '⚠️ non indiquée dans la fiche · not stated in the entry (`language`)';
 	}

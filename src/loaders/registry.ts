@@ -1,12 +1,10 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { relative, resolve, sep } from 'node:path';
+import { relative, sep } from 'node:path';
+import { registryDir } from '../config/site.ts';
 import { checkLoadedRegistry } from '../registry/check.ts';
 import { loadRegistry, type Registry } from '../registry/load.ts';
 import { formatProblem } from '../registry/problems.ts';
 import type { EntryKind } from '../registry/kinds/index.ts';
-
-/** Folder the site publishes: `REGISTRY_DIR` when set (benchmarks, adopters), else `registry/`. */
-export const registryDir = resolve(process.env.REGISTRY_DIR ?? 'registry');
 
 let pending: Promise<Registry> | undefined;
 

@@ -5,6 +5,7 @@ import {
 	type Bilingual,
 	type Language,
 	type TranslationState,
+	type LanguageState,
 } from './schemas/index.ts';
 import { entrySchemas, kindOf, referencedKind, type EntryKind } from './kinds/index.ts';
 import { anyItem, schemaFields, valuesAt } from './schema-fields.ts';
@@ -48,9 +49,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The entry's language state, when it is well formed. */
-export function languageState(
-	value: unknown,
-): { original: Language; translation: TranslationState } | undefined {
+export function languageState(value: unknown): LanguageState | undefined {
 	if (!isRecord(value)) return undefined;
 	const { original, translation } = value;
 	if (!languages.includes(original as Language)) return undefined;
@@ -77,15 +76,17 @@ function vocabularyIssues(
 		const vocabulary = context.vocabularies.get(name);
 		if (!vocabulary) continue;
 		const keys = vocabulary.values.map((value) => value.key);
-		const seen = new Set<unknown>();
+		// A key may appear once per list: two data sources may each list `input` in their `uses`.
+		const seen = new Set<string>();
 		for (const { path, value } of fieldValues(data, field.path, field.list)) {
 			if (typeof value !== 'string') continue;
+			const inList = `${path.slice(0, -1).join('.')} ${value}`;
 			if (!keys.includes(value)) {
 				issues.push({ at: path, message: unknownKey(value, name, keys) });
-			} else if (field.list && seen.has(value)) {
+			} else if (field.list && seen.has(inList)) {
 				issues.push({ at: path, message: listedTwice(String(value)) });
 			}
-			seen.add(value);
+			seen.add(inList);
 		}
 	}
 	return issues;

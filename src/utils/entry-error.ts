@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.ts';
+import { repositoryUrl } from '../config/site.ts';
 import type { EntryKind } from '../registry/kinds/index.ts';
 import type { Lang } from '../i18n/ui.ts';
 
@@ -13,9 +14,7 @@ export function entryErrorUrl(
 	config: SiteConfig,
 	options: { kind: EntryKind; id: string; lang: Lang; title: string },
 ): string {
-	const url = new URL(
-		`https://github.com/${config.repository.owner}/${config.repository.name}/issues/new`,
-	);
+	const url = new URL(repositoryUrl(config.repository, '/issues/new'));
 	url.searchParams.set('template', entryErrorTemplate);
 	url.searchParams.set('entry', `${options.kind}/${options.id}`);
 	url.searchParams.set('title', options.title);

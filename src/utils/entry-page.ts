@@ -2,6 +2,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
 import type { SiteConfig } from '../config/schema.ts';
+import { repositoryUrl } from '../config/site.ts';
 import { facetValues } from '../registry/facets.ts';
 import { kindOf, type EntryData, type EntryKind } from '../registry/kinds/index.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
@@ -30,8 +31,13 @@ export function renderEntryPage(
 ): string {
 	const { kind, lang, registry, config } = options;
 	const t = useRegistryTranslations(lang);
-	const repositoryUrl = `https://github.com/${config.repository.owner}/${config.repository.name}`;
-	const context: ViewContext = { lang, kind, registry, t, repositoryUrl };
+	const context: ViewContext = {
+		lang,
+		kind,
+		registry,
+		t,
+		repositoryUrl: repositoryUrl(config.repository),
+	};
 	const body = renderEntry(entry, context);
 	// A kind whose summary is also its first section (a model's description) has no lead.
 	const lead = inLayout(kind, kindOf(kind).summaryField)

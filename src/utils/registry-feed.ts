@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.ts';
+import { repositoryUrl } from '../config/site.ts';
 import type { Feed, FeedItem } from '../registry/exports/atom.ts';
 import { entryKinds, firstKind, type EntryKind } from '../registry/kinds/index.ts';
 import { valueAt } from '../registry/schema-fields.ts';
@@ -23,7 +24,7 @@ export function registryFeed(
 ): Feed {
 	const t = useRegistryTranslations(lang);
 	const absolute = (path: string) => new URL(path, site).href;
-	const repositoryUrl = `https://github.com/${config.repository.owner}/${config.repository.name}`;
+	const repository = repositoryUrl(config.repository);
 	const byPath = new Map<string, { kind: EntryKind; title: string; href: string }>();
 	for (const kind of entryKinds) {
 		for (const entry of siteEntries(registry, kind)) {
@@ -59,15 +60,15 @@ export function registryFeed(
 	}
 	let items: FeedItem[] = [...commits.entries()]
 		.map(([sha, commit]) => ({
-			id: `${repositoryUrl}/commit/${sha}`,
+			id: `${repository}/commit/${sha}`,
 			title: commit.subject,
 			updated: new Date(commit.date).toISOString(),
 			link:
 				commit.entries.length === 1 && commit.entries[0]
 					? commit.entries[0].href
 					: commit.pullRequest
-						? `${repositoryUrl}/pull/${commit.pullRequest}`
-						: `${repositoryUrl}/commit/${sha}`,
+						? `${repository}/pull/${commit.pullRequest}`
+						: `${repository}/commit/${sha}`,
 			summary: t('feed.entry', {
 				count: commit.entries.length,
 				names: commit.entries.map((e) => e.title).join(', '),

@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
 import { resolve } from 'node:path';
-import { registryDir } from '../loaders/registry.ts';
+import { registryDir } from '../config/site.ts';
 import { readRegistryHistory } from '../registry/history.ts';
 import { loadVocabularies } from '../registry/vocabularies.ts';
 import { entryKinds } from '../registry/kinds/index.ts';

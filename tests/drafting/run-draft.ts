@@ -1,6 +1,6 @@
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { draft, reportFileName, type DraftOutcome } from '../../src/drafting/draft.ts';
+import { draft, reportFileName, type DraftRun } from '../../src/drafting/draft.ts';
 import { DraftReportSchema, type DraftReport } from '../../src/drafting/report.ts';
 import type { DraftingEnv } from '../../src/drafting/settings.ts';
 import { checkRegistry } from '../../src/registry/check.ts';
@@ -30,7 +30,7 @@ export interface Scenario {
 }
 
 /** A scenario's outcome, with what the stub received. */
-export interface Run extends DraftOutcome {
+export interface Run extends DraftRun {
 	report: DraftReport;
 	outDir: string;
 	registryDir: string;

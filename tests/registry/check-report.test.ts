@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, type Problem } from '../../src/registry/problems.ts';
-import { checkSummary, githubAnnotation } from '../../src/registry/report.ts';
+import { checkSummary, githubAnnotation } from '../../src/registry/check-report.ts';
 
 const problem: Problem = {
 	path: 'registry/systems/a,b.mdx',

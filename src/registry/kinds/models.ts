@@ -51,7 +51,7 @@ export const models = defineKind({
 			{
 				slug: 'description',
 				title: { field: 'description' },
-				items: fields('description', 'architecture', 'tasks'),
+				items: fields('description', 'architecture', 'tasks', 'software'),
 			},
 			{
 				slug: 'utilise-par',

@@ -59,7 +59,7 @@ export const systems = defineKind({
 			{
 				slug: 'donnees',
 				title: { fr: 'Données et base légale', en: 'Data and legal basis' },
-				items: fields('dataSources', 'legalBasis'),
+				items: fields('dataSources', 'legalBasis', 'processingRecords'),
 			},
 			{
 				slug: 'risques',

@@ -132,6 +132,9 @@ export const LanguageStateSchema = field(
 	},
 );
 
+/** An entry's language and the state of its translation. */
+export type LanguageState = z.infer<typeof LanguageStateSchema>;
+
 /** Where a field's value came from. */
 export const FieldOriginSchema = z.enum(['form', 'ai', 'person']);
 
