@@ -252,3 +252,15 @@ describe('loadSiteConfig', () => {
 		}
 	});
 });
+
+describe('a bilingual text on one line, between braces', () => {
+	it('is refused where a comma cuts it, rather than silently shortened', () => {
+		const text = withLine(
+			'  hosting:\n    fr: serveurs de l’État en France\n    en: State-run servers in France\n',
+			'  hosting: { fr: serveurs de l’État, en France, en: State-run servers in France }\n',
+		);
+		expect(problemsOf(text).en).toEqual([
+			`registre.config.yml:${lineOf(text, 'hosting:')}: drafting.hosting.en France: unknown setting "en France": check its spelling and its indentation (every setting is described in src/config/schema.ts and the "Adopt the kit" page), or remove it`,
+		]);
+	});
+});
