@@ -185,6 +185,15 @@ function renderValue(schema: z.ZodType, value: unknown, context: ViewContext): N
 	}
 	const references = referencedKind(doc);
 	if (references && typeof value === 'string') return [referenceLink(references, value, context)];
+	// A list of references (a system's processing records): a list of links.
+	if (references && Array.isArray(value)) {
+		return [
+			h(
+				'ul',
+				value.map((id) => h('li', [referenceLink(references, String(id), context)])),
+			),
+		];
+	}
 	if (Array.isArray(value)) {
 		const element = (inner as unknown as { element: z.ZodType }).element;
 		return [
