@@ -57,6 +57,8 @@ interface Reflow {
 	 * as the phone menu computes `overflow-x: auto` too, so this is checked apart).
 	 */
 	scrollers: Overflow[];
+	/** Boxes that cut their own text off (`overflow: hidden | clip` on wider content). */
+	clipped: Overflow[];
 	/** The theme the page is shown in (`data-theme` on `<html>`). */
 	theme: string | undefined;
 }
@@ -64,9 +66,10 @@ interface Reflow {
 /**
  * Measures the page as it is laid out now. Runs in the browser: no closure over test variables.
  * An element is allowed past the edge only inside a scroll container (`pre`, Expressive Code, or
- * any box with `overflow-x: auto | scroll`), where the reader scrolls that box alone; and only
- * code blocks, tables and focusable boxes may actually scroll sideways. Visually hidden text
- * (`clip`, 1 px boxes) and elements not rendered are ignored.
+ * any box with `overflow-x: auto | scroll`), where the reader scrolls that box alone; only code
+ * blocks, tables and focusable boxes may actually scroll sideways; and no box may cut its text
+ * off (Starlight clips a long site title). Visually hidden text (`clip`, 1 px boxes) and
+ * elements not rendered are ignored.
  */
 function measureReflow(): Reflow {
 	const viewportWidth = document.documentElement.clientWidth;
@@ -118,15 +121,14 @@ function measureReflow(): Reflow {
 
 	const offenders = new Set<Element>();
 	const scrollers: Element[] = [];
+	const clipped: Element[] = [];
 	const deliberate = 'pre, .expressive-code, table, [tabindex="0"], [role="region"]';
 	for (const element of document.body.querySelectorAll('*')) {
 		if (element.getClientRects().length === 0 || visuallyHidden(element)) continue;
-		if (
-			element.scrollWidth > element.clientWidth + 1 &&
-			/auto|scroll/.test(getComputedStyle(element).overflowX) &&
-			!element.matches(deliberate)
-		) {
-			scrollers.push(element);
+		if (element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0) {
+			const { overflowX } = getComputedStyle(element);
+			if (/auto|scroll/.test(overflowX) && !element.matches(deliberate)) scrollers.push(element);
+			if (/hidden|clip/.test(overflowX) && element.textContent?.trim()) clipped.push(element);
 		}
 		if (insideScrollBox(element.parentElement)) continue;
 		const rect = element.getBoundingClientRect();
@@ -152,17 +154,22 @@ function measureReflow(): Reflow {
 		viewportWidth,
 		overflows: innermost.map(describe),
 		scrollers: scrollers.map(describe),
+		clipped: clipped.map(describe),
 		theme: document.documentElement.dataset['theme'],
 	};
 }
 
-/** Whether the page passes at this width: no sideways scrolling, nothing sticking out. */
-function reflows({ scrollWidth, viewportWidth, overflows, scrollers }: Reflow): boolean {
-	return scrollWidth <= viewportWidth && overflows.length === 0 && scrollers.length === 0;
+/** Whether the page passes at this width: no sideways scrolling, nothing sticking out or cut. */
+function reflows({ scrollWidth, viewportWidth, overflows, scrollers, clipped }: Reflow): boolean {
+	return (
+		scrollWidth <= viewportWidth &&
+		[overflows, scrollers, clipped].every((elements) => elements.length === 0)
+	);
 }
 
 /** A readable failure: the page, width and theme, the scroll width, and what sticks out. */
-function report(where: string, { scrollWidth, viewportWidth, overflows, scrollers }: Reflow) {
+function report(where: string, reflow: Reflow) {
+	const { scrollWidth, viewportWidth, overflows, scrollers, clipped } = reflow;
 	const shown = 8;
 	const list = (heading: string, items: Overflow[]) =>
 		items.length === 0
@@ -181,6 +188,7 @@ function report(where: string, { scrollWidth, viewportWidth, overflows, scroller
 		`${where}: scroll width ${scrollWidth} px in a ${viewportWidth} px viewport`,
 		...list('sticking out of the screen', overflows),
 		...list('scrolling sideways, not a table or code block', scrollers),
+		...list('cutting its text off', clipped),
 	].join('\n');
 }
 
