@@ -33,11 +33,13 @@ describe('the sample registry', () => {
 	});
 
 	it('uses every value of every vocabulary the schemas name', () => {
+		// Legal lists (GDPR bases and data categories, certifications), not the registry’s own: no honest sample uses them all.
+		const legalLists = new Set(['legal-bases', 'personal-data-categories', 'certifications']);
 		const used = new Map<string, Set<unknown>>();
 		for (const entry of entries) {
 			for (const field of schemaFields(entrySchemas[entry.kind] as z.ZodObject)) {
 				const name = field.doc?.vocabulary;
-				if (!name) continue;
+				if (!name || legalLists.has(name)) continue;
 				const path = field.list ? [...field.path, anyItem] : field.path;
 				const values = used.get(name) ?? new Set();
 				for (const { value } of valuesAt(entry.data, path)) values.add(value);

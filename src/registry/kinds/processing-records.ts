@@ -149,11 +149,13 @@ export const processingRecords = defineKind({
 		questions: [
 			{ id: 'name', path: 'name', alwaysRequired: true },
 			{ id: 'description', path: 'description', multiline: true },
+			{ id: 'controller-name', path: 'controller.name' },
 			{ id: 'controller-unit', path: 'controller.unit' },
 			{ id: 'legal-basis', path: 'legalBasis' },
 			{ id: 'personal-data-categories', path: 'personalDataCategories' },
 			{ id: 'transfers-outside-eu', path: 'transfers.outsideEu' },
 			{ id: 'security-measures', path: 'securityMeasures' },
+			{ id: 'dpo-role', path: 'dpo.role' },
 			{ id: 'dpo-email', path: 'dpo.email' },
 		],
 	},

@@ -112,6 +112,7 @@ export const software = defineKind({
 			{ id: 'editor', path: 'editor.name', alwaysRequired: true },
 			{ id: 'description', path: 'description', multiline: true },
 			{ id: 'licence', path: 'licence.name' },
+			{ id: 'open-source', path: 'licence.openSource' },
 			{ id: 'hosting', path: 'hosting.type' },
 			{ id: 'residency', path: 'hosting.residency' },
 			{ id: 'certifications', path: 'certifications' },
