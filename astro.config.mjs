@@ -97,7 +97,12 @@ export default defineConfig({
 				{
 					label: 'Participer',
 					translations: { en: 'Get involved' },
-					items: [{ slug: 'contribuer' }, { slug: 'guide-relecture' }, { slug: 'adopter' }],
+					items: [
+						{ slug: 'contribuer' },
+						{ slug: 'guide-relecture' },
+						{ slug: 'adopter' },
+						{ slug: 'ajouter-un-type' },
+					],
 				},
 			],
 			components: {
@@ -114,6 +119,8 @@ export default defineConfig({
 				'./src/components/charter-toc.ts',
 				// Fills registry entry pages with the entry.
 				'./src/components/registry/entry-content.ts',
+				// Leaves the headings of a hidden `<WhenAi>` block out of the table of contents.
+				'./src/components/site/when-ai-toc.ts',
 			],
 		}),
 	],

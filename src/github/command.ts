@@ -101,6 +101,7 @@ export async function runPublishDraftCommand(
 				outDir: args.outDir,
 				eventOut: args.eventOut,
 				limits: drafting,
+				provider: drafting.provider,
 				aiFor: drafting.aiFor,
 				aiSwitch: run.aiSwitch,
 				run: run.run,
