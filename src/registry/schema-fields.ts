@@ -95,12 +95,15 @@ export function schemaAt(schema: z.ZodType, path: string): z.ZodType {
 	return current;
 }
 
-/** Reads the value at a dotted path of plain data. */
-export function valueAt(data: unknown, path: string): unknown {
+/**
+ * Reads the value at a path of plain data: dotted (`aiAct.riskClass`) or as keys and indexes
+ * (`['models', 0, 'model']`, as zod's issues give it). The one lookup of the code base.
+ */
+export function valueAt(data: unknown, path: string | readonly PropertyKey[]): unknown {
 	let value = data;
-	for (const key of path.split('.')) {
+	for (const key of typeof path === 'string' ? path.split('.') : path) {
 		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as Record<string, unknown>)[key];
+		value = (value as Record<PropertyKey, unknown>)[key];
 	}
 	return value;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { valueAt } from './schema-fields.ts';
 import type { EntryFile } from './entry-file.ts';
 import type { Problem } from './problems.ts';
 import { schemaMessages, type Bilingual } from './schemas/index.ts';
@@ -104,15 +105,6 @@ function invalidType(expected: string, value: unknown): Bilingual {
 		fr: `attendu : ${want.fr}, trouvé : ${got.fr}${hint.fr}`,
 		en: `expected ${want.en}, found ${got.en}${hint.en}`,
 	};
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-	let value = data;
-	for (const key of path) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as Record<PropertyKey, unknown>)[key];
-	}
-	return value;
 }
 
 /** Words an issue in one locale, keeping a custom message when the schema gave one. */

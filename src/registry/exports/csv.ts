@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { anyItem, schemaFields, type SchemaField } from '../schema-fields.ts';
+import { anyItem, schemaFields, valueAt, type SchemaField } from '../schema-fields.ts';
 import { type Bilingual, type Language } from '../schemas/index.ts';
 import {
 	entryKinds,
@@ -357,15 +357,6 @@ function cellText(raw: string): string {
 	return raw.startsWith("'") && formulaStart.test(raw.slice(1)) ? raw.slice(1) : raw;
 }
 
-function read(data: unknown, path: readonly string[]): unknown {
-	let value = data;
-	for (const key of path) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as Record<string, unknown>)[key];
-	}
-	return value;
-}
-
 /**
  * The byte order mark, which tells Excel the file is UTF-8: without it, Excel on Windows reads
  * it in the system's code page and garbles every accent. CSV parsers and LibreOffice skip it.
@@ -404,7 +395,7 @@ export function tableToCsv(
 					case 'page':
 						return textCell(options.pageUrl(table.kind, entry.id, column.lang));
 					default:
-						return cell(column, read(item, column.path), labels);
+						return cell(column, valueAt(item, column.path), labels);
 				}
 			})
 			.join(',');
@@ -413,7 +404,7 @@ export function tableToCsv(
 			lines.push(row(entry, entry, 0));
 			continue;
 		}
-		const value = read(entry, table.listPath ?? []);
+		const value = valueAt(entry, table.listPath ?? []);
 		if (table.shape === 'record') {
 			for (const [key, item] of Object.entries((value ?? {}) as Record<string, unknown>)) {
 				lines.push(row(entry, item, 0, key));
@@ -498,7 +489,7 @@ export function csvTablesToEntries(
 				throw new Error(`${table.name}.csv: no ${kind} entry with id ${record[parent] ?? ''}`);
 			}
 			if (table.shape === 'record') {
-				const map = (read(entry, table.listPath ?? []) ?? {}) as Record<string, unknown>;
+				const map = (valueAt(entry, table.listPath ?? []) ?? {}) as Record<string, unknown>;
 				map[cellText(record['key'] ?? '')] = cellText(record['value'] ?? '');
 				write(entry, table.listPath ?? [], map);
 				continue;

@@ -1,8 +1,6 @@
 import { DatasetSchema } from '../schemas/dataset.ts';
 import type { EntryIssue } from '../problems.ts';
-import { defineKind } from './descriptor.ts';
-
-const fields = (...paths: string[]) => paths.map((field) => ({ field }));
+import { defineKind, fields } from './descriptor.ts';
 
 /** A dataset's contact needs an address or a page, as a system's does. */
 function datasetIssues(data: Record<string, unknown>): EntryIssue[] {

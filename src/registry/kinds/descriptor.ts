@@ -119,6 +119,9 @@ export interface FormQuestion {
 	multiline?: boolean;
 }
 
+/** Layout items showing fields as they are: `fields('purpose', 'benefits')`. */
+export const fields = (...paths: string[]): LayoutItem[] => paths.map((field) => ({ field }));
+
 /** Declares a kind, keeping its name and schema types for the code that iterates over kinds. */
 export function defineKind<const Name extends string, Schema extends z.ZodObject>(
 	descriptor: KindDescriptor<Name, Schema>,

@@ -1,7 +1,5 @@
 import { ModelSchema } from '../schemas/model.ts';
-import { defineKind } from './descriptor.ts';
-
-const fields = (...paths: string[]) => paths.map((field) => ({ field }));
+import { defineKind, fields } from './descriptor.ts';
 
 /** AI models: what the systems rely on, with their provider, training, licence and hosting. */
 export const models = defineKind({

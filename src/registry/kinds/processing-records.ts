@@ -1,8 +1,6 @@
 import { ProcessingRecordSchema } from '../schemas/processing-record.ts';
 import type { EntryIssue } from '../problems.ts';
-import { defineKind } from './descriptor.ts';
-
-const fields = (...paths: string[]) => paths.map((field) => ({ field }));
+import { defineKind, fields } from './descriptor.ts';
 
 /** The object at a key of the data, if it is one. */
 function objectAt(data: Record<string, unknown>, key: string): Record<string, unknown> | undefined {

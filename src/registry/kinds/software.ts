@@ -1,8 +1,6 @@
 import { SoftwareSchema } from '../schemas/software.ts';
 import type { EntryIssue } from '../problems.ts';
-import { defineKind } from './descriptor.ts';
-
-const fields = (...paths: string[]) => paths.map((field) => ({ field }));
+import { defineKind, fields } from './descriptor.ts';
 
 /** `none` says there is no certification at all, so it stands alone. */
 function softwareIssues(data: Record<string, unknown>): EntryIssue[] {

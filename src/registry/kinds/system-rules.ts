@@ -1,3 +1,4 @@
+import { valueAt } from '../schema-fields.ts';
 import type { Bilingual } from '../schemas/field.ts';
 import type { EntryIssue } from '../problems.ts';
 
@@ -8,11 +9,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A string at a path of the data, if there is one. */
 function stringAt(data: Record<string, unknown>, ...path: (string | number)[]): string | undefined {
-	let value: unknown = data;
-	for (const key of path) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as Record<string | number, unknown>)[key];
-	}
+	const value = valueAt(data, path);
 	return typeof value === 'string' ? value : undefined;
 }
 

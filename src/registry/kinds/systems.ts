@@ -1,8 +1,6 @@
 import { SystemSchema } from '../schemas/system.ts';
-import { defineKind } from './descriptor.ts';
+import { defineKind, fields } from './descriptor.ts';
 import { systemIssues } from './system-rules.ts';
-
-const fields = (...paths: string[]) => paths.map((field) => ({ field }));
 
 /** AI systems: what the organisation runs or prepares, with the models, data and people involved. */
 export const systems = defineKind({
