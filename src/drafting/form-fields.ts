@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { fieldDoc, type FieldDoc } from '../registry/schemas/index.ts';
+import type { FieldDoc } from '../registry/schemas/index.ts';
 import { entrySchemas, type EntryKind } from '../registry/kinds/index.ts';
-import { listItemReference, objectShape, unwrapField } from '../registry/schema-fields.ts';
+import { listItemReference, schemaFields } from '../registry/schema-fields.ts';
 
 /**
  * How the drafting side reads entry fields: which question of a registry issue form fills which
@@ -63,19 +63,22 @@ export interface ResolvedField {
 
 /** Looks up a dotted path in an entry schema; throws when the path is not in the schema. */
 export function resolveField(kind: EntryKind, path: string): ResolvedField {
-	let current: z.ZodType = entrySchemas[kind];
-	let required = true;
-	let doc: FieldDoc | undefined;
-	for (const key of path.split('.')) {
-		const next = objectShape(current)?.[key];
-		if (!next) throw new Error(`${kind}: "${path}" is not a field of the schema`);
-		doc = fieldDoc(next) ?? doc;
-		const { inner, optional } = unwrapField(next);
-		required &&= !optional;
-		current = inner as z.ZodType;
+	const fields = schemaFields(entrySchemas[kind]);
+	const keys = path.split('.');
+	// The field and the objects around it, outermost first.
+	const chain = keys.map((_, index) => {
+		const prefix = keys.slice(0, index + 1).join('.');
+		return fields.find((field) => field.path.join('.') === prefix);
+	});
+	const field = chain.at(-1);
+	if (!field || chain.some((link) => link === undefined)) {
+		throw new Error(`${kind}: "${path}" is not a field of the schema`);
 	}
+	// A field without its own label takes the one of the object around it.
+	const doc = chain.findLast((link) => link?.doc)?.doc;
 	if (!doc) throw new Error(`${kind}: "${path}" has no label in the schema (field() meta)`);
-	return { doc, required, answer: answerType(current, doc), schema: current };
+	const required = chain.every((link) => link?.required);
+	return { doc, required, answer: answerType(field.schema, doc), schema: field.schema };
 }
 
 /** Reads the kind of answer a field takes from its schema and documentation. */

@@ -34,6 +34,8 @@ export interface SchemaField {
 	choices?: readonly string[];
 	/** For a `text` or `string`, the longest value allowed. */
 	maxLength?: number;
+	/** The field's own schema, optional and default wrappers removed (the list, for a list). */
+	schema: z.ZodType;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -175,7 +177,14 @@ function walkObject(schema: z.ZodObject, path: readonly string[], out: SchemaFie
 			itemDoc ??= element.doc;
 		}
 		const type = typeOf(item);
-		const field: SchemaField = { path: fieldPath, doc: itemDoc, required: !optional, list, type };
+		const field: SchemaField = {
+			path: fieldPath,
+			doc: itemDoc,
+			required: !optional,
+			list,
+			type,
+			schema: inner as z.ZodType,
+		};
 		if (type === 'choice') field.choices = (item as z.ZodEnum).options as string[];
 		const maxLength = maxLengthOf(item, type);
 		if (maxLength !== undefined) field.maxLength = maxLength;
