@@ -6,7 +6,11 @@ import type { JsonSchema } from '../../src/registry/json-schema.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import {
 	fromStructuredOutput,
+	strictSchemaLimits,
+	strictSchemaProblems,
+	strictSchemaSize,
 	structuredOutputSchema,
+	type SchemaSource,
 } from '../../src/registry/structured-output.ts';
 import { entryKinds, kindOf, type EntryKind } from '../../src/registry/kinds/index.ts';
 import { sampleDir, schemaAt } from './helpers.ts';
@@ -127,38 +131,165 @@ describe('structuredOutputSchema for systems', () => {
 		expect(at('purpose')['required']).toEqual(['fr', 'en']);
 		expect((at('benefits')['anyOf'] as unknown[])[1]).toEqual({ type: 'null' });
 		expect(at('startDate')['type']).toEqual(['string', 'null']);
-		expect(at('summary', 'fr')['description']).toBe(
-			'In French. At most 400 characters in each language.',
+		// Every text has the same bare halves; a length limit is said once, on the field.
+		expect(at('summary', 'fr')).toEqual({ type: 'string' });
+		expect(at('name', 'en')).toEqual({ type: 'string' });
+		expect(at('name')['description']).toBe(
+			'Name. Name of the system, as its users know it. At most 120 characters in each language.',
 		);
+		expect(at('summary')['description']).toBe(
+			'Summary. What the system does, in plain language and at most 400 characters.',
+		);
+		// The prompt says once that null means unknown, not every optional field.
+		expect(JSON.stringify(schema)).not.toContain('Null when');
 	});
 
 	it('folds labels, help and vocabulary definitions into the descriptions', () => {
 		expect(at('automation')['description']).toMatch(
-			/^Automation level\. How much of the decision is left to the machine\. Values: information = Information support \(The system provides information/,
+			/^Automation level\. How much of the decision is left to the machine\. Values: information \(The system provides information/,
 		);
+		const bare = structuredOutputSchema('systems', registry, { definitions: false });
+		expect(schemaAt(bare, 'automation')['description']).toBe(
+			'Automation level. How much of the decision is left to the machine.',
+		);
+		expect(schemaAt(bare, 'automation')['enum']).toEqual(at('automation')['enum']);
 	});
 
-	it('offers the registry’s model ids, and no model at all when there are none', () => {
-		expect(at('models', '[]', 'model')['enum']).toEqual(registry.models.map((m) => m.id).sort());
-		const empty = structuredOutputSchema('systems', { ...registry, models: [] });
-		expect(schemaAt(empty, 'models')['maxItems']).toBe(0);
-	});
+	it('offers the ids of every kind referred to, and none when the kind has no entry', () => {
+		const ids = (kind: EntryKind) => registry[kind].map((entry) => entry.id).sort();
+		expect(at('models', '[]', 'model')['enum']).toEqual(ids('models'));
+		expect(orNull(at('dataSources', '[]', 'dataset'))['enum']).toEqual(ids('datasets'));
+		expect(orNull(at('suppliers', '[]', 'software'))['enum']).toEqual(ids('software'));
+		expect(at('processingRecords', '[]')['enum']).toEqual(ids('processing-records'));
+		const served = structuredOutputSchema('models', registry);
+		expect(schemaAt(served, 'software', '[]')['enum']).toEqual(ids('software'));
 
-	it('falls back on the id pattern when the models are too many to enumerate', () => {
-		const models = Array.from({ length: 501 }, (_, i) => ({ id: `model-${i}` }));
-		const many = structuredOutputSchema('systems', {
-			vocabularies: registry.vocabularies,
-			models: models as unknown as typeof registry.models,
+		const empty = structuredOutputSchema('systems', {
+			...registry,
+			models: [],
+			datasets: [],
+			'processing-records': [],
 		});
-		const model = schemaAt(many, 'models', '[]', 'model');
-		expect(model).not.toHaveProperty('enum');
-		expect(model['pattern']).toBe('^[a-z0-9][a-z0-9.-]{0,63}$');
+		expect(schemaAt(empty, 'models')['maxItems']).toBe(0);
+		expect(schemaAt(empty, 'processingRecords')['maxItems']).toBe(0);
+		// An optional reference to a kind without entries can only be null.
+		expect(schemaAt(empty, 'dataSources', '[]', 'dataset')['type']).toBe('null');
+		expect(orNull(schemaAt(empty, 'suppliers', '[]', 'software'))['enum']).toEqual(ids('software'));
+	});
+
+	it('offers the ids it is given, and none for an empty list', () => {
+		const offered = structuredOutputSchema('systems', registry, {
+			offered: { models: ['whisper-large-v3', 'bge-m3'], datasets: [] },
+		});
+		expect(schemaAt(offered, 'models', '[]', 'model')['enum']).toEqual([
+			'bge-m3',
+			'whisper-large-v3',
+		]);
+		expect(schemaAt(offered, 'dataSources', '[]', 'dataset')['type']).toBe('null');
+		expect(schemaAt(offered, 'dataSources')).not.toHaveProperty('maxItems');
+	});
+
+	it('falls back on the id pattern for a kind whose ids one enum cannot hold', () => {
+		const source = (models: number, length = idLength) => ({
+			vocabularies: registry.vocabularies,
+			models: synthetic('models', models, length),
+		});
+		const model = (schema: JsonSchema) => schemaAt(schema, 'models', '[]', 'model');
+		// 300 ids of 47 characters: 14,100 characters, under the 15,000 of one large enum.
+		expect(model(structuredOutputSchema('systems', source(300)))['enum']).toHaveLength(300);
+		// 330 of them: 15,510 characters.
+		const many = model(structuredOutputSchema('systems', source(330)));
+		expect(many).not.toHaveProperty('enum');
+		expect(many['pattern']).toBe('^[a-z0-9][a-z0-9.-]{0,63}$');
+		// Short ids, but more than 1,000 values in one enum.
+		expect(model(structuredOutputSchema('systems', source(1_001, 10)))).not.toHaveProperty('enum');
+	});
+
+	it('leaves the largest kinds to the check when all the ids together are too many values', () => {
+		const source: SchemaSource = {
+			vocabularies: registry.vocabularies,
+			models: synthetic('models', 250, 20),
+			datasets: synthetic('datasets', 245, 20),
+			'processing-records': synthetic('processing-records', 240, 20),
+			software: synthetic('software', 235, 20),
+		};
+		// 970 ids and the vocabularies' values: over 1,000 values, until the models are left out.
+		const many = structuredOutputSchema('systems', source);
+		expect(strictSchemaProblems(many)).toEqual([]);
+		expect(schemaAt(many, 'models', '[]', 'model')).not.toHaveProperty('enum');
+		expect(orNull(schemaAt(many, 'dataSources', '[]', 'dataset'))['enum']).toHaveLength(245);
+		expect(orNull(schemaAt(many, 'suppliers', '[]', 'software'))['enum']).toHaveLength(235);
 	});
 
 	it('omits the id, language, provenance and review', () => {
 		for (const key of ['id', 'language', 'provenance', 'review']) {
 			expect(schema['properties']).not.toHaveProperty(key);
 		}
+	});
+});
+
+/** The value branch of a nullable field (`anyOf: [value, null]`). */
+function orNull(node: JsonSchema): JsonSchema {
+	return (node['anyOf'] as JsonSchema[] | undefined)?.[0] ?? node;
+}
+
+/** Characters of the ids of the synthetic registries, as an organisation's descriptive ids. */
+const idLength = 47;
+
+/** `count` entries of a kind with distinct ids of `length` characters. */
+function synthetic(kind: EntryKind, count: number, length = idLength): { id: string }[] {
+	return Array.from({ length: count }, (_, index) => {
+		const number = String(index).padStart(5, '0');
+		const stem = `${kindOf(kind).key}-deploiement-de-la-metropole-de-clairval-et-environs`;
+		return { id: `${stem.slice(0, length - number.length - 1)}-${number}` };
+	});
+}
+
+describe.each([10, 300, 1_000, 10_000])('with %i entries of every kind', (count) => {
+	const source: SchemaSource = {
+		vocabularies: registry.vocabularies,
+		...Object.fromEntries(entryKinds.map((kind) => [kind, synthetic(kind, count)])),
+	};
+
+	it.each(entryKinds)('keeps the %s schema within the limits strict mode documents', (kind) => {
+		const schema = structuredOutputSchema(kind, source);
+		expect(strictSchemaProblems(schema)).toEqual([]);
+		const size = strictSchemaSize(schema);
+		expect(size.enumValues).toBeLessThanOrEqual(strictSchemaLimits.enumValues);
+		expect(size.largeEnumChars).toBeLessThanOrEqual(strictSchemaLimits.largeEnumChars);
+		expect(size.depth).toBeLessThanOrEqual(strictSchemaLimits.depth);
+		expect(size.properties).toBeLessThanOrEqual(strictSchemaLimits.properties);
+		const validate = new Ajv2020({ strict: true });
+		addFormats.default(validate);
+		validate.compile(schema);
+	});
+});
+
+describe('strictSchemaSize', () => {
+	it('counts properties, nesting, enum values and names, through $defs', () => {
+		const schema: JsonSchema = {
+			type: 'object',
+			properties: {
+				a: { $ref: '#/$defs/text' },
+				b: {
+					type: 'array',
+					items: { type: 'object', properties: { c: { type: 'string', enum: ['x', 'yy'] } } },
+				},
+			},
+			$defs: { text: { type: 'object', properties: { fr: { type: 'string' } } } },
+		};
+		expect(strictSchemaSize(schema)).toEqual({
+			properties: 4,
+			depth: 2,
+			enumValues: 2,
+			largeEnumChars: 0,
+			nameChars: 'text'.length + 'abcfr'.length + 'xyy'.length,
+		});
+		const large = { type: 'string', enum: synthetic('models', 400).map((entry) => entry.id) };
+		expect(strictSchemaSize(large).largeEnumChars).toBe(400 * idLength);
+		expect(strictSchemaProblems(large)).toEqual([
+			'18800 characters in an enum of over 250 values (at most 15000)',
+		]);
 	});
 });
 
