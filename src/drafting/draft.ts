@@ -14,7 +14,7 @@ import {
 	type EntryKind,
 } from '../registry/kinds/index.ts';
 import { fromStructuredOutput } from '../registry/structured-output.ts';
-import { answerSchema, pickExample } from './answer-schema.ts';
+import { answerVariants } from './answer-schema.ts';
 import { assembleEntry, type EntryFrame } from './entry-data.ts';
 import { entryId } from './entry-id.ts';
 import { estimateCost, estimateEnergy, totalUsage, type CallUsage } from './footprint.ts';
@@ -220,25 +220,24 @@ async function aiDraft(
 	const template = await loadPrompt();
 	const redacted = redact(issueText(issue, answers));
 	report.redactions = redacted.counts;
-	const schemaOptions = { answered: answeredValues(answers), refs: settings.preset.schemaRefs };
-	const example = pickExample(registry, kind);
-	const full = answerSchema(kind, registry, { ...schemaOptions, definitions: true });
-	const light = answerSchema(kind, registry, { ...schemaOptions, definitions: false });
 	const prompt = buildPrompt(template, {
 		kind,
 		organisation: config.organisation.name.en,
 		original: answers.original,
-		variants: [
-			{ schema: full, example, omits: [] },
-			{ schema: light, example, omits: ['definitions'] },
-			{ schema: light, example: null, omits: ['definitions', 'example'] },
-		],
+		variants: answerVariants({
+			kind,
+			registry,
+			answered: answeredValues(answers),
+			refs: settings.preset.schemaRefs,
+			issueText: redacted.text,
+		}),
 		mode: settings.preset.structuredOutput,
 		issueNumber: issue.number,
 		issueText: redacted.text,
 		maxChars: options.maxSentChars ?? defaultMaxSentChars,
 	});
 	report.prompt = { file: basename(promptFile.pathname), omitted: prompt.omitted };
+	if (prompt.refusal) return stop(report, 'invalid-form', prompt.refusal);
 	const { schema } = prompt;
 	// The SDK is loaded only when a model is called: form-only runs and refusals skip its cost.
 	const { callModel, createClient } = await import('./model-client.ts');

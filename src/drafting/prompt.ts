@@ -3,6 +3,7 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import type { Language } from '../registry/schemas/index.ts';
 import { kindOf, type EntryKind } from '../registry/kinds/index.ts';
 import type { StructuredOutputMode } from './providers.ts';
+import type { DraftError } from './report.ts';
 
 /**
  * Builds what is sent to the model from the versioned prompt file: the rules, one example entry
@@ -11,7 +12,7 @@ import type { StructuredOutputMode } from './providers.ts';
  */
 
 /** The prompt file in use; its name carries the version, recorded with each draft. */
-export const promptFile = new URL('./prompts/draft-entry.v1.md', import.meta.url);
+export const promptFile = new URL('./prompts/draft-entry.v2.md', import.meta.url);
 
 /** Sections of the prompt file, by name. */
 export type PromptTemplate = Record<'system' | 'example' | 'schema' | 'issue' | 'repair', string>;
@@ -50,8 +51,11 @@ export interface PromptInput {
 	kind: EntryKind;
 	organisation: string;
 	original: Language;
-	/** Variants in order of preference; the first that leaves the whole issue room is used. */
-	variants: readonly PromptVariant[];
+	/**
+	 * Variants in order of preference, read one at a time: the first that leaves the whole issue
+	 * room is used, and the ones after it are never built.
+	 */
+	variants: Iterable<PromptVariant>;
 	mode: StructuredOutputMode;
 	issueNumber: number;
 	/** The issue as text, already redacted. */
@@ -67,30 +71,50 @@ export interface BuiltPrompt {
 	schema: Record<string, unknown>;
 	/** Characters of messages plus schema: what leaves the machine. */
 	chars: number;
-	/** What was left out: `definitions`, `example`, `issue-end`. */
+	/**
+	 * What was left out, in the order it gave way: `references:<kind>`, `definitions`,
+	 * `example`, `resembling` (see `answerVariants`), then `issue-end`.
+	 */
 	omitted: string[];
+	/** Why nothing may be sent: the issue would have to be cut below {@link minIssueChars}. */
+	refusal: DraftError | null;
 }
+
+/**
+ * Fewest characters of the issue sent when its end has to be cut, or the whole issue when it is
+ * shorter: below that the model would write an entry from next to nothing, so nothing is sent.
+ */
+export const minIssueChars = 2_000;
 
 const languageNames: Record<Language, string> = { fr: 'French', en: 'English' };
 const truncationMark = '\n[…] (truncated)';
 
 /**
  * Builds the system and user messages within the character budget: the first variant that
- * leaves room for the whole issue, else the lightest one with the end of the issue cut.
+ * leaves room for the whole issue, else the lightest one with the end of the issue cut, unless
+ * that leaves less than {@link minIssueChars} of it, in which case the prompt carries a refusal.
  */
 export function buildPrompt(template: PromptTemplate, input: PromptInput): BuiltPrompt {
-	const attempts = input.variants.map((variant) => attempt(template, input, variant));
-	const fitting = attempts.find((built) => !built.omitted.includes('issue-end'));
-	const chosen = fitting ?? attempts.at(-1);
-	if (!chosen) throw new Error('buildPrompt: no prompt variant given');
-	return chosen;
+	let last: { built: BuiltPrompt; fixed: number } | undefined;
+	for (const variant of input.variants) {
+		last = attempt(template, input, variant);
+		if (!last.built.omitted.includes('issue-end')) return last.built;
+	}
+	if (!last) throw new Error('buildPrompt: no prompt variant given');
+	const whole = escapeMarkers(input.issueText).length;
+	const room = Math.max(0, input.maxChars - last.fixed);
+	const kept = Math.max(0, room - truncationMark.length);
+	const floor = Math.min(whole, minIssueChars);
+	if (kept >= floor) return last.built;
+	return { ...last.built, refusal: tooLong(whole, kept, floor) };
 }
 
+/** One variant's messages, and the characters they take besides the issue's own text. */
 function attempt(
 	template: PromptTemplate,
 	input: PromptInput,
 	variant: PromptVariant,
-): BuiltPrompt {
+): { built: BuiltPrompt; fixed: number } {
 	const schemaText = JSON.stringify(variant.schema);
 	const system = fill(template.system, {
 		kind: kindOf(input.kind).nouns.all.en,
@@ -109,7 +133,7 @@ function attempt(
 		system.length + frame.length + (input.mode === 'json_schema' ? schemaText.length : 0);
 	const issue = fitIssue(input.issueText, input.maxChars - fixed);
 	const user = fill(template.issue, { number: String(input.issueNumber), issue: issue.text });
-	return {
+	const built: BuiltPrompt = {
 		messages: [
 			{ role: 'system', content: system },
 			{ role: 'user', content: user },
@@ -117,12 +141,34 @@ function attempt(
 		schema: variant.schema,
 		chars: fixed + issue.text.length,
 		omitted: [...variant.omits, ...(issue.truncated ? ['issue-end'] : [])],
+		refusal: null,
+	};
+	return { built, fixed };
+}
+
+/** Keeps the issue from closing the data markers early. */
+function escapeMarkers(text: string): string {
+	return text.replace(/<<<|>>>/g, (marker) => (marker === '<<<' ? '‹‹‹' : '›››'));
+}
+
+const numbers = { fr: new Intl.NumberFormat('fr-FR'), en: new Intl.NumberFormat('en-GB') };
+
+/** Why an issue is not sent: only `kept` of its `whole` characters would fit, `floor` needed. */
+function tooLong(whole: number, kept: number, floor: number): DraftError {
+	const fr = (n: number) => numbers.fr.format(n);
+	const en = (n: number) => numbers.en.format(n);
+	return {
+		field: 'details',
+		message: {
+			fr: `Le ticket n’a pas été envoyé au modèle : avec les consignes et le schéma de la fiche, il ne reste de place que pour ${fr(kept)} de ses ${fr(whole)} caractères, et la rédaction en demande au moins ${fr(floor)}. Raccourcissez la description (ou nommez moins de fiches du registre).`,
+			en: `The issue was not sent to the model: with the rules and the entry’s schema, there is room for only ${en(kept)} of its ${en(whole)} characters, and drafting needs at least ${en(floor)}. Shorten the description (or name fewer registry entries).`,
+		},
 	};
 }
 
 /** Shortens the issue to the budget, and keeps it from closing the data markers early. */
 function fitIssue(text: string, budget: number): { text: string; truncated: boolean } {
-	const safe = text.replace(/<<<|>>>/g, (marker) => (marker === '<<<' ? '‹‹‹' : '›››'));
+	const safe = escapeMarkers(text);
 	if (safe.length <= budget) return { text: safe, truncated: false };
 	const room = Math.max(0, budget - truncationMark.length);
 	return { text: safe.slice(0, room) + truncationMark, truncated: true };
