@@ -13,13 +13,23 @@ import { today } from './helpers.ts';
  */
 const records = nlRecords();
 const dir = join(tmpdir(), 'nl-register-test');
-// 1,836 entries: every record becomes a system, plus one model for five systems.
-const built = buildNlRegistry(dir, 1836, records);
+// 3,060 entries: every record becomes a system (half the registry), with models, datasets,
+// processing records and software in the fixture's mix.
+const built = buildNlRegistry(dir, 3060, records);
 
 describe('a registry built from the Dutch Algoritmeregister', { timeout: 180_000 }, () => {
 	it('uses every record once', () => {
 		expect(records).toHaveLength(1530);
-		expect(built).toMatchObject({ systems: 1530, models: 306, bodies: 153 });
+		expect(built).toMatchObject({
+			entries: {
+				systems: 1530,
+				models: 306,
+				datasets: 612,
+				'processing-records': 306,
+				software: 306,
+			},
+			bodies: 308,
+		});
 	});
 
 	it('passes the validator', async () => {

@@ -8,11 +8,17 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { readKindFiles } from '../../../src/registry/load.ts';
-
-/** URL segment of each kind, as on the real site, so paths match page for page. */
-const segments = { systems: 'systemes', models: 'modeles' } as const;
+import { kinds } from '../../../src/registry/kinds/index.ts';
 
 type Lang = 'fr' | 'en';
+
+/** One sidebar link per kind, named and placed as on the real site. */
+const kindLinks = kinds
+	.map(
+		(kind) =>
+			`\t\t\t\t\t\t${JSON.stringify({ label: kind.nouns.all.fr, translations: { en: kind.nouns.all.en }, link: `/registre/${kind.segment}/` })},`,
+	)
+	.join('\n');
 
 const config = `import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
@@ -33,8 +39,7 @@ export default defineConfig({
 					label: 'Registre',
 					translations: { en: 'Registry' },
 					items: [
-						{ label: 'Systèmes d’IA', translations: { en: 'AI systems' }, link: '/registre/systemes/' },
-						{ label: 'Modèles d’IA', translations: { en: 'AI models' }, link: '/registre/modeles/' },
+${kindLinks}
 						{ label: 'Référence des champs', translations: { en: 'Field reference' }, link: '/registre/champs/' },
 						{ label: 'Données ouvertes', translations: { en: 'Open data' }, link: '/donnees-ouvertes/' },
 					],
@@ -161,7 +166,8 @@ export async function writeBareSite(root: string, registryDir: string): Promise<
 			text: pageFile(home),
 		});
 	}
-	for (const kind of ['systems', 'models'] as const) {
+	// Every kind, at its URL segment as on the real site, so paths match page for page.
+	for (const { name: kind, segment } of kinds) {
 		for (const file of await readKindFiles(registryDir, kind)) {
 			if (!file.name.endsWith('.mdx')) continue;
 			const id = file.name.slice(0, -'.mdx'.length);
@@ -169,7 +175,7 @@ export async function writeBareSite(root: string, registryDir: string): Promise<
 				/^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(file.text) ?? [];
 			const frontmatter = parse(yaml) as Data;
 			for (const lang of ['fr', 'en'] as const) {
-				const dir = join(lang === 'fr' ? docs : join(docs, 'en'), 'registre', segments[kind]);
+				const dir = join(lang === 'fr' ? docs : join(docs, 'en'), 'registre', segment);
 				files.push({
 					path: join(dir, `${id}.md`),
 					text: pageFile(plainPage(frontmatter, body, lang)),

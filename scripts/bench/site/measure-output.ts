@@ -110,22 +110,25 @@ export async function firstLoad(outDir: string, pagePath: string): Promise<First
 /** One entry page compared with the bare page of the same record. */
 export interface PagePair {
 	path: string;
+	/** URL segment of the entry's kind: `systemes`. */
+	segment: string;
 	ours: Sizes;
 	bare: Sizes;
 }
 
 /**
- * Compares entry pages of both builds, for up to `perKind` entries of each kind spread evenly
- * over the sorted ids, in both languages.
+ * Compares entry pages of both builds, for up to `perKind` entries of each kind (named by its URL
+ * segment) spread evenly over the sorted ids, in both languages.
  */
 export async function comparePages(
 	oursDir: string,
 	bareDir: string,
+	segments: readonly string[],
 	perKind: number,
 ): Promise<PagePair[]> {
 	const pairs: PagePair[] = [];
 	for (const prefix of ['', 'en/']) {
-		for (const segment of ['systemes', 'modeles']) {
+		for (const segment of segments) {
 			const base = join(oursDir, prefix, 'registre', segment);
 			const ids = (await readdir(base, { withFileTypes: true }))
 				.filter((entry) => entry.isDirectory() && entry.name !== 'page')
@@ -137,7 +140,7 @@ export async function comparePages(
 				const ours = await readFile(join(oursDir, path, 'index.html'));
 				const bare = await readFile(join(bareDir, path, 'index.html')).catch(() => undefined);
 				if (!bare) throw new Error(`the bare build has no page ${path}`);
-				pairs.push({ path, ours: sizesOf(ours), bare: sizesOf(bare) });
+				pairs.push({ path, segment, ours: sizesOf(ours), bare: sizesOf(bare) });
 			}
 		}
 	}
