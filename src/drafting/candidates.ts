@@ -1,4 +1,5 @@
 import type { Registry } from '../registry/load.ts';
+import type { Bilingual } from '../registry/schemas/index.ts';
 import { kindOf, type EntryKind } from '../registry/kinds/index.ts';
 
 /**
@@ -26,6 +27,12 @@ export const maxCandidates = 20;
 /** Share of an entry's word weight the issue must contain for the entry to resemble it. */
 export const minResemblance = 0.5;
 
+/**
+ * Characters of the issue read: what a prompt can hold of it within the draft's budget. A name
+ * beyond would not reach the model, and a megabyte of text is read in constant time.
+ */
+export const readChars = 16_000;
+
 /** Names of fewer characters are not looked for as such: `IA` would be found everywhere. */
 const minNameChars = 4;
 
@@ -49,7 +56,11 @@ const accents = /[\u0300-\u036f]/g;
 export function words(text: string): string[] {
 	const lower = text.toLowerCase();
 	const plain = nonAscii.test(lower) ? lower.normalize('NFD').replace(accents, '') : lower;
-	return plain.split(separators).filter((word) => word !== '');
+	const list = plain.split(separators);
+	// Only a leading or trailing separator leaves an empty word.
+	if (list[0] === '') list.shift();
+	if (list.at(-1) === '') list.pop();
+	return list;
 }
 
 /** The words of the issue, and where each occurs, for finding whole names in it. */
@@ -66,12 +77,20 @@ class IssueWords {
 		});
 	}
 
-	/** Whether the issue holds these words one after the other. */
+	/**
+	 * Whether the issue holds these words one after the other, tried where the phrase's rarest
+	 * word in the issue occurs, so a word the issue repeats costs nothing.
+	 */
 	hasPhrase(phrase: readonly string[]): boolean {
-		const [first, ...rest] = phrase;
-		if (first === undefined) return false;
-		return (this.positions.get(first) ?? []).some((start) =>
-			rest.every((word, offset) => this.list[start + offset + 1] === word),
+		let anchor = -1;
+		let starts: readonly number[] = [];
+		for (const [offset, word] of phrase.entries()) {
+			const at = this.positions.get(word);
+			if (!at) return false;
+			if (anchor < 0 || at.length < starts.length) [anchor, starts] = [offset, at];
+		}
+		return starts.some((position) =>
+			phrase.every((word, offset) => this.list[position - anchor + offset] === word),
 		);
 	}
 }
@@ -88,16 +107,16 @@ function namedEntries(registry: Pick<Registry, EntryKind>, kind: EntryKind): Nam
 	const field = kindOf(kind).titleField;
 	return registry[kind].map((entry) => {
 		const title = (entry.data as Record<string, unknown>)[field];
-		const names =
-			typeof title === 'string'
-				? [title]
-				: typeof title === 'object' && title !== null
-					? Object.values(title).filter((name): name is string => typeof name === 'string')
-					: [];
-		// The two languages often give the same name: read it once.
-		const distinct = [...new Set(names)].map(words);
+		const names: string[][] = [];
+		if (typeof title === 'string') names.push(words(title));
+		else if (typeof title === 'object' && title !== null) {
+			const { fr, en } = title as Partial<Bilingual>;
+			if (typeof fr === 'string') names.push(words(fr));
+			// The two languages often give the same name: read it once.
+			if (typeof en === 'string' && en !== fr) names.push(words(en));
+		}
 		// An id is a slug: its words are between its hyphens and dots.
-		return { id: entry.id, idWords: entry.id.split(/[.-]+/), names: distinct };
+		return { id: entry.id, idWords: entry.id.split(/[.-]+/), names };
 	});
 }
 
@@ -111,45 +130,68 @@ export function referenceCandidates(
 	registry: Pick<Registry, EntryKind>,
 	kinds: readonly EntryKind[],
 ): Record<EntryKind, Candidate[]> {
-	const issue = new IssueWords(issueText);
+	const issue = new IssueWords(issueText.slice(0, readChars));
 	const result = {} as Record<EntryKind, Candidate[]>;
 	for (const kind of kinds) result[kind] = kindCandidates(issue, namedEntries(registry, kind));
 	return result;
 }
 
-function kindCandidates(issue: IssueWords, entries: readonly Named[]): Candidate[] {
-	// Each entry's distinct words, and how many entries have each word.
-	const frequency = new Map<string, number>();
-	const entryWords = entries.map((entry) => {
-		const distinct: string[] = [];
-		for (const list of [entry.idWords, ...entry.names]) {
-			for (const word of list) {
-				if (stopWords.has(word) || distinct.includes(word)) continue;
-				distinct.push(word);
-				frequency.set(word, (frequency.get(word) ?? 0) + 1);
-			}
+/** How many entries of a kind have a word, and the last one counted (each counts once). */
+interface WordCount {
+	entries: number;
+	last: number;
+}
+
+/**
+ * Counts the words of one entry into `counts`; tells whether one of them is in the issue.
+ * Written without allocating: it runs over every word of every entry of the kind.
+ */
+function countWords(
+	list: readonly string[],
+	index: number,
+	counts: Map<string, WordCount>,
+	issue: IssueWords,
+): boolean {
+	let touches = false;
+	for (const word of list) {
+		if (stopWords.has(word)) continue;
+		const count = counts.get(word);
+		if (!count) counts.set(word, { entries: 1, last: index });
+		else if (count.last !== index) {
+			count.entries++;
+			count.last = index;
 		}
-		return distinct;
-	});
-	const weight = (word: string) => Math.log(1 + entries.length / (frequency.get(word) ?? 1));
-	const found: Candidate[] = [];
+		touches ||= issue.positions.has(word);
+	}
+	return touches;
+}
+
+function kindCandidates(issue: IssueWords, entries: readonly Named[]): Candidate[] {
+	const counts = new Map<string, WordCount>();
+	const touching: Named[] = [];
 	entries.forEach((entry, index) => {
-		const list = entryWords[index] ?? [];
-		// Nothing of the entry in the issue: neither named nor resembling.
-		if (!list.some((word) => issue.positions.has(word))) return;
+		let touches = countWords(entry.idWords, index, counts, issue);
+		for (const name of entry.names) touches = countWords(name, index, counts, issue) || touches;
+		if (touches) touching.push(entry);
+	});
+	// The rarer a word among the kind's entries, the more it weighs.
+	const weight = (word: string) => Math.log(1 + entries.length / (counts.get(word)?.entries ?? 1));
+	const found: Candidate[] = [];
+	for (const entry of touching) {
+		const distinct = new Set([entry.idWords, ...entry.names].flat());
 		let total = 0;
 		let matched = 0;
-		for (const word of list) {
-			const value = weight(word);
-			total += value;
-			if (issue.positions.has(word)) matched += value;
+		for (const word of distinct) {
+			if (stopWords.has(word)) continue;
+			total += weight(word);
+			if (issue.positions.has(word)) matched += weight(word);
 		}
 		const named =
 			issue.hasPhrase(entry.idWords) ||
 			entry.names.some((name) => name.join('').length >= minNameChars && issue.hasPhrase(name));
-		const score = matched / total;
+		const score = total > 0 ? matched / total : 0;
 		if (named || score >= minResemblance) found.push({ id: entry.id, named, score });
-	});
+	}
 	const named = found.filter((candidate) => candidate.named);
 	const resembling = found
 		.filter((candidate) => !candidate.named)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	maxCandidates,
+	readChars,
 	referenceCandidates,
 	words,
 	type Candidate,
@@ -81,5 +82,21 @@ describe('referenceCandidates', () => {
 		expect(found).toHaveLength(maxCandidates);
 		expect(found.every((candidate) => candidate.named)).toBe(true);
 		expect(found.map((candidate) => candidate.id)).toEqual(ids.slice(0, maxCandidates));
+	});
+
+	it('reads only what a prompt can hold of the issue', () => {
+		const padding = 'Le système répond. '.repeat(Math.ceil(readChars / 19));
+		expect(candidates(`tesseract-5 ${padding}`, 'models')).toHaveLength(1);
+		expect(candidates(`${padding} tesseract-5`, 'models')).toEqual([]);
+	});
+
+	it('finds a name among words the issue repeats, anchored on the rarest', () => {
+		// Every word of the name, a thousand times, but in order only once.
+		const noise = 'v3 large whisper '.repeat(500);
+		const found = candidates(`${noise} Whisper large-v3. ${noise}`, 'models');
+		expect(found).toEqual([{ id: 'whisper-large-v3', named: true, score: 1 }]);
+		expect(candidates(noise, 'models')).toEqual([
+			{ id: 'whisper-large-v3', named: false, score: 1 },
+		]);
 	});
 });
