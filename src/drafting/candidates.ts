@@ -102,22 +102,19 @@ interface Named {
 	names: string[][];
 }
 
-/** The id and names of each entry of a kind, as words. */
-function namedEntries(registry: Pick<Registry, EntryKind>, kind: EntryKind): Named[] {
-	const field = kindOf(kind).titleField;
-	return registry[kind].map((entry) => {
-		const title = (entry.data as Record<string, unknown>)[field];
-		const names: string[][] = [];
-		if (typeof title === 'string') names.push(words(title));
-		else if (typeof title === 'object' && title !== null) {
-			const { fr, en } = title as Partial<Bilingual>;
-			if (typeof fr === 'string') names.push(words(fr));
-			// The two languages often give the same name: read it once.
-			if (typeof en === 'string' && en !== fr) names.push(words(en));
-		}
-		// An id is a slug: its words are between its hyphens and dots.
-		return { id: entry.id, idWords: entry.id.split(/[.-]+/), names };
-	});
+/** The id and names of an entry, as words. */
+function namedEntry(entry: { id: string; data: object }, titleField: string): Named {
+	const title = (entry.data as Record<string, unknown>)[titleField];
+	const names: string[][] = [];
+	if (typeof title === 'string') names.push(words(title));
+	else if (typeof title === 'object' && title !== null) {
+		const { fr, en } = title as Partial<Bilingual>;
+		if (typeof fr === 'string') names.push(words(fr));
+		// The two languages often give the same name: read it once.
+		if (typeof en === 'string' && en !== fr) names.push(words(en));
+	}
+	// An id is a slug: its words are between its hyphens and dots.
+	return { id: entry.id, idWords: entry.id.split(/[.-]+/), names };
 }
 
 /**
@@ -132,11 +129,12 @@ export function referenceCandidates(
 ): Record<EntryKind, Candidate[]> {
 	const issue = new IssueWords(issueText.slice(0, readChars));
 	const result = {} as Record<EntryKind, Candidate[]>;
-	for (const kind of kinds) result[kind] = kindCandidates(issue, namedEntries(registry, kind));
+	for (const kind of kinds)
+		result[kind] = kindCandidates(issue, registry[kind], kindOf(kind).titleField);
 	return result;
 }
 
-/** How many entries of a kind have a word, and the last one counted (each counts once). */
+/** How many entries of a kind have a word, and the last one that counted it (each counts once). */
 interface WordCount {
 	entries: number;
 	last: number;
@@ -166,26 +164,49 @@ function countWords(
 	return touches;
 }
 
-function kindCandidates(issue: IssueWords, entries: readonly Named[]): Candidate[] {
+/** The weight of an entry's distinct words, and of those the issue holds. */
+function weighWords(
+	lists: readonly (readonly string[])[],
+	counts: ReadonlyMap<string, WordCount>,
+	entries: number,
+	issue: IssueWords,
+): { total: number; matched: number } {
+	const seen = new Set<string>();
+	let total = 0;
+	let matched = 0;
+	for (const list of lists) {
+		for (const word of list) {
+			const count = counts.get(word);
+			if (!count || seen.has(word)) continue;
+			seen.add(word);
+			// The rarer a word among the kind's entries, the more it weighs.
+			const weight = Math.log(1 + entries / count.entries);
+			total += weight;
+			if (issue.positions.has(word)) matched += weight;
+		}
+	}
+	return { total, matched };
+}
+
+function kindCandidates(
+	issue: IssueWords,
+	entries: readonly { id: string; data: object }[],
+	titleField: string,
+): Candidate[] {
 	const counts = new Map<string, WordCount>();
+	// Only the entries with a word of the issue are kept: the others' words are counted, then
+	// left to the garbage collector while still young.
 	const touching: Named[] = [];
 	entries.forEach((entry, index) => {
-		let touches = countWords(entry.idWords, index, counts, issue);
-		for (const name of entry.names) touches = countWords(name, index, counts, issue) || touches;
-		if (touches) touching.push(entry);
+		const named = namedEntry(entry, titleField);
+		let touches = countWords(named.idWords, index, counts, issue);
+		for (const name of named.names) touches = countWords(name, index, counts, issue) || touches;
+		if (touches) touching.push(named);
 	});
-	// The rarer a word among the kind's entries, the more it weighs.
-	const weight = (word: string) => Math.log(1 + entries.length / (counts.get(word)?.entries ?? 1));
 	const found: Candidate[] = [];
 	for (const entry of touching) {
-		const distinct = new Set([entry.idWords, ...entry.names].flat());
-		let total = 0;
-		let matched = 0;
-		for (const word of distinct) {
-			if (stopWords.has(word)) continue;
-			total += weight(word);
-			if (issue.positions.has(word)) matched += weight(word);
-		}
+		const lists = [entry.idWords, ...entry.names];
+		const { total, matched } = weighWords(lists, counts, entries.length, issue);
 		const named =
 			issue.hasPhrase(entry.idWords) ||
 			entry.names.some((name) => name.join('').length >= minNameChars && issue.hasPhrase(name));
