@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
+import { registryDir } from '../config/site.ts';
+import { kitVocabulariesDir } from '../registry/vocabularies.ts';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Lang } from '../i18n/ui.ts';
@@ -30,14 +32,12 @@ export interface Principle {
 }
 
 /**
- * Path of the principles vocabulary: under `REGISTRY_DIR` when that folder has one, otherwise
- * in the project's own `registry/`. Both are relative to the project root, where builds run.
+ * Path of the principles vocabulary: the registry's own when it has one (the organisation's
+ * charter then states its principles whole), else the kit's. Relative to the project root.
  */
 export function principlesPath(): string {
-	const own = resolve('registry', 'vocabularies', 'principles.yml');
-	const dir = process.env.REGISTRY_DIR;
-	const fromEnv = dir === undefined ? undefined : resolve(dir, 'vocabularies', 'principles.yml');
-	return fromEnv && existsSync(fromEnv) ? fromEnv : own;
+	const own = join(registryDir, 'vocabularies', 'principles.yml');
+	return existsSync(own) ? own : join(kitVocabulariesDir, 'principles.yml');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseYaml } from '../registry/entry-file.ts';
@@ -11,13 +11,21 @@ export const defaultSiteConfigPath = fileURLToPath(
 	new URL('../../registre.config.yml', import.meta.url),
 );
 
+/** The sample's configuration, read until the organisation has written its own. */
+export const sampleSiteConfigPath = fileURLToPath(
+	new URL('../../examples/clairval/registre.config.yml', import.meta.url),
+);
+
 /**
- * Path of the configuration the build and the scripts read: `registre.config.yml`, or the file
- * named by the `REGISTRE_CONFIG` environment variable (to build a variant, e.g. in tests).
+ * Path of the configuration the build and the scripts read: the file named by the
+ * `REGISTRE_CONFIG` environment variable (to build a variant, e.g. in tests), else the
+ * organisation's `registre.config.yml`, else the sample's.
  */
 export const siteConfigPath = process.env.REGISTRE_CONFIG
 	? resolve(process.env.REGISTRE_CONFIG)
-	: defaultSiteConfigPath;
+	: existsSync(defaultSiteConfigPath)
+		? defaultSiteConfigPath
+		: sampleSiteConfigPath;
 
 /** A configuration read from its text: valid, or every problem with its line. */
 export type SiteConfigResult = { config: SiteConfig } | { problems: Problem[] };

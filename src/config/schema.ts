@@ -292,6 +292,20 @@ export const SiteConfigSchema = z.strictObject({
 		name: z.string().regex(/^[A-Za-z0-9._-]+$/),
 		/** Branch the site is published from. */
 		branch: z.string().min(1).default('main'),
+		/**
+		 * Who must review the registry and what decides what is published (`.github/CODEOWNERS`): a
+		 * team (`@org/team`, with write access) or a user (`@login`); default: the owner.
+		 */
+		maintainers: z
+			.string()
+			.regex(
+				/^@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?$/,
+				bilingual({
+					fr: 'une équipe GitHub (@organisation/equipe) ou un compte (@identifiant)',
+					en: 'a GitHub team (@org/team) or user (@login)',
+				}),
+			)
+			.optional(),
 	}),
 	drafting: z
 		.strictObject({

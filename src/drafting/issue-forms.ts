@@ -7,7 +7,7 @@ import { commonFieldIds, entryFieldId, resolveField, type ResolvedField } from '
 /**
  * The issue forms in `.github/ISSUE_TEMPLATE/`, generated from the schema (labels, help,
  * required fields) and the vocabularies (choices), so a form never drifts from the registry.
- * `npm run draft -- --write-forms` rewrites them; a test fails when they are out of date.
+ * `npm run kit -- generate` rewrites them; `npm run kit -- generate --check` fails when they are out of date.
  */
 
 /** The forms a contributor can pick, by what they are for. */
@@ -288,6 +288,6 @@ export function issueTemplates(context: FormContext): Record<string, Record<stri
 /** A template serialised as YAML, with a header saying where it comes from. */
 export function templateText(template: Record<string, unknown>): string {
 	const header =
-		'# Generated from the registry schema and vocabularies by src/drafting/issue-forms.ts.\n# Do not edit: change those, then run `npm run draft -- --write-forms`.\n';
+		'# Generated from the registry schema and vocabularies by src/drafting/issue-forms.ts.\n# Do not edit: change those, then run `npm run kit -- generate`.\n';
 	return header + stringify(template, { lineWidth: 0, singleQuote: true });
 }

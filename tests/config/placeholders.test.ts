@@ -31,7 +31,8 @@ const realIdentity = withoutDemo
 	.replace('de la Métropole de Clairval', 'de Saint-Aubin')
 	.replace('Clairval Metropolitan Authority', 'Saint-Aubin')
 	.replace('phone: 01 00 00 00 00', 'phone: 02 99 00 00 01')
-	.replace('owner: clairval', 'owner: saint-aubin');
+	.replace('owner: clairval', 'owner: saint-aubin')
+	.replace('@clairval/registre-ia', '@saint-aubin/registre-ia');
 
 describe('example values in the configuration', () => {
 	it('the sample declares itself a demonstration, so it builds', () => {

@@ -10,13 +10,11 @@ import {
 	resolveField,
 } from '../../src/drafting/form-fields.ts';
 import { templatesDir } from '../../src/drafting/form-templates.ts';
-import {
-	formFile,
-	formNames,
-	issueTemplates,
-	registryForm,
-} from '../../src/drafting/issue-forms.ts';
-import { formContext } from '../../src/drafting/write-forms.ts';
+import { formFile, formNames, registryForm } from '../../src/drafting/issue-forms.ts';
+import { formContext } from '../../src/drafting/form-context.ts';
+import { loadSiteConfig } from '../../src/config/load.ts';
+import { registryDir } from '../../src/config/site.ts';
+import { staleGeneratedFiles } from '../../src/kit/generated.ts';
 import { schemaFields } from '../../src/registry/schema-fields.ts';
 import { entryKinds, entrySchemas, kindOf } from '../../src/registry/kinds/index.ts';
 
@@ -41,11 +39,8 @@ interface FormItem {
 }
 
 describe('issue forms', () => {
-	it('are what the schema and vocabularies generate (run `npm run draft -- --write-forms`)', async () => {
-		const generated = issueTemplates(await formContext('registry'));
-		for (const [file, template] of Object.entries(generated)) {
-			expect(committed(file), file).toEqual(template);
-		}
+	it('are, with CODEOWNERS, what the configuration and schemas generate (`npm run kit -- generate`)', async () => {
+		expect(await staleGeneratedFiles(registryDir, loadSiteConfig())).toEqual([]);
 	});
 
 	it.each(forms)('%s validates against GitHub’s issue-forms schema', (file) => {
@@ -101,7 +96,7 @@ describe('issue forms', () => {
 	});
 
 	it('without an AI provider, require every question the schema requires', async () => {
-		const context = { ...(await formContext('registry')), aiAvailable: false };
+		const context = { ...(await formContext(registryDir, loadSiteConfig())), aiAvailable: false };
 		const form = registryForm('systems', context) as {
 			body: (FormItem & { validations?: { required?: boolean } })[];
 		};

@@ -92,8 +92,8 @@ beforeAll(() => {
 		.filter((file) => file && !file.startsWith('registry/vehicles/'))
 		.sort();
 
-	const forms = inCopy(process.execPath, ['scripts/draft.ts', '--write-forms']);
-	if (forms.code !== 0) throw new Error(`--write-forms failed:\n${forms.output}`);
+	const forms = inCopy(process.execPath, ['scripts/kit.ts', 'generate']);
+	if (forms.code !== 0) throw new Error(`kit generate failed:\n${forms.output}`);
 	const build = inCopy('npx', ['astro', 'build'], { NODE_ENV: 'production' });
 	if (build.code !== 0) throw new Error(`the copy with a new kind did not build:\n${build.output}`);
 }, 600_000);
