@@ -139,9 +139,9 @@ export async function run(argv: string[]): Promise<void> {
 		rows.push(`| ${cells.join(' | ')} |`);
 	}
 	const largest = Math.max(...sizes);
-	const slowest = Math.max(
-		...registryRows.filter((row) => row.entries === largest).map((row) => row.first),
-	);
+	const atLargest = registryRows.find((row) => row.entries === largest)?.first;
+	const wall = atLargest?.total ?? NaN;
+	const processor = atLargest?.cpu ?? NaN;
 	const machine = `${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 1024 ** 2)} MB RAM, Node ${process.version}`;
 	console.log(
 		[
@@ -152,10 +152,10 @@ export async function run(argv: string[]): Promise<void> {
 			`Slowest body: ${worst.toFixed(0)} ms to parse and redact (goal well under ${goalMs} ms): ${worst < goalMs / 2 ? 'pass' : 'FAIL'}`,
 			'',
 			`drafting-input, registry size: a normal system issue, first run then the median of ${rounds} rounds, in ms:`,
-			'| Entries per kind | Run | Parse | Form check | Redact | Prompt | Answer check | Total | Sent | Left out |',
-			'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+			'| Entries per kind | Run | Parse | Form check | Redact | Prompt | Answer check | Total | CPU | Sent | Left out |',
+			'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
 			...registryRows.map((row) => row.line),
-			`At ${largest} entries per kind, first run: ${slowest.toFixed(0)} ms (goal at most ${registryGoalMs} ms at 10,000): ${slowest <= registryGoalMs ? 'pass' : 'FAIL'}`,
+			`At ${largest} entries per kind, first run: ${wall.toFixed(0)} ms, ${processor.toFixed(0)} ms of processor time (goal at most ${registryGoalMs} ms at 10,000): ${wall <= registryGoalMs ? 'pass' : 'FAIL'} on the clock, ${processor <= registryGoalMs ? 'pass' : 'FAIL'} in processor time`,
 			`Machine: ${machine}; load average ${loadavg()
 				.map((n) => n.toFixed(1))
 				.join(', ')}.`,
@@ -166,8 +166,8 @@ export async function run(argv: string[]): Promise<void> {
 /** One row of the registry-size table. */
 interface RegistryRow {
 	entries: number;
-	/** Total of the first run, in ms. */
-	first: number;
+	/** The first run: its wall time and its processor time, in ms. */
+	first: { total: number; cpu: number };
 	line: string;
 }
 
@@ -194,13 +194,13 @@ async function registrySizes(
 		const first = steps();
 		const timed = Array.from({ length: rounds }, steps);
 		const cells = (label: string, t: Omit<StepTimes, 'sent' | 'omitted'>) =>
-			`| ${entries} | ${label} | ${[t.parse, t.formCheck, t.redact, t.prompt, t.answerCheck, t.total].map((ms) => ms.toFixed(1)).join(' | ')} | ${first.sent} | ${first.omitted.join(', ') || '—'} |`;
-		rows.push({ entries, first: first.total, line: cells('first', first) });
-		const keys = ['parse', 'formCheck', 'redact', 'prompt', 'answerCheck', 'total'] as const;
+			`| ${entries} | ${label} | ${[t.parse, t.formCheck, t.redact, t.prompt, t.answerCheck, t.total, t.cpu].map((ms) => ms.toFixed(1)).join(' | ')} | ${first.sent} | ${first.omitted.join(', ') || '—'} |`;
+		rows.push({ entries, first, line: cells('first', first) });
+		const keys = ['parse', 'formCheck', 'redact', 'prompt', 'answerCheck', 'total', 'cpu'] as const;
 		const medians = Object.fromEntries(
 			keys.map((key) => [key, median(timed.map((times) => times[key]))]),
 		) as Omit<StepTimes, 'sent' | 'omitted'>;
-		rows.push({ entries, first: first.total, line: cells('median', medians) });
+		rows.push({ entries, first, line: cells('median', medians) });
 	}
 	return rows;
 }
@@ -213,6 +213,8 @@ interface StepTimes {
 	prompt: number;
 	answerCheck: number;
 	total: number;
+	/** Processor time of the whole, garbage collection included: what the machine's load hides. */
+	cpu: number;
 	sent: number;
 	omitted: string[];
 }
@@ -226,6 +228,7 @@ function draftingSteps(
 	modelId: string,
 ): StepTimes {
 	const clock = () => performance.now();
+	const cpu = process.cpuUsage();
 	const t0 = clock();
 	const match = matchIssue(body, [], templates);
 	if (match.kind !== 'form') throw new Error(`the benchmark issue was read as ${match.kind}`);
@@ -275,7 +278,9 @@ function draftingSteps(
 	const problems = checkEntry('systems', data, registry);
 	if (problems.length > 0) throw new Error(JSON.stringify(problems));
 	const t5 = clock();
+	const used = process.cpuUsage(cpu);
 	return {
+		cpu: (used.user + used.system) / 1000,
 		parse: t1 - t0,
 		formCheck: t2 - t1,
 		redact: t3 - t2,
