@@ -95,13 +95,15 @@ const truncationMark = '\n[…] (truncated)';
  * that leaves less than {@link minIssueChars} of it, in which case the prompt carries a refusal.
  */
 export function buildPrompt(template: PromptTemplate, input: PromptInput): BuiltPrompt {
+	// Escaped once: a long issue is tried against every variant.
+	const safe = escapeMarkers(input.issueText);
 	let last: { built: BuiltPrompt; fixed: number } | undefined;
 	for (const variant of input.variants) {
-		last = attempt(template, input, variant);
+		last = attempt(template, input, variant, safe);
 		if (!last.built.omitted.includes('issue-end')) return last.built;
 	}
 	if (!last) throw new Error('buildPrompt: no prompt variant given');
-	const whole = escapeMarkers(input.issueText).length;
+	const whole = safe.length;
 	const room = Math.max(0, input.maxChars - last.fixed);
 	const kept = Math.max(0, room - truncationMark.length);
 	const floor = Math.min(whole, minIssueChars);
@@ -114,6 +116,7 @@ function attempt(
 	template: PromptTemplate,
 	input: PromptInput,
 	variant: PromptVariant,
+	safe: string,
 ): { built: BuiltPrompt; fixed: number } {
 	const schemaText = JSON.stringify(variant.schema);
 	const system = fill(template.system, {
@@ -131,7 +134,7 @@ function attempt(
 	// With json_schema the schema travels in `response_format`; it leaves the machine all the same.
 	const fixed =
 		system.length + frame.length + (input.mode === 'json_schema' ? schemaText.length : 0);
-	const issue = fitIssue(input.issueText, input.maxChars - fixed);
+	const issue = fitIssue(safe, input.maxChars - fixed);
 	const user = fill(template.issue, { number: String(input.issueNumber), issue: issue.text });
 	const built: BuiltPrompt = {
 		messages: [
@@ -166,9 +169,8 @@ function tooLong(whole: number, kept: number, floor: number): DraftError {
 	};
 }
 
-/** Shortens the issue to the budget, and keeps it from closing the data markers early. */
-function fitIssue(text: string, budget: number): { text: string; truncated: boolean } {
-	const safe = escapeMarkers(text);
+/** Shortens the (escaped) issue to the budget. */
+function fitIssue(safe: string, budget: number): { text: string; truncated: boolean } {
 	if (safe.length <= budget) return { text: safe, truncated: false };
 	const room = Math.max(0, budget - truncationMark.length);
 	return { text: safe.slice(0, room) + truncationMark, truncated: true };
