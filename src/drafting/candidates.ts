@@ -113,8 +113,9 @@ function namedEntry(entry: { id: string; data: object }, titleField: string): Na
 		// The two languages often give the same name: read it once.
 		if (typeof en === 'string' && en !== fr) names.push(words(en));
 	}
-	// An id is a slug: its words are between its hyphens and dots.
-	return { id: entry.id, idWords: entry.id.split(/[.-]+/), names };
+	// An id is a slug: its words are between its hyphens and dots (a string split is the faster).
+	const idWords = entry.id.includes('.') ? entry.id.split(/[.-]+/) : entry.id.split('-');
+	return { id: entry.id, idWords, names };
 }
 
 /**

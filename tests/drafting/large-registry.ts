@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Registry } from '../../src/registry/load.ts';
 import { entryKinds, kindOf, type EntryKind } from '../../src/registry/kinds/index.ts';
+import { sampleDir } from '../registry/helpers.ts';
 
 /**
  * Synthetic registries for the drafting's scaling tests and benchmark: the sample registry's
@@ -56,11 +57,11 @@ export function largeRegistry(base: Registry, perKind: number): Registry {
 }
 
 /**
- * Adds `count` model files to a registry folder, each a copy of `registry/models/<baseId>.mdx`
+ * Adds `count` model files to a registry folder, each a copy of the sample's `models/<baseId>.mdx`
  * with a synthetic id and name; returns the ids in order.
  */
 export function writeSyntheticModels(dir: string, count: number, baseId = 'tesseract-5'): string[] {
-	const text = readFileSync(join('registry/models', `${baseId}.mdx`), 'utf8');
+	const text = readFileSync(join(sampleDir, 'models', `${baseId}.mdx`), 'utf8');
 	const name = /^name: (.*)$/m.exec(text)?.[1] ?? baseId;
 	return Array.from({ length: count }, (_, index) => {
 		const id = syntheticId('models', baseId, index);
