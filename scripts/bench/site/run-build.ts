@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { access, readdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { kinds } from '../../../src/registry/kinds/index.ts';
 
 /** What one build cost. */
 export interface BuildRun {
@@ -188,13 +189,21 @@ export function parsePhases(log: string): Record<string, number> {
 	return phases;
 }
 
-/** Which group a built path belongs to, for the per-route time summary. */
+/** The URL segments of every kind, as one alternation for the route groups. */
+const segments = kinds.map((kind) => kind.segment).join('|');
+const indexPages = new RegExp(`^/registre/(${segments})/page/`);
+const indexFirst = new RegExp(`^/registre/(${segments})/index\\.html$`);
+const indexJson = new RegExp(`^/registre/(${segments})/index\\.json$`);
+const entryPage = new RegExp(`^/registre/(${segments})/[^/]+/index\\.html$`);
+
+/** Which group a built path belongs to, for the per-route time summary; entries by kind. */
 export function routeGroup(path: string): string {
 	const bare = path.replace(/^\/en\//, '/');
-	if (/^\/registre\/(systemes|modeles)\/page\//.test(bare)) return 'index pages 2+';
-	if (/^\/registre\/(systemes|modeles)\/index\.html$/.test(bare)) return 'index page 1';
-	if (/^\/registre\/(systemes|modeles)\/index\.json$/.test(bare)) return 'index.json';
-	if (/^\/registre\/(systemes|modeles)\/[^/]+\/index\.html$/.test(bare)) return 'entries';
+	if (indexPages.test(bare)) return 'index pages 2+';
+	if (indexFirst.test(bare)) return 'index page 1';
+	if (indexJson.test(bare)) return 'index.json';
+	const entry = entryPage.exec(bare);
+	if (entry) return `entries ${entry[1]}`;
 	if (/\.(json|csv|atom|xml)$/.test(bare)) return 'open data';
 	return 'other pages';
 }
