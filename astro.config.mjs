@@ -2,7 +2,8 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { contentSecurityPolicy } from './src/config/csp.ts';
-import { defaultSiteConfigPath, loadSiteConfig, siteConfigPath } from './src/config/load.ts';
+import { loadSiteConfig, siteConfigPath } from './src/config/load.ts';
+import { configFilePlugin } from './src/config/vite-plugin.ts';
 import { assertPublishable } from './src/config/placeholders.ts';
 import { repositoryUrl } from './src/config/site.ts';
 import { searchTranslations } from './src/components/search/search-translations.ts';
@@ -11,17 +12,6 @@ import { kinds } from './src/registry/kinds/index.ts';
 const config = loadSiteConfig();
 // The sample's fictional identity must never go live as if it were real (unless `site.demo`).
 assertPublishable(config, siteConfigPath);
-
-/** Points the pages' `registre.config.yml?raw` import at the file `REGISTRE_CONFIG` names, if any. */
-const configFile = {
-	name: 'registre-config',
-	enforce: /** @type {const} */ ('pre'),
-	/** @param {string} source */
-	resolveId(source) {
-		if (siteConfigPath === defaultSiteConfigPath) return undefined;
-		return source.endsWith('registre.config.yml?raw') ? `${siteConfigPath}?raw` : undefined;
-	},
-};
 
 // https://astro.build/config
 export default defineConfig({
@@ -37,7 +27,7 @@ export default defineConfig({
 	// Benchmark builds under .bench/ hold hundreds of thousands of files: watching them in
 	// `astro dev` would exhaust the system's file watches. https://vite.dev/config/server-options#server-watch
 	vite: {
-		plugins: [configFile],
+		plugins: [configFilePlugin(siteConfigPath)],
 		server: { watch: { ignored: ['**/.bench/**'] } },
 		// Scripts as files rather than inlined in every page: cached once across the registry's
 		// thousands of pages, and no hash for each of them in every page's Content-Security-Policy.

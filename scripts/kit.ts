@@ -1,20 +1,35 @@
 /**
- * `npm run kit -- generate [--check]`: rewrites the files generated from `registre.config.yml`
- * and the schemas (issue forms, `.github/CODEOWNERS`); with `--check`, changes nothing and exits 1
- * naming the stale ones and the command to run. See src/kit/.
+ * The kit's own commands, for the teams who adopt it:
+ * - `npm run kit -- init [--name-fr … --name-en … --website … --contact … --site-url …
+ *   [--base /sub] --owner … --repository … [--maintainers @org/team] [--no-ai]]`: makes a fork
+ *   the organisation's (questions for what the flags leave out); see src/kit/init.ts.
+ * - `npm run kit -- generate [--check]`: rewrites the files generated from `registre.config.yml`
+ *   and the schemas (issue forms, CODEOWNERS); with `--check`, exits 1 naming the stale ones.
  */
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { loadSiteConfig } from '../src/config/load.ts';
-import { registryDir } from '../src/config/site.ts';
-import { generateCommand, staleGeneratedFiles, writeGeneratedFiles } from '../src/kit/generated.ts';
 
-const usage = 'usage: npm run kit -- generate [--check]';
+const usage = `usage: npm run kit -- init [--name-fr NAME --name-en NAME --website URL --contact EMAIL
+                            --site-url URL [--base /PATH] --owner OWNER --repository NAME
+                            [--maintainers @org/team] [--no-ai]]
+       npm run kit -- generate [--check]`;
 
+const text = { type: 'string' } as const;
 let parsed;
 try {
 	parsed = parseArgs({
 		options: {
 			check: { type: 'boolean', default: false },
+			'name-fr': text,
+			'name-en': text,
+			website: text,
+			contact: text,
+			'site-url': text,
+			base: text,
+			owner: text,
+			repository: text,
+			maintainers: text,
+			'no-ai': { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false },
 		},
 		allowPositionals: true,
@@ -30,21 +45,105 @@ const [command] = positionals;
 if (values.help || command === undefined) {
 	console.log(usage);
 } else if (command === 'generate') {
-	const config = loadSiteConfig();
-	if (values.check) {
-		const stale = await staleGeneratedFiles(registryDir, config);
-		if (stale.length > 0) {
-			console.error(
-				`${stale.length === 1 ? 'One generated file is' : `${stale.length} generated files are`} out of date with registre.config.yml and the schemas — run \`${generateCommand}\` and commit:\n${stale.map((path) => `  ${path}`).join('\n')}\n(fichiers générés périmés : lancez \`${generateCommand}\` et validez-les)`,
-			);
-			process.exitCode = 1;
-		} else {
-			console.log('Generated files are up to date.');
-		}
-	} else {
-		for (const path of await writeGeneratedFiles(registryDir, config)) console.log(`wrote ${path}`);
-	}
+	await generate(values.check);
+} else if (command === 'init') {
+	await init();
 } else {
 	console.error(`unknown command "${command}"\n${usage}`);
 	process.exitCode = 1;
+}
+
+async function generate(check: boolean) {
+	// Loaded here: the configuration is read when these modules load.
+	const { loadSiteConfig } = await import('../src/config/load.ts');
+	const { registryDir } = await import('../src/config/site.ts');
+	const { generateCommand, staleGeneratedFiles, writeGeneratedFiles } =
+		await import('../src/kit/generated.ts');
+	const config = loadSiteConfig();
+	if (!check) {
+		for (const path of await writeGeneratedFiles(registryDir, config)) console.log(`wrote ${path}`);
+		return;
+	}
+	const stale = await staleGeneratedFiles(registryDir, config);
+	if (stale.length === 0) {
+		console.log('Generated files are up to date.');
+		return;
+	}
+	console.error(
+		`${stale.length === 1 ? 'One generated file is' : `${stale.length} generated files are`} out of date with registre.config.yml and the schemas — run \`${generateCommand}\` and commit:\n${stale.map((path) => `  ${path}`).join('\n')}\n(fichiers générés périmés : lancez \`${generateCommand}\` et validez-les)`,
+	);
+	process.exitCode = 1;
+}
+
+async function init() {
+	const { initKit, InitError } = await import('../src/kit/init.ts');
+	const ask = asker();
+	try {
+		const answers = {
+			name: {
+				fr: await ask(
+					values['name-fr'],
+					'Nom de l’organisation, en français / Organisation name, in French',
+				),
+				en: await ask(
+					values['name-en'],
+					'Nom de l’organisation, en anglais / Organisation name, in English',
+				),
+			},
+			website: await ask(
+				values.website,
+				'Site de l’organisation / Organisation website (https://…)',
+			),
+			contactEmail: await ask(
+				values.contact,
+				'Adresse de contact du registre / Registry contact email',
+			),
+			siteUrl: await ask(
+				values['site-url'],
+				'Adresse du site publié, sans chemin / Published site address, no path (https://…)',
+			),
+			...(values.base && { base: values.base }),
+			owner: await ask(values.owner, 'Propriétaire du dépôt GitHub / GitHub repository owner'),
+			repository: await ask(values.repository, 'Nom du dépôt GitHub / GitHub repository name'),
+			...(values.maintainers && { maintainers: values.maintainers }),
+			ai: !values['no-ai'],
+		};
+		const { written, toComplete } = await initKit(process.cwd(), answers);
+		for (const path of written) console.log(`wrote ${path}`);
+		// The site, the forms and CODEOWNERS now follow the organisation's configuration.
+		const child = await import('node:child_process');
+		child.execFileSync(process.execPath, [new URL(import.meta.url).pathname, 'generate'], {
+			stdio: 'inherit',
+		});
+		if (answers.ai) {
+			console.log(
+				'\nReview registry/systems/assistant-redaction-registre.mdx, your first entry: where the model runs (generativeAi.hosting), whether your provider trains on the inputs (generativeAi.inputsUsedForTraining), and the team in charge.\n(relisez votre première fiche : hébergement du modèle, réutilisation des données pour l’entraînement, équipe responsable)',
+			);
+		}
+		if (toComplete.length > 0) {
+			console.log(
+				`\nStill the sample's, to replace in registre.config.yml before publishing (the build refuses them):\n${toComplete.map((problem) => `  ${problem.path}:${problem.line}: ${problem.field}`).join('\n')}`,
+			);
+		}
+	} catch (error) {
+		if (!(error instanceof InitError)) throw error;
+		console.error(error.message);
+		process.exitCode = 1;
+	} finally {
+		ask.close();
+	}
+}
+
+/** Takes a flag's value, or asks for it when the terminal can answer; refuses otherwise. */
+function asker() {
+	const terminal = process.stdin.isTTY
+		? createInterface({ input: process.stdin, output: process.stdout })
+		: undefined;
+	const ask = async (given: string | undefined, question: string): Promise<string> => {
+		if (given) return given;
+		if (!terminal) throw new Error(`missing answer: ${question}\n${usage}`);
+		const answer = (await terminal.question(`${question} : `)).trim();
+		return answer || ask(undefined, question);
+	};
+	return Object.assign(ask, { close: () => terminal?.close() });
 }

@@ -11,6 +11,7 @@
  * needs them), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and AI_DRAFTS. Lines quoting untrusted text are
  * fenced from workflow commands (scripts/workflow-log.ts).
  */
+import { registryDir } from '../src/config/site.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPublishDraftCommand, type PublishDraftArguments } from '../src/github/command.ts';
@@ -26,7 +27,7 @@ function parse(argv: string[]): PublishDraftArguments {
 		options: {
 			event: { type: 'string' },
 			draft: { type: 'string' },
-			registry: { type: 'string', default: 'registry' },
+			registry: { type: 'string', default: registryDir },
 			preflight: { type: 'boolean', default: false },
 			out: { type: 'string' },
 			'event-out': { type: 'string' },

@@ -2,6 +2,7 @@
  * `npm run registry -- <command>`: checks the registry or writes its JSON Schema.
  * Thin on purpose: it parses arguments and calls into `src/registry/`.
  */
+import { registryDir } from '../src/config/site.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
 		args: argv,
 		allowPositionals: true,
 		options: {
-			registry: { type: 'string', default: 'registry' },
+			registry: { type: 'string', default: registryDir },
 			lang: { type: 'string', default: 'en' },
 			format: { type: 'string', default: 'text' },
 			today: { type: 'string' },

@@ -93,7 +93,7 @@ export async function run(argv: string[]): Promise<void> {
 	// The forms and the registry are read relative to the working directory.
 	process.chdir(projectRoot);
 	const templates = await loadFormTemplates();
-	const registry = await loadRegistry('registry');
+	const registry = await loadRegistry('examples/clairval/registry');
 	// First, in a fresh process: the largest registry's first run is a real draft's cost.
 	const registryRows = await registrySizes(registry, templates, sizes, rounds);
 	const models = registry.models.map((entry) => ({ id: entry.id, name: entry.data.name }));

@@ -68,7 +68,8 @@ export function vocabularyOptions(
 	name: string,
 ): { option: string; value: VocabularyValue }[] {
 	const vocabulary = vocabularies.get(name);
-	if (!vocabulary) throw new Error(`vocabulary "${name}" not found in registry/vocabularies/`);
+	if (!vocabulary)
+		throw new Error(`vocabulary "${name}" not found in vocabularies/ nor in the registry's own`);
 	return vocabulary.values.map((value) => ({ option: bilingualLabel(value.label), value }));
 }
 

@@ -116,7 +116,11 @@ export const reportFileName = 'draft-report.json';
  * entry must be a regular UTF-8 file of reasonable size. Returns `undefined` when there is no
  * report (the draft job stopped before drafting).
  */
-export async function readDraft(dir: string, issueNumber: number): Promise<Draft | undefined> {
+export async function readDraft(
+	dir: string,
+	issueNumber: number,
+	registryFolder = 'registry',
+): Promise<Draft | undefined> {
 	const reportPath = join(dir, reportFileName);
 	const reportText = await readRegularFile(reportPath, maxReportBytes, true);
 	if (reportText === undefined) return undefined;
@@ -157,7 +161,7 @@ export async function readDraft(dir: string, issueNumber: number): Promise<Draft
 	return {
 		status: 'drafted',
 		report,
-		entry: { kind, id, path: `registry/${kind}/${id}.mdx`, content },
+		entry: { kind, id, path: `${registryFolder}/${kind}/${id}.mdx`, content },
 	};
 }
 

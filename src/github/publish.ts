@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
 	BranchMovedError,
 	commitEntry,
@@ -135,7 +136,11 @@ async function publishForIssue(
 			en: `The issue’s text changed after the team added the "${aiApprovalLabel}" label: it is removed. A team member can add it again for the AI to draft the new text.`,
 		});
 	}
-	const draft = await readDraft(options.draftDir, issue.number);
+	const draft = await readDraft(
+		options.draftDir,
+		issue.number,
+		repositoryFolder(options.registryDir),
+	);
 
 	if (!draft) {
 		if (gate && !gate.proceed && gate.retryAt) {
@@ -479,4 +484,14 @@ function checklistBody(
 		formOnlyReason: formOnlyReason(report, gate),
 		records,
 	});
+}
+
+/**
+ * The registry's folder in the repository, where a draft is committed: the one the job reads
+ * (`registry/`, or the sample's in the kit's own repository) when it lies in the checkout.
+ */
+function repositoryFolder(registryDir: string): string {
+	const folder = relative(process.cwd(), resolve(registryDir));
+	if (!folder || folder.startsWith('..') || isAbsolute(folder)) return 'registry';
+	return folder.split(sep).join('/');
 }

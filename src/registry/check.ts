@@ -14,6 +14,8 @@ import { entryKinds, entrySchemas, type EntryKind } from './kinds/index.ts';
 export interface CheckOptions {
 	/** Today's date, `YYYY-MM-DD` (default: the current UTC date); dates after it are "future". */
 	today?: string;
+	/** The kit's vocabularies (default `vocabularies/`), which the registry's own extend. */
+	vocabulariesDir?: string;
 }
 
 /** Today's date in UTC, `YYYY-MM-DD`. */
@@ -27,7 +29,7 @@ function currentDate(): string {
  * One bad file never hides the others.
  */
 export async function checkRegistry(dir: string, options: CheckOptions = {}): Promise<Problem[]> {
-	return checkLoadedRegistry(await loadRegistry(dir), options);
+	return checkLoadedRegistry(await loadRegistry(dir, options.vocabulariesDir), options);
 }
 
 /** Checks a registry already read with `loadRegistry`, so a caller that needs both reads once. */

@@ -136,8 +136,8 @@ function provenanceIssues(schema: z.ZodObject, data: Record<string, unknown>): E
 
 function unknownKey(value: string, vocabulary: string, keys: readonly string[]): Bilingual {
 	return {
-		fr: `valeur « ${value} » inconnue du vocabulaire ${vocabulary} ; valeurs possibles : ${keys.join(', ')} (pour en ajouter une, modifiez registry/vocabularies/${vocabulary}.yml)`,
-		en: `unknown value "${value}" for vocabulary ${vocabulary}; expected one of: ${keys.join(', ')} (to add one, edit registry/vocabularies/${vocabulary}.yml)`,
+		fr: `valeur « ${value} » inconnue du vocabulaire ${vocabulary} ; valeurs possibles : ${keys.join(', ')} (pour en ajouter une, ajoutez-la dans registry/vocabularies/${vocabulary}.yml, qui complète la liste du kit)`,
+		en: `unknown value "${value}" for vocabulary ${vocabulary}; expected one of: ${keys.join(', ')} (to add one, add it in registry/vocabularies/${vocabulary}.yml, which extends the kit's list)`,
 	};
 }
 

@@ -74,8 +74,8 @@ export async function readKindFiles(dir: string, kind: EntryKind): Promise<Regis
  * One bad file never hides the others: it is reported and left out of the entries.
  * Cross-entry rules (references, vocabularies, uniqueness) are in `check.ts`.
  */
-export async function loadRegistry(dir: string): Promise<Registry> {
-	const { vocabularies, problems } = await loadVocabularies(dir);
+export async function loadRegistry(dir: string, vocabulariesDir?: string): Promise<Registry> {
+	const { vocabularies, problems } = await loadVocabularies(dir, vocabulariesDir);
 	const rejected: RejectedEntry[] = [];
 	const registry: Registry = { ...emptyEntries(), dir, vocabularies, rejected, problems };
 	const files = await Promise.all(entryKinds.map((kind) => readKindFiles(dir, kind)));

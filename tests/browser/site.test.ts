@@ -21,7 +21,7 @@ import { useBrowserSession } from './session.ts';
 const pages = discoverPages(distDir);
 const frenchPages = pages.filter(({ lang }) => lang === 'fr');
 const principleKeys = (
-	parse(readFileSync(join(projectRoot, 'registry/vocabularies/principles.yml'), 'utf8')) as {
+	parse(readFileSync(join(projectRoot, 'vocabularies/principles.yml'), 'utf8')) as {
 		values: { key: string }[];
 	}
 ).values.map(({ key }) => key);

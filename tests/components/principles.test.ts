@@ -24,7 +24,7 @@ describe('charter principles', () => {
 	});
 
 	it('rejects a principle without a definition', () => {
-		const text = readFileSync('registry/vocabularies/principles.yml', 'utf8');
+		const text = readFileSync('vocabularies/principles.yml', 'utf8');
 		const withoutDefinition = text.replace(/ {4}definition:\n( {6}.*\n| {8}.*\n)+/, '');
 		expect(() => parsePrinciples(withoutDefinition)).toThrow(/has no definition/);
 	});

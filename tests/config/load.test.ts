@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-	defaultSiteConfigPath,
+	sampleSiteConfigPath,
 	loadSiteConfig,
 	parseSiteConfig,
 	SiteConfigError,
 } from '../../src/config/load.ts';
 import { formatProblem, type Problem } from '../../src/registry/problems.ts';
 
-const sample = readFileSync(defaultSiteConfigPath, 'utf8');
+const sample = readFileSync(sampleSiteConfigPath, 'utf8');
 
 /** The problems of a configuration's text, as `file:line: key: message` in English and French. */
 function problemsOf(text: string): { en: string[]; fr: string[]; problems: Problem[] } {

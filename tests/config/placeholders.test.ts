@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSiteConfigPath, loadSiteConfig } from '../../src/config/load.ts';
+import { sampleSiteConfigPath, loadSiteConfig } from '../../src/config/load.ts';
 import { assertPublishable, findPlaceholders } from '../../src/config/placeholders.ts';
 import { conformity } from '../../src/components/accessibility.ts';
 
-const sample = readFileSync(defaultSiteConfigPath, 'utf8');
+const sample = readFileSync(sampleSiteConfigPath, 'utf8');
 
 /** Writes a configuration to a temporary file and returns its path. */
 function writeConfig(text: string): string {
@@ -38,7 +38,7 @@ describe('example values in the configuration', () => {
 	it('the sample declares itself a demonstration, so it builds', () => {
 		const config = loadSiteConfig();
 		expect(config.site.demo).toBe(true);
-		expect(() => assertPublishable(config, defaultSiteConfigPath)).not.toThrow();
+		expect(() => assertPublishable(config, sampleSiteConfigPath)).not.toThrow();
 	});
 
 	it('finds every example value of the sample, with its key and line', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { defaultSiteConfigPath } from '../../src/config/load.ts';
+import { sampleSiteConfigPath } from '../../src/config/load.ts';
 import { configIssueProblems } from '../../src/config/problems.ts';
 import { SiteConfigSchema } from '../../src/config/schema.ts';
 
@@ -12,7 +12,7 @@ interface RawConfig {
 }
 
 /** The sample configuration as parsed YAML. */
-const sample = () => parse(readFileSync(defaultSiteConfigPath, 'utf8')) as RawConfig;
+const sample = () => parse(readFileSync(sampleSiteConfigPath, 'utf8')) as RawConfig;
 
 /** The messages for a configuration, with their dotted paths, in French then English. */
 function issues(config: unknown): string[] {

@@ -35,7 +35,7 @@ describe('a normal issue against the project’s registry', { timeout: 30_000 },
 	/** Drafts the normal issue against a copy of the registry, within `maxSentChars`. */
 	async function run(maxSentChars?: number) {
 		const registryDir = tempDir('registry-');
-		cpSync('registry', registryDir, { recursive: true });
+		cpSync('examples/clairval/registry', registryDir, { recursive: true });
 		const registry = await loadRegistry(registryDir);
 		const reply = strictAnswer(structuredOutputSchema('systems', registry), aiSystem());
 		const stub = await startStub([countedCompletion(reply)]);

@@ -9,7 +9,7 @@ import {
 import { loadRegistry } from '../../src/registry/load.ts';
 import { largeRegistry } from './large-registry.ts';
 
-const sample = await loadRegistry('registry');
+const sample = await loadRegistry('examples/clairval/registry');
 
 /** The candidates of one kind for a text, against the sample registry or another. */
 function candidates(text: string, kind: 'models' | 'datasets', registry = sample): Candidate[] {

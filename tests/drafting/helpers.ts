@@ -20,7 +20,6 @@ const webhookExamples = createRequire(import.meta.url)(
 export function tempRegistry(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'draft-registry-'));
 	cpSync(new URL('registry/', fixtures), dir, { recursive: true });
-	cpSync('registry/vocabularies', join(dir, 'vocabularies'), { recursive: true });
 	return dir;
 }
 
@@ -99,7 +98,7 @@ export function writeEvent(dir: string, event: unknown): string {
 
 /** The form's choice for a vocabulary value, as the generated form words it. */
 export function option(vocabulary: string, key: string): string {
-	const data = parse(readFileSync(join('registry/vocabularies', `${vocabulary}.yml`), 'utf8')) as {
+	const data = parse(readFileSync(join('vocabularies', `${vocabulary}.yml`), 'utf8')) as {
 		values: { key: string; label: { fr: string; en: string } }[];
 	};
 	const value = data.values.find((v) => v.key === key);

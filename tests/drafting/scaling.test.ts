@@ -33,7 +33,7 @@ import type { ChatBody } from './run-draft.ts';
  */
 
 const budget = 16_000;
-const sample = await loadRegistry('registry');
+const sample = await loadRegistry('examples/clairval/registry');
 const template = await loadPrompt();
 
 /** Every value of `enum`s at a path through properties, list items and nullable branches. */
@@ -155,7 +155,7 @@ describe('a registry of 312 models with ids of 47 characters', { timeout: 60_000
 
 	it('drafts from the whole issue within 16,000 characters', async () => {
 		const registryDir = tempDir('registry-');
-		cpSync('registry', registryDir, { recursive: true });
+		cpSync('examples/clairval/registry', registryDir, { recursive: true });
 		const ids = writeSyntheticModels(registryDir, 312);
 		const named = ids[130] as string;
 		const dataset = sample.datasets[2]?.id as string;
@@ -225,7 +225,7 @@ describe('an issue that would have to be cut below the floor', { timeout: 30_000
 			const work = tempDir();
 			const { report, exitCode } = await draft({
 				eventPath: writeEvent(work, issueEvent({ body, number: 16 })),
-				registryDir: 'registry',
+				registryDir: 'examples/clairval/registry',
 				outDir: join(work, 'out'),
 				env: { AI_PROVIDER: 'openai', AI_BASE_URL: stub.url, AI_API_KEY: 'k' },
 				// Room for the rules and the lightest schema, and less than the floor of the issue.

@@ -104,7 +104,7 @@ describe('deploy.yml: the branch', () => {
 		const checkout = target.steps[0];
 		expect(checkout?.uses).toMatch(/^actions\/checkout@/);
 		expect(checkout?.with).toMatchObject({
-			'sparse-checkout': 'registre.config.yml',
+			'sparse-checkout': 'registre.config.yml\nexamples/clairval/registre.config.yml\n',
 			'persist-credentials': false,
 		});
 		expect(step(target, 'branch').run).toContain('"$GITHUB_REF_NAME"');

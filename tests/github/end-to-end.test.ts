@@ -3,6 +3,7 @@
  * `npm run draft` (no AI: switched off) then `npm run publish-draft` against the fake GitHub,
  * with the registry's own validator. Then again, to see that only what changed changes.
  */
+import { sampleEnv } from '../../vitest.config.ts';
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -149,11 +150,12 @@ describe('from an issue event to a pull request', { timeout: 120_000 }, () => {
 		const head = fake.state.resolveCommit('registry/issue-7');
 		expect(head?.verified).toBe(true);
 		expect(head?.parents).toEqual([fake.state.resolveCommit('main')?.sha]);
-		// The drafting picks the id (unique in the registry); the entry lands where it says.
+		// The drafting picks the id (unique in the registry); the entry lands where it says, in the
+		// registry the job reads: the kit's sample here (vitest.config.ts), `registry/` in a fork.
 		const report = JSON.parse(
 			await readFile(join(workspace.draftDir, 'draft-report.json'), 'utf8'),
 		) as { kind: string; id: string };
-		const entryPath = `registry/${report.kind}/${report.id}.mdx`;
+		const entryPath = `${sampleEnv.REGISTRY_DIR}/${report.kind}/${report.id}.mdx`;
 		expect(report.kind).toBe('models');
 		const files = fake.state.filesAt('registry/issue-7');
 		expect(Object.keys(files).sort()).toEqual(['README.md', entryPath]);

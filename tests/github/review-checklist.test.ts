@@ -183,7 +183,7 @@ describe('revalidateDraft with the registry’s own validator', () => {
 		const workspace = await createWorkspace();
 		try {
 			await cp(
-				join(import.meta.dirname, '..', '..', 'registry', 'vocabularies'),
+				join(import.meta.dirname, '..', '..', 'vocabularies'),
 				join(workspace.registryDir, 'vocabularies'),
 				{
 					recursive: true,

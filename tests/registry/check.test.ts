@@ -12,6 +12,7 @@ import {
 	sampleDir,
 	systemData,
 	text,
+	ownVocabularies,
 	today,
 	writeEntry,
 	writeFile,
@@ -19,7 +20,7 @@ import {
 
 /** Problems of a registry as `path:line: field: message` lines, paths relative to the registry. */
 async function check(dir: string, language: 'en' | 'fr' = 'en'): Promise<string[]> {
-	const problems = await checkRegistry(dir, { today });
+	const problems = await checkRegistry(dir, { today, ...ownVocabularies(dir) });
 	return problems.map((problem) =>
 		formatProblem({ ...problem, path: relative(dir, problem.path) }, language),
 	);
@@ -197,7 +198,7 @@ describe('file rules', () => {
 		expect(await check(dir)).toEqual([
 			`systems/systeme-test.mdx:${lineWith(path, 'name:')}: name.en: the English text is missing: write it, or set language.translation to missing`,
 			`systems/systeme-test.mdx:${lineWith(path, 'status:')}: status: expected a string, found a number`,
-			`systems/systeme-test.mdx:${lineWith(path, 'automation:')}: automation: unknown value "by-hand" for vocabulary automation-levels; expected one of: information, decision-support, partially-automated, fully-automated (to add one, edit registry/vocabularies/automation-levels.yml)`,
+			`systems/systeme-test.mdx:${lineWith(path, 'automation:')}: automation: unknown value "by-hand" for vocabulary automation-levels; expected one of: information, decision-support, partially-automated, fully-automated (to add one, add it in registry/vocabularies/automation-levels.yml, which extends the kit's list)`,
 		]);
 	});
 });
@@ -247,8 +248,8 @@ describe('references and vocabularies', () => {
 			dataSources: [{ name: text('Source', 'Source'), personalData: 'a-bit' }],
 		});
 		expect(problems).toEqual([
-			`systems/systeme-test.mdx:${lineWith(path, 'move-fast')}: principles.1: unknown value "move-fast" for vocabulary principles; expected one of: people-decide, experimental-honest, personal-data-protected, human-review, sobriety, sparing-use, openness-transparency (to add one, edit registry/vocabularies/principles.yml)`,
-			`systems/systeme-test.mdx:${lineWith(path, 'personalData')}: dataSources.0.personalData: unknown value "a-bit" for vocabulary personal-data; expected one of: none, pseudonymised, personal, sensitive (to add one, edit registry/vocabularies/personal-data.yml)`,
+			`systems/systeme-test.mdx:${lineWith(path, 'move-fast')}: principles.1: unknown value "move-fast" for vocabulary principles; expected one of: people-decide, experimental-honest, personal-data-protected, human-review, sobriety, sparing-use, openness-transparency (to add one, add it in registry/vocabularies/principles.yml, which extends the kit's list)`,
+			`systems/systeme-test.mdx:${lineWith(path, 'personalData')}: dataSources.0.personalData: unknown value "a-bit" for vocabulary personal-data; expected one of: none, pseudonymised, personal, sensitive (to add one, add it in registry/vocabularies/personal-data.yml, which extends the kit's list)`,
 		]);
 	});
 
@@ -432,7 +433,7 @@ describe('checkEntry', () => {
 		const problems = checkEntry('systems', draft, registry, { today });
 		const file = serialiseEntry(draft);
 		expect(problems.map((p) => `${p.line}: ${p.field}: ${p.message.en}`)).toEqual([
-			`${lineIn(file, 'status:')}: status: unknown value "deployed" for vocabulary statuses; expected one of: planned, pilot, in-use, retired (to add one, edit registry/vocabularies/statuses.yml)`,
+			`${lineIn(file, 'status:')}: status: unknown value "deployed" for vocabulary statuses; expected one of: planned, pilot, in-use, retired (to add one, add it in registry/vocabularies/statuses.yml, which extends the kit's list)`,
 			`${lineIn(file, 'model: gpt-9')}: models.0.model: no model has the id "gpt-9" (expected a file models/gpt-9.mdx)`,
 		]);
 		expect(problems[0]?.path).toBe(join(registry.dir, 'systems', 'brouillon.mdx'));

@@ -7,15 +7,18 @@ import type { EntryKind } from '../../src/registry/kinds/index.ts';
 /** Shared helpers of the registry tests: temporary registries and minimal valid entries. */
 
 /** The project's sample registry. */
-export const sampleDir = 'registry';
+export const sampleDir = 'examples/clairval/registry';
 
 /** A fixed "today", so no test depends on the clock. */
 export const today = '2026-11-21';
 
-/** A fresh registry folder with the project's vocabularies and no entries. */
+/**
+ * A fresh registry folder with a copy of the kit's vocabularies and no entries; checked with
+ * {@link ownVocabularies}, it stands alone, so a test may break its vocabularies.
+ */
 export function emptyRegistry(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'registry-test-'));
-	cpSync(join(sampleDir, 'vocabularies'), join(dir, 'vocabularies'), { recursive: true });
+	cpSync('vocabularies', join(dir, 'vocabularies'), { recursive: true });
 	mkdirSync(join(dir, 'systems'));
 	mkdirSync(join(dir, 'models'));
 	return dir;
@@ -121,3 +124,6 @@ export function present<T>(value: T | undefined | null, what = 'value'): T {
 	if (value === undefined || value === null) throw new Error(`expected a ${what}`);
 	return value;
 }
+
+/** Check options that read a test registry's copy of the vocabularies in place of the kit's. */
+export const ownVocabularies = (dir: string) => ({ vocabulariesDir: join(dir, 'vocabularies') });

@@ -9,7 +9,7 @@ describe('building from a broken registry', () => {
 	it('fails and names the file, line and field of every problem', () => {
 		const work = mkdtempSync(join(tmpdir(), 'broken-registry-'));
 		const registry = join(work, 'registry');
-		cpSync('registry', registry, { recursive: true });
+		cpSync('examples/clairval/registry', registry, { recursive: true });
 		const file = join(registry, 'systems/clairval-repond.mdx');
 		writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: .*$/m, 'status: en-service'));
 		const result = spawnSync('npx', ['astro', 'build', '--outDir', join(work, 'dist')], {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { sampleEnv } from '../../vitest.config.ts';
 
 /** Builds the site once into `dist/` before the build-and-inspect and browser tests. */
 export default function buildSite() {
@@ -8,6 +9,7 @@ export default function buildSite() {
 	// (Starlight then replaces search with a "production only" notice): build as `npm run build` does.
 	execFileSync('npx', ['astro', 'build'], {
 		stdio: 'inherit',
-		env: { ...process.env, NODE_ENV: 'production' },
+		// On the kit's sample, like every test of the kit (vitest.config.ts).
+		env: { ...process.env, ...sampleEnv, NODE_ENV: 'production' },
 	});
 }

@@ -45,7 +45,7 @@ describe('the dev server', () => {
 		writeFileSync(file, change(readFileSync(file, 'utf8')));
 
 	beforeAll(async () => {
-		cpSync('registry', registry, { recursive: true });
+		cpSync('examples/clairval/registry', registry, { recursive: true });
 		const port = await freePort();
 		origin = `http://127.0.0.1:${port}`;
 		server = spawn(

@@ -265,7 +265,7 @@ describe('content pages', () => {
 });
 
 describe('charter', () => {
-	const vocabulary = parseYaml(readFileSync('registry/vocabularies/principles.yml', 'utf8')) as {
+	const vocabulary = parseYaml(readFileSync('vocabularies/principles.yml', 'utf8')) as {
 		values: { key: string; label: Record<'fr' | 'en', string> }[];
 	};
 

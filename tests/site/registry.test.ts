@@ -35,7 +35,7 @@ import {
 
 /** Build-and-inspect tests of the registry pages and open data, over the sample registry. */
 
-const registry = await loadRegistry('registry');
+const registry = await loadRegistry('examples/clairval/registry');
 const entryPage = (kind: EntryKind, id: string, lang: 'fr' | 'en'): Page =>
 	must(
 		pageAt(

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'ultrahtml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultSiteConfigPath } from '../../src/config/load.ts';
+import { sampleSiteConfigPath } from '../../src/config/load.ts';
 import { ui } from '../../src/i18n/ui.ts';
 import {
 	allPages,
@@ -305,7 +305,7 @@ describe('site map', () => {
 });
 
 describe('a configuration variant (REGISTRE_CONFIG)', () => {
-	const sample = readFileSync(defaultSiteConfigPath, 'utf8');
+	const sample = readFileSync(sampleSiteConfigPath, 'utf8');
 	const dir = mkdtempSync(join(tmpdir(), 'registre-variant-'));
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -49,8 +49,8 @@ describe('the CSV files in LibreOffice Calc', () => {
 				'LibreOffice is missing: apt-get install --no-install-recommends libreoffice-calc (.ci/run does it)',
 			);
 		}
-		const registry = await loadRegistry('registry');
-		const { vocabularies } = await loadVocabularies('registry');
+		const registry = await loadRegistry('examples/clairval/registry');
+		const { vocabularies } = await loadVocabularies('examples/clairval/registry');
 		const written = new Map<string, string>();
 		// A model whose texts a spreadsheet would run as formulas: they must come back as text.
 		const [model] = registry.models.map((entry) => entry.data);

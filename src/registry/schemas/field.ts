@@ -10,7 +10,7 @@ export interface Bilingual {
 export interface FieldDoc {
 	label: Bilingual;
 	help: Bilingual;
-	/** Name of the controlled vocabulary (file in `registry/vocabularies/`) the value comes from. */
+	/** Name of the controlled vocabulary (file in `vocabularies/`) the value comes from. */
 	vocabulary?: string;
 	/**
 	 * Kind of registry entry the value refers to by id (its name: `models`). A plain string, as a

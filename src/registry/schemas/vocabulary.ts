@@ -15,7 +15,10 @@ export const VocabularyValueSchema = z
 	})
 	.strict();
 
-/** A controlled list, one file `registry/vocabularies/<name>.yml`. Adopters extend it as data. */
+/**
+ * A controlled list: one file `vocabularies/<name>.yml` of the kit, which an organisation extends
+ * with a file of the same name in its `registry/vocabularies/` (see `loadVocabularies`).
+ */
 export const VocabularySchema = z
 	.object({
 		label: LabelSchema,

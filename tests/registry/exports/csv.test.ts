@@ -18,8 +18,8 @@ import {
 	writeCsvExport,
 } from './csv-files.ts';
 
-const registry = await loadRegistry('registry');
-const { vocabularies } = await loadVocabularies('registry');
+const registry = await loadRegistry('examples/clairval/registry');
+const { vocabularies } = await loadVocabularies('examples/clairval/registry');
 const options: CsvOptions = { vocabularies, pageUrl: testPageUrl };
 
 describe('the CSV tables', () => {

@@ -8,8 +8,8 @@ import { testPageUrl, writeCsvExport } from './csv-files.ts';
 import { plainSpaceBeforePunctuation } from './typography.ts';
 import { checkTables, specProblems, testLicence, testPublisher } from './frictionless.ts';
 
-const registry = await loadRegistry('registry');
-const { vocabularies } = await loadVocabularies('registry');
+const registry = await loadRegistry('examples/clairval/registry');
+const { vocabularies } = await loadVocabularies('examples/clairval/registry');
 const options: CsvOptions = { vocabularies, pageUrl: testPageUrl };
 
 const pkg = dataPackage({
