@@ -103,7 +103,10 @@ export const DraftReportSchema = z
 		prompt: z
 			.object({
 				file: z.string(),
-				/** `definitions` (of vocabulary values), `example`, `issue-end`. */
+				/**
+				 * `definitions` (of vocabulary values), `example`, `references:<kind>` (only the entries
+				 * the issue names or resembles offered), `resembling` (only those it names), `issue-end`.
+				 */
 				omitted: z.array(z.string()),
 			})
 			.strict()

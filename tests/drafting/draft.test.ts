@@ -122,7 +122,7 @@ describe('draft with a model', slow, () => {
 		});
 		expect(run.report.cost).toMatchObject({ currency: 'USD', source: 'price-table' });
 		expect(run.report.energy).toMatchObject({ source: 'estimate' });
-		expect(run.report.prompt?.file).toBe('draft-entry.v1.md');
+		expect(run.report.prompt?.file).toBe('draft-entry.v2.md');
 	});
 });
 
