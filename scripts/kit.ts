@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 
 const usage = `usage: npm run kit -- init [--name-fr NAME --name-en NAME --website URL --contact EMAIL
                             --site-url URL [--base /PATH] --owner OWNER --repository NAME
-                            [--maintainers @org/team] [--no-ai]]
+                            [--maintainers @org/team] [--no-ai] --dpo EMAIL --address TEXT
+                            --phone TEXT --identifier 'SIREN 216901231' --director NAME
+                            --director-role-fr TEXT --director-role-en TEXT]
        npm run kit -- generate [--check]`;
 
 const text = { type: 'string' } as const;
@@ -29,6 +31,13 @@ try {
 			owner: text,
 			repository: text,
 			maintainers: text,
+			dpo: text,
+			address: text,
+			phone: text,
+			identifier: text,
+			director: text,
+			'director-role-fr': text,
+			'director-role-en': text,
 			'no-ai': { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false },
 		},
@@ -107,6 +116,39 @@ async function init() {
 			repository: await ask(values.repository, 'Nom du dépôt GitHub / GitHub repository name'),
 			...(values.maintainers && { maintainers: values.maintainers }),
 			ai: !values['no-ai'],
+			legal: {
+				dpoEmail: await ask(
+					values.dpo,
+					'Adresse du délégué à la protection des données / DPO email',
+				),
+				address: await ask(
+					values.address,
+					'Adresse du siège, sur une ligne / Head office address, one line',
+				),
+				phone: await ask(values.phone, 'Téléphone du standard / Switchboard phone'),
+				identifier: identifierOf(
+					await ask(
+						values.identifier,
+						'Identifiant officiel, ex. « SIREN 216901231 » / Official identifier',
+					),
+				),
+				director: {
+					name: await ask(
+						values.director,
+						'Directeur ou directrice de la publication / Publication director',
+					),
+					role: {
+						fr: await ask(
+							values['director-role-fr'],
+							'Sa fonction, en français / Their role, in French',
+						),
+						en: await ask(
+							values['director-role-en'],
+							'Sa fonction, en anglais / Their role, in English',
+						),
+					},
+				},
+			},
 		};
 		const { written, toComplete } = await initKit(process.cwd(), answers);
 		for (const path of written) console.log(`wrote ${path}`);
@@ -132,6 +174,12 @@ async function init() {
 	} finally {
 		ask.close();
 	}
+}
+
+/** `SIREN 216901231` as a scheme and a value. */
+function identifierOf(answer: string) {
+	const [scheme = '', ...value] = answer.trim().split(/\s+/);
+	return { scheme, value: value.join('') };
 }
 
 /** Takes a flag's value, or asks for it when the terminal can answer; refuses otherwise. */

@@ -35,6 +35,17 @@ export interface InitAnswers {
 	maintainers?: string;
 	/** Whether AI drafts entries (`false`: `drafting.provider: none`). */
 	ai: boolean;
+	/** What the legal notice needs; left out, the sample's stay and the build names each one. */
+	legal?: {
+		dpoEmail: string;
+		/** Head office on one line, and switchboard number. */
+		address: string;
+		phone: string;
+		/** Official identifier, e.g. `{ scheme: 'SIREN', value: '216901231' }`. */
+		identifier: { scheme: string; value: string };
+		/** Who is legally responsible for the publication (a role may do for the name). */
+		director: { name: string; role: Bilingual };
+	};
 }
 
 /** What `init` did, and the settings the organisation still has to give. */
@@ -96,7 +107,28 @@ export function organisationConfig(sample: string, answers: InitAnswers): string
 	if (answers.maintainers) document.setIn(['repository', 'maintainers'], answers.maintainers);
 	else document.deleteIn(['repository', 'maintainers']);
 	if (!answers.ai) document.set('drafting', document.createNode({ provider: 'none' }));
-	return document.toString({ lineWidth: 0 });
+	if (answers.legal) {
+		const { dpoEmail, address, phone, identifier, director } = answers.legal;
+		document.setIn(['organisation', 'dpoEmail'], dpoEmail);
+		document.setIn(['organisation', 'address'], address);
+		document.setIn(['organisation', 'phone'], phone);
+		document.setIn(['organisation', 'identifier', 'scheme'], identifier.scheme);
+		document.setIn(['organisation', 'identifier', 'value'], identifier.value);
+		document.setIn(['legal', 'director', 'name'], director.name);
+		document.setIn(['legal', 'director', 'role', 'fr'], director.role.fr);
+		document.setIn(['legal', 'director', 'role', 'en'], director.role.en);
+	}
+	// The sample's header and its note on its fictional identifier speak of the sample.
+	const body = document
+		.toString({ lineWidth: 0 })
+		.replace(/^(#.*\n)+\n?/, '')
+		.replace(/^ *# Clairval is fictional\.\n/m, '');
+	const header = [
+		`# Identity of ${answers.name.en}, which publishes this register (written by \`npm run kit -- init\`).`,
+		'# Checked at build time by src/config/schema.ts; every setting is documented there and on the',
+		'# "Adopt the kit" page. After a change, run `npm run kit -- generate` (issue forms, CODEOWNERS).',
+	];
+	return `${header.join('\n')}\n${body}`;
 }
 
 /** Where a provider preset runs the model, as the registry's vocabularies say it, by default. */
