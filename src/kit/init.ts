@@ -74,6 +74,7 @@ export async function initKit(dir: string, answers: InitAnswers): Promise<InitRe
 	if ('problems' in parsed) {
 		throw new InitError(parsed.problems.map((problem) => formatProblem(problem)).join('\n'));
 	}
+	await mkdir(dir, { recursive: true });
 	await writeFile(configPath, text);
 	const written = [configPath];
 	await mkdir(join(registryPath, 'systems'), { recursive: true });

@@ -4,6 +4,7 @@
  * its readers read it — pages in Chromium (scripts, search, filters), the JSON, CSV and Atom files
  * with real parsers. Nothing may become markup, a script, a formula, or a broken file.
  */
+import { productionBuildEnv } from '../site/build-env.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ let corpus: HostileRegistry;
 beforeAll(async () => {
 	corpus = await buildHostileRegistry(registryDir);
 	const build = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
-		env: { ...buildEnv(), REGISTRY_DIR: registryDir, NODE_ENV: 'production' },
+		env: productionBuildEnv({ REGISTRY_DIR: registryDir }),
 		encoding: 'utf8',
 	});
 	if (build.status !== 0) throw new Error(`the corpus site did not build:\n${build.stderr}`);
@@ -38,15 +39,6 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const session = useBrowserSession({ dist: () => outDir });
-
-/**
- * The environment of a production build: without the variables Vitest sets in its workers
- * (`MODE=test`, `DEV=1`…), which Astro would take for a development build, with no search.
- */
-function buildEnv(): NodeJS.ProcessEnv {
-	const vitest = /^(VITEST.*|TEST|MODE|DEV|PROD)$/;
-	return Object.fromEntries(Object.entries(process.env).filter(([name]) => !vitest.test(name)));
-}
 
 /** Elements of the page that the payloads would have made: handlers, their image, their script. */
 function injectedMarkup(flag: string): string[] {

@@ -4,6 +4,7 @@
  * project, with the throwaway kind of `tests/fixtures/throwaway-kind/` (vehicles), then finds the
  * kind on the site, in the issue forms, in drafting and in every export.
  */
+import { productionBuildEnv } from './build-env.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
 	cpSync,
@@ -33,15 +34,9 @@ function inCopy(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 	const result = spawnSync(command, args, {
 		cwd: work,
 		encoding: 'utf8',
-		env: { ...buildEnv(), ...env },
+		env: productionBuildEnv(env),
 	});
 	return { code: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-/** The environment of a production build, without the variables Vitest sets in its workers. */
-function buildEnv(): NodeJS.ProcessEnv {
-	const vitest = /^(VITEST.*|TEST|MODE|DEV|PROD|NODE_ENV)$/;
-	return Object.fromEntries(Object.entries(process.env).filter(([name]) => !vitest.test(name)));
 }
 
 const git = (...args: string[]) =>
