@@ -3,6 +3,8 @@
  * - `npm run kit -- init [--name-fr … --name-en … --website … --contact … --site-url …
  *   [--base /sub] --owner … --repository … [--maintainers @org/team] [--no-ai]]`: makes a fork
  *   the organisation's (questions for what the flags leave out); see src/kit/init.ts.
+ * - `npm run kit -- upgrade [--from URL] [--ref main]`: takes a kit release into the fork (the
+ *   `upstream` remote by default); see src/kit/upgrade.ts and the "Take kit updates" page.
  * - `npm run kit -- generate [--check]`: rewrites the files generated from `registre.config.yml`
  *   and the schemas (issue forms, CODEOWNERS); with `--check`, exits 1 naming the stale ones.
  */
@@ -14,6 +16,7 @@ const usage = `usage: npm run kit -- init [--name-fr NAME --name-en NAME --websi
                             [--maintainers @org/team] [--no-ai] --dpo EMAIL --address TEXT
                             --phone TEXT --identifier 'SIREN 216901231' --director NAME
                             --director-role-fr TEXT --director-role-en TEXT]
+       npm run kit -- upgrade [--from URL] [--ref BRANCH]
        npm run kit -- generate [--check]`;
 
 const text = { type: 'string' } as const;
@@ -39,6 +42,8 @@ try {
 			'director-role-fr': text,
 			'director-role-en': text,
 			'no-ai': { type: 'boolean', default: false },
+			from: text,
+			ref: text,
 			help: { type: 'boolean', default: false },
 		},
 		allowPositionals: true,
@@ -57,6 +62,8 @@ if (values.help || command === undefined) {
 	await generate(values.check);
 } else if (command === 'init') {
 	await init();
+} else if (command === 'upgrade') {
+	await upgrade();
 } else {
 	console.error(`unknown command "${command}"\n${usage}`);
 	process.exitCode = 1;
@@ -174,6 +181,25 @@ async function init() {
 	} finally {
 		ask.close();
 	}
+}
+
+async function upgrade() {
+	const { upgradeKit } = await import('../src/kit/upgrade.ts');
+	const from = values.from ?? 'upstream';
+	const { conflicts, regenerated } = await upgradeKit(process.cwd(), {
+		from,
+		...(values.ref && { ref: values.ref }),
+	});
+	if (conflicts.length > 0) {
+		console.error(
+			`The update conflicts in files of the kit that this fork changed; resolve them, then commit:\n${conflicts.map((path) => `  ${path}`).join('\n')}\n(la mise à jour entre en conflit avec des fichiers du kit modifiés ici : résolvez-les puis validez)`,
+		);
+		process.exitCode = 1;
+		return;
+	}
+	console.log(
+		`Kit updated from ${from}${regenerated ? '; the generated files were made again and committed' : ''}. Run npm test, then push.`,
+	);
 }
 
 /** `SIREN 216901231` as a scheme and a value. */
