@@ -121,16 +121,33 @@ export function toLang(locale: string | undefined): Lang {
 	return languages.find((lang) => lang === base) ?? defaultLang;
 }
 
-/** Builds a translator over a table of strings per language; `{name}` placeholders are filled. */
+/** A message with plural forms, `index.count` for the strings `index.count.one` and `.other`. */
+export type PluralKey<Key extends string> = Key extends `${infer Base}.other` ? Base : never;
+
+/**
+ * Builds a translator over a table of strings per language; `{name}` placeholders are filled.
+ * A message with plural forms (`<key>.one`, `<key>.other`… named as `Intl.PluralRules` names
+ * the language's categories, `.other` required) is asked for by its key alone and takes the
+ * form that agrees with `count`: « 0 fiche », « 2 fiches », "1 entry", "0 entries".
+ */
 export function translator<Key extends string>(
 	tables: Record<Lang, Record<Key, string>>,
 	locale: string | undefined,
 ) {
-	const strings = tables[toLang(locale)];
-	return (key: Key, params: Record<string, string | number> = {}): string =>
-		strings[key].replace(/\{(\w+)\}/g, (match, name: string) =>
+	const lang = toLang(locale);
+	const strings: Record<string, string | undefined> = tables[lang];
+	const rules = new Intl.PluralRules(lang);
+	return (key: Key | PluralKey<Key>, params: Record<string, string | number> = {}): string => {
+		const count = Number(params['count']);
+		const template =
+			strings[key] ??
+			(Number.isFinite(count) ? strings[`${key}.${rules.select(count)}`] : undefined) ??
+			strings[`${key}.other`] ??
+			key;
+		return template.replace(/\{(\w+)\}/g, (match, name: string) =>
 			name in params ? String(params[name]) : match,
 		);
+	};
 }
 
 /** Returns a translator of the site's UI strings for a locale. */
