@@ -57,7 +57,7 @@ export const ProcessingRecordSchema = z
 			z
 				.object({
 					name: field(z.string().trim().min(1).max(160), {
-						label: { fr: 'Responsable du traitement', en: 'Controller' },
+						label: { fr: 'Organisme responsable', en: 'Responsible body' },
 						help: {
 							fr: 'Organisme qui décide des finalités et des moyens du traitement.',
 							en: 'Body that decides the purposes and means of the processing.',
@@ -142,7 +142,7 @@ export const ProcessingRecordSchema = z
 			z
 				.object({
 					outsideEu: field(z.boolean(), {
-						label: { fr: 'Transfert hors de l’UE', en: 'Transfer outside the EU' },
+						label: { fr: 'Y a-t-il un transfert ?', en: 'Is there a transfer?' },
 						help: {
 							fr: 'Si des données sont transférées ou accessibles hors de l’Union européenne, y compris par un prestataire.',
 							en: 'Whether any data is transferred to or accessible from outside the European Union, including by a supplier.',
