@@ -462,11 +462,13 @@ export const SystemSchema = z
 		review: field(
 			z
 				.object({
-					last: field(DateSchema, {
+					// Set by the person who reviews the entry, never by drafting: a new entry has not
+					// been reviewed yet, and the site says so.
+					last: field(DateSchema.optional(), {
 						label: { fr: 'Dernière revue', en: 'Last review' },
 						help: {
-							fr: 'Date de la dernière revue de la fiche.',
-							en: 'When the entry was last reviewed.',
+							fr: 'Date de la dernière revue de la fiche par l’équipe qui en répond ; vide tant qu’elle n’a pas été revue.',
+							en: 'When the team accountable for the entry last reviewed it; empty until it has been reviewed.',
 						},
 					}),
 					next: field(DateSchema, {
@@ -478,8 +480,8 @@ export const SystemSchema = z
 			{
 				label: { fr: 'Revue', en: 'Review' },
 				help: {
-					fr: 'Dates de la dernière et de la prochaine revue de la fiche.',
-					en: 'Dates of the last and next review of the entry.',
+					fr: 'Date de la prochaine revue de la fiche et, une fois revue, de la dernière.',
+					en: 'When the entry is next due for review and, once reviewed, when it last was.',
 				},
 			},
 		),
