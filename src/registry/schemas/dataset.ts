@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { field } from './field.ts';
 import {
-	EmailSchema,
+	contactSchema,
 	EntryIdSchema,
 	LanguageStateSchema,
+	ownerSchema,
 	ProvenanceSchema,
 	SlugSchema,
 	TextSchema,
@@ -91,57 +92,21 @@ export const DatasetSchema = z
 				en: 'Public page that describes the data or lets people download it, for instance on an open-data portal.',
 			},
 		}),
-		owner: field(
-			z
-				.object({
-					unit: field(TextSchema, {
-						label: { fr: 'Service', en: 'Unit' },
-						help: {
-							fr: 'Direction ou service qui gère ces données chez nous, ou qui en suit la réutilisation.',
-							en: 'Department or team that manages this data here, or oversees its reuse.',
-						},
-					}),
-					role: field(TextSchema.optional(), {
-						label: { fr: 'Fonction responsable', en: 'Accountable role' },
-						help: {
-							fr: 'Fonction qui en répond (pas le nom d’une personne).',
-							en: 'Role accountable for it (not a person’s name).',
-						},
-					}),
-				})
-				.strict(),
-			{
-				label: { fr: 'Responsable', en: 'Owner' },
-				help: {
-					fr: 'Le service qui gère les données et, s’il y a lieu, la fonction qui en répond.',
-					en: 'The team that manages the data and, where relevant, the role accountable for it.',
-				},
+		owner: ownerSchema({
+			help: {
+				fr: 'Le service qui gère les données et, s’il y a lieu, la fonction qui en répond.',
+				en: 'The team that manages the data and, where relevant, the role accountable for it.',
 			},
-		),
-		contact: field(
-			z
-				.object({
-					email: field(EmailSchema.optional(), {
-						label: { fr: 'Courriel', en: 'Email' },
-						help: {
-							fr: 'Adresse fonctionnelle (boîte d’équipe, pas une adresse personnelle).',
-							en: 'A team mailbox, not a personal address.',
-						},
-					}),
-					url: field(UrlSchema.optional(), {
-						label: { fr: 'Page de contact', en: 'Contact page' },
-						help: { fr: 'Formulaire ou page de contact.', en: 'Contact form or page.' },
-					}),
-				})
-				.strict(),
-			{
-				label: { fr: 'Contact', en: 'Contact' },
-				help: {
-					fr: 'Comment poser une question sur ces données ou signaler une erreur.',
-					en: 'How to ask a question about this data or report an error in it.',
-				},
+			unitHelp: {
+				fr: 'Direction ou service qui gère ces données chez nous, ou qui en suit la réutilisation.',
+				en: 'Department or team that manages this data here, or oversees its reuse.',
 			},
-		),
+			roleOptional: true,
+		}),
+		contact: contactSchema({
+			fr: 'Comment poser une question sur ces données ou signaler une erreur.',
+			en: 'How to ask a question about this data or report an error in it.',
+		}),
 		language: LanguageStateSchema,
 		provenance: ProvenanceSchema.optional(),
 	})

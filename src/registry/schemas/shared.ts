@@ -247,3 +247,52 @@ export const LinkSchema = z
 		}),
 	})
 	.strict();
+
+/**
+ * How to reach the team behind an entry: a team mailbox, a contact page, or both (a kind's rules
+ * may ask for one of the two). `help` says, for the kind, what the contact is for.
+ */
+export function contactSchema(help: Bilingual) {
+	return field(
+		z
+			.object({
+				email: field(EmailSchema.optional(), {
+					label: { fr: 'Courriel', en: 'Email' },
+					help: {
+						fr: 'Adresse fonctionnelle (boîte d’équipe, pas une adresse personnelle).',
+						en: 'A team mailbox, not a personal address.',
+					},
+				}),
+				url: field(UrlSchema.optional(), {
+					label: { fr: 'Page de contact', en: 'Contact page' },
+					help: { fr: 'Formulaire ou page de contact.', en: 'Contact form or page.' },
+				}),
+			})
+			.strict(),
+		{ label: { fr: 'Contact', en: 'Contact' }, help },
+	);
+}
+
+/** Who answers for an entry: a team and the role accountable (never a person's name). */
+export function ownerSchema(options: {
+	help: Bilingual;
+	unitHelp: Bilingual;
+	roleOptional?: true;
+}) {
+	const role = field(options.roleOptional ? TextSchema.optional() : TextSchema, {
+		label: { fr: 'Fonction responsable', en: 'Accountable role' },
+		help: {
+			fr: 'Fonction qui en répond (pas le nom d’une personne).',
+			en: 'Role accountable for it (not a person’s name).',
+		},
+	});
+	return field(
+		z
+			.object({
+				unit: field(TextSchema, { label: { fr: 'Service', en: 'Unit' }, help: options.unitHelp }),
+				role,
+			})
+			.strict(),
+		{ label: { fr: 'Responsable', en: 'Owner' }, help: options.help },
+	);
+}
