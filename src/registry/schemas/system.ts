@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { field } from './field.ts';
 import {
+	contactSchema,
+	ownerSchema,
 	DateSchema,
-	EmailSchema,
 	HostingSchema,
 	LanguageStateSchema,
 	ProvenanceSchema,
@@ -193,57 +194,20 @@ export const SystemSchema = z
 				en: 'Public page of the service that uses the system, if there is one.',
 			},
 		}),
-		owner: field(
-			z
-				.object({
-					unit: field(TextSchema, {
-						label: { fr: 'Service', en: 'Unit' },
-						help: {
-							fr: 'Direction ou service responsable du système.',
-							en: 'Department or team that owns the system.',
-						},
-					}),
-					role: field(TextSchema, {
-						label: { fr: 'Fonction responsable', en: 'Accountable role' },
-						help: {
-							fr: 'Fonction qui en répond (pas le nom d’une personne).',
-							en: 'Role accountable for it (not a person’s name).',
-						},
-					}),
-				})
-				.strict(),
-			{
-				label: { fr: 'Responsable', en: 'Owner' },
-				help: {
-					fr: 'Le service qui porte le système et la fonction qui en répond.',
-					en: 'The team that owns the system and the role accountable for it.',
-				},
+		owner: ownerSchema({
+			help: {
+				fr: 'Le service qui porte le système et la fonction qui en répond.',
+				en: 'The team that owns the system and the role accountable for it.',
 			},
-		),
-		contact: field(
-			z
-				.object({
-					email: field(EmailSchema.optional(), {
-						label: { fr: 'Courriel', en: 'Email' },
-						help: {
-							fr: 'Adresse fonctionnelle (boîte d’équipe, pas une adresse personnelle).',
-							en: 'A team mailbox, not a personal address.',
-						},
-					}),
-					url: field(UrlSchema.optional(), {
-						label: { fr: 'Page de contact', en: 'Contact page' },
-						help: { fr: 'Formulaire ou page de contact.', en: 'Contact form or page.' },
-					}),
-				})
-				.strict(),
-			{
-				label: { fr: 'Contact', en: 'Contact' },
-				help: {
-					fr: 'Comment joindre l’équipe qui opère le système.',
-					en: 'How to reach the team that runs the system.',
-				},
+			unitHelp: {
+				fr: 'Direction ou service responsable du système.',
+				en: 'Department or team that owns the system.',
 			},
-		),
+		}),
+		contact: contactSchema({
+			fr: 'Comment joindre l’équipe qui opère le système.',
+			en: 'How to reach the team that runs the system.',
+		}),
 		contest: field(TextSchema, {
 			label: { fr: 'Contester une décision', en: 'Contesting a decision' },
 			help: {
