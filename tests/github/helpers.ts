@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRestClient } from '../../src/github/rest-client.ts';
+import { createRestClient, type ClientPacing } from '../../src/github/rest-client.ts';
 import type { FakeGitHub } from './fake-github/server.ts';
 import type { FakeUser } from './fake-github/state.ts';
 
@@ -229,9 +229,19 @@ export async function createWorkspace(): Promise<Workspace> {
 	};
 }
 
-/** The real Octokit client, pointed at the fake. */
+/**
+ * The pacing of the tests: the fake has no secondary limits to respect, so no pause between
+ * writes, and each second GitHub would have the client wait lasts a millisecond.
+ */
+export const testPacing: ClientPacing = { writeMs: 0, notificationMs: 0, unitMs: 1 };
+
+/**
+ * The real Octokit client, pointed at the fake, sending each request once and at once: the
+ * retries and throttling are checked by rest-client.test.ts and the commands' tests, and their
+ * scheduler costs about 12 ms a request, which would add up over these tests.
+ */
 export function clientFor(fake: FakeGitHub, token = 'write-token') {
-	return createRestClient({ token, baseUrl: fake.url });
+	return createRestClient({ token, baseUrl: fake.url, pacing: 'none' });
 }
 
 /** The fake's repository, as `GITHUB_REPOSITORY` names it. */

@@ -42,6 +42,12 @@ export interface FakeSwitches {
 	hidePullsFromLists: number;
 	/** The first request using a just-created branch or pull request gets a transient 422. */
 	transientAfterCreate: boolean;
+	/** How many next requests GitHub answers 502 Bad Gateway (an outage the client retries). */
+	serverErrors: number;
+	/** How many next requests hit the primary rate limit (403, no requests left until reset). */
+	rateLimited: number;
+	/** How many next requests hit a secondary rate limit (403 with `retry-after`). */
+	secondaryRateLimited: number;
 }
 
 class HttpError extends Error {
@@ -89,6 +95,9 @@ export class FakeGitHub {
 		actionsCannotCreatePullRequests: false,
 		hidePullsFromLists: 0,
 		transientAfterCreate: false,
+		serverErrors: 0,
+		rateLimited: 0,
+		secondaryRateLimited: 0,
 	};
 	/** Transient 422s served, to check the client retried through them. */
 	transientServed = 0;
@@ -183,6 +192,9 @@ export class FakeGitHub {
 			return reply(599, { message: 'request does not match GitHub REST description', problems });
 		}
 
+		const limited = this.serveLimits();
+		if (limited) return reply(limited.status, limited.body, limited.headers);
+
 		const token = /^(?:token|bearer) (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
 		const access = token ? this.tokens.get(token) : undefined;
 		if (!access) {
@@ -209,6 +221,49 @@ export class FakeGitHub {
 			if (!(error instanceof HttpError)) throw error;
 			reply(error.status, error.body);
 		}
+	}
+
+	/**
+	 * GitHub's outages and rate limits, as its answers show them: a 502; a 403 with no requests
+	 * left and the reset a second away; a 403 "secondary rate limit" with `retry-after: 1`.
+	 * @see https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
+	 */
+	private serveLimits():
+		{ status: number; body: object; headers: Record<string, string> } | undefined {
+		if (this.switches.serverErrors > 0) {
+			this.switches.serverErrors--;
+			return { status: 502, body: { message: 'Server Error' }, headers: {} };
+		}
+		if (this.switches.rateLimited > 0) {
+			this.switches.rateLimited--;
+			return {
+				status: 403,
+				body: {
+					message: 'API rate limit exceeded for installation ID 1.',
+					documentation_url: `${docs}/overview/rate-limits-for-the-rest-api`,
+					status: '403',
+				},
+				headers: {
+					'x-ratelimit-limit': '1000',
+					'x-ratelimit-remaining': '0',
+					'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000)),
+				},
+			};
+		}
+		if (this.switches.secondaryRateLimited > 0) {
+			this.switches.secondaryRateLimited--;
+			return {
+				status: 403,
+				body: {
+					message:
+						'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+					documentation_url: `${docs}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`,
+					status: '403',
+				},
+				headers: { 'retry-after': '1' },
+			};
+		}
+		return undefined;
 	}
 
 	/** GitHub's eventual consistency: the first use of a just-created branch or pull request. */
