@@ -8,14 +8,15 @@
  *
  * Reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL (default https://api.github.com), and in
  * Actions GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT (the preflight counts the runs before this one, so it
- * needs them), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and AI_DRAFTS. Lines quoting untrusted text are
- * fenced from workflow commands (scripts/workflow-log.ts).
+ * needs them), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and AI_DRAFTS. Outputs, summary, annotations and
+ * log groups go through `@actions/core`; lines quoting untrusted text are fenced from workflow
+ * commands (scripts/workflow-log.ts).
  */
 import { registryDir } from '../src/config/site.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPublishDraftCommand, type PublishDraftArguments } from '../src/github/command.ts';
-import { writeUntrusted } from './workflow-log.ts';
+import { workflowLog } from './workflow-log.ts';
 
 const usage =
 	'usage: npm run publish-draft -- --event FILE --draft DIR [--registry DIR]\n' +
@@ -57,10 +58,4 @@ try {
 	process.stderr.write(`${(error as Error).message}\n${usage}\n`);
 	process.exit(2);
 }
-process.exitCode = await runPublishDraftCommand(args, process.env, {
-	log: {
-		// Lines quoting the issue, the draft or GitHub's answers are fenced from workflow commands.
-		untrusted: (lines) => writeUntrusted(lines),
-		command: (line) => process.stdout.write(`${line}\n`),
-	},
-});
+process.exitCode = await runPublishDraftCommand(args, process.env, { log: workflowLog() });

@@ -2,6 +2,7 @@
  * `npm run registry -- <command>`: checks the registry or writes its JSON Schema.
  * Thin on purpose: it parses arguments and calls into `src/registry/`.
  */
+import * as core from '@actions/core';
 import { registryDir } from '../src/config/site.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative } from 'node:path';
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { checkRegistry } from '../src/registry/check.ts';
 import { registryJsonSchema } from '../src/registry/json-schema.ts';
 import { formatProblem, type Problem } from '../src/registry/problems.ts';
-import { githubAnnotation, checkSummary } from '../src/registry/check-report.ts';
+import { checkSummary, problemAnnotation, problemLogLine } from '../src/registry/check-report.ts';
 import { loadVocabularies } from '../src/registry/vocabularies.ts';
 import type { Language } from '../src/registry/schemas/index.ts';
 
@@ -45,10 +46,16 @@ async function main(argv: string[]): Promise<number> {
 			values.registry,
 			values.today ? { today: values.today } : {},
 		);
+		// In GitHub Actions every problem stays on its line: a value quoting a workflow command
+		// (a field named `::add-mask::…` in a pull request) never starts a line of the log.
+		const inActions = process.env.GITHUB_ACTIONS === 'true';
 		for (const problem of problems.map(relativePath)) {
-			console.log(
-				values.format === 'github' ? githubAnnotation(problem, lang) : formatProblem(problem, lang),
-			);
+			if (values.format === 'github') {
+				const { message, properties } = problemAnnotation(problem, lang);
+				core.error(message, properties);
+			} else {
+				console.log(inActions ? problemLogLine(problem, lang) : formatProblem(problem, lang));
+			}
 		}
 		const summary = checkSummary(problems, lang);
 		if (problems.length > 0) console.error(summary);

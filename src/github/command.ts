@@ -1,10 +1,14 @@
-import { appendFile } from 'node:fs/promises';
 import { loadSiteConfig } from '../config/load.ts';
 import { PublishError } from './errors.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { preflight } from './preflight.ts';
 import { publishDraft, type PublishResult } from './publish.ts';
-import { createRestClient, parseRepository, type RepositoryRef } from './rest-client.ts';
+import {
+	createRestClient,
+	parseRepository,
+	type ClientPacing,
+	type RepositoryRef,
+} from './rest-client.ts';
 import type { RegistryCheck } from './revalidate.ts';
 
 /** What the command reads from the environment, once. */
@@ -17,11 +21,6 @@ export interface RunEnvironment {
 	/** `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`, set inside GitHub Actions. */
 	run: { id: number; attempt: number } | undefined;
 	aiSwitch: 'on' | 'off';
-	/** `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY`, set inside GitHub Actions. */
-	outputFile: string | undefined;
-	summaryFile: string | undefined;
-	/** Whether to print GitHub's workflow commands (`::error …`). */
-	inActions: boolean;
 }
 
 /** Reads the environment GitHub Actions sets, with an error naming what is missing. */
@@ -48,9 +47,6 @@ export function readRunEnvironment(env: NodeJS.ProcessEnv): RunEnvironment {
 		runKey: runKey.replace(/[^A-Za-z0-9._-]/g, ''),
 		run: runId && /^\d{1,20}$/.test(runId) ? { id: Number(runId), attempt } : undefined,
 		aiSwitch: (env.AI_DRAFTS ?? '').trim().toLowerCase() === 'off' ? 'off' : 'on',
-		outputFile: env.GITHUB_OUTPUT || undefined,
-		summaryFile: env.GITHUB_STEP_SUMMARY || undefined,
-		inActions: env.GITHUB_ACTIONS === 'true',
 	};
 }
 
@@ -59,20 +55,36 @@ export type PublishDraftArguments =
 	| { mode: 'publish'; eventPath: string; draftDir: string; registryDir: string }
 	| { mode: 'preflight'; eventPath: string; outDir: string; eventOut: string };
 
+/** Where an annotation points: a file, its line, and a title above the message. */
+export interface AnnotationPlace {
+	file?: string | undefined;
+	line?: number | undefined;
+	title?: string | undefined;
+}
+
 /**
- * The log, in two kinds of lines: text that may quote untrusted content (issue titles, entry
- * values, file paths, model output), which must never be read as a workflow command, and the
- * command's own workflow commands (annotations), whose data is escaped.
+ * What a command tells the workflow run: lines that may quote untrusted content (issue titles,
+ * entry values, file paths, model output), which must never be read as workflow commands; its
+ * own annotations and log groups, whose text is escaped; its step outputs; its job summary.
+ * `scripts/workflow-log.ts` implements it with `@actions/core`.
  */
 export interface WorkflowLog {
 	untrusted(lines: readonly string[]): void;
-	command(line: string): void;
+	annotate(level: 'error' | 'warning' | 'notice', message: string, where?: AnnotationPlace): void;
+	/** Folds what `body` logs under `title` (escaped: it may quote anything). */
+	group<T>(title: string, body: () => Promise<T>): Promise<T>;
+	/** Step outputs; a value may hold several lines. */
+	outputs(values: Record<string, string>): void;
+	/** Appends Markdown to the job summary; its untrusted values are escaped by the caller. */
+	summary(markdown: string): Promise<void>;
 }
 
 /** Where the command's output goes, and the validator it uses (tests swap them). */
 export interface CommandSeams {
 	log: WorkflowLog;
 	check?: RegistryCheck;
+	/** How the GitHub client paces its requests; GitHub's recommendation unless set. */
+	pacing?: ClientPacing;
 }
 
 /** Runs `npm run publish-draft` and returns the exit code. */
@@ -82,10 +94,13 @@ export async function runPublishDraftCommand(
 	seams: CommandSeams,
 ): Promise<number> {
 	const { log } = seams;
-	let run: RunEnvironment | undefined;
 	try {
-		run = readRunEnvironment(env);
-		const client = createRestClient({ token: run.token, baseUrl: run.apiUrl });
+		const run = readRunEnvironment(env);
+		const client = createRestClient({
+			token: run.token,
+			baseUrl: run.apiUrl,
+			pacing: seams.pacing,
+		});
 		if (args.mode === 'preflight') {
 			if (!run.run) {
 				throw new PublishError({
@@ -111,7 +126,7 @@ export async function runPublishDraftCommand(
 			log.untrusted([
 				`Issue #${gate.issue}: ${gate.proceed ? `draft ${gate.ai ? 'with AI' : `without AI (${gate.formOnlyReason})`}` : `rate limited (${gate.limitReason}) until ${gate.retryAt}`}.`,
 			]);
-			await writeOutputs(run.outputFile, {
+			log.outputs({
 				issue: String(gate.issue),
 				proceed: String(gate.proceed),
 				ai: gate.ai ? 'on' : 'off',
@@ -128,17 +143,27 @@ export async function runPublishDraftCommand(
 			runKey: run.runKey,
 			...(seams.check && { check: seams.check }),
 		});
+		// Problems of other entries, found while re-validating the registry with the draft in it:
+		// not the draft's doing, shown on their own file and line.
 		for (const problem of result.validation?.otherProblems ?? []) {
-			log.command(
-				annotation('warning', problem.message.en, { file: problem.path, line: problem.line }, run),
-			);
+			log.annotate('warning', problem.message.en, { file: problem.path, line: problem.line });
 		}
 		log.untrusted(describeResult(result));
-		await writeOutputs(run.outputFile, {
+		const draftProblems = result.validation?.draftProblems ?? [];
+		if (draftProblems.length > 0) {
+			await log.group(`Problems in the draft (${draftProblems.length})`, async () =>
+				log.untrusted(
+					draftProblems.map(
+						(problem) => `${problem.path}:${problem.line}: ${problem.field}: ${problem.message.en}`,
+					),
+				),
+			);
+		}
+		log.outputs({
 			outcome: result.outcome,
 			'pull-request-number': result.pull ? String(result.pull.number) : '',
 		});
-		if (run.summaryFile) await appendFile(run.summaryFile, renderJobSummary(result));
+		await log.summary(renderJobSummary(result));
 		// The drafting itself failed: the issue is told, and the run is marked failed for the team.
 		return result.outcome === 'draft-failed' ? 1 : 0;
 	} catch (error) {
@@ -148,8 +173,7 @@ export async function runPublishDraftCommand(
 				: error instanceof Error
 					? (error.stack ?? error.message)
 					: String(error);
-		if (run?.inActions) log.command(annotation('error', message, {}, run));
-		else log.untrusted([annotation('error', message, {}, run)]);
+		log.annotate('error', message);
 		return 1;
 	}
 }
@@ -165,40 +189,6 @@ function describeResult(result: PublishResult): string[] {
 			`Branch ${result.branch} at ${result.commitSha?.slice(0, 7)} (${result.committed ? 'new commit' : 'no new commit'}).`,
 		);
 	}
-	for (const problem of result.validation?.draftProblems ?? []) {
-		lines.push(`${problem.path}:${problem.line}: ${problem.field}: ${problem.message.en}`);
-	}
 	if (result.comment) lines.push(`Issue comment ${result.comment.action}: ${result.comment.url}`);
 	return lines;
-}
-
-/**
- * A workflow command GitHub shows as an annotation; plain text outside Actions.
- * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
- */
-function annotation(
-	level: 'error' | 'warning',
-	message: string,
-	where: { file?: string; line?: number },
-	run: RunEnvironment | undefined,
-): string {
-	if (!run?.inActions) return `${level}: ${message}`;
-	const escapeData = (text: string) =>
-		text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-	const escapeProperty = (text: string) =>
-		escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-	const properties = [
-		where.file && `file=${escapeProperty(where.file)}`,
-		where.line && `line=${where.line}`,
-	].filter(Boolean);
-	return `::${level}${properties.length > 0 ? ` ${properties.join(',')}` : ''}::${escapeData(message)}`;
-}
-
-/** Appends step outputs to `GITHUB_OUTPUT` (values are single-line by construction). */
-async function writeOutputs(file: string | undefined, outputs: Record<string, string>) {
-	if (!file) return;
-	const lines = Object.entries(outputs).map(
-		([key, value]) => `${key}=${value.replace(/\n/g, ' ')}\n`,
-	);
-	await appendFile(file, lines.join(''));
 }

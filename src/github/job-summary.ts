@@ -2,9 +2,10 @@ import { codeName, inlineText } from './markdown.ts';
 import type { PublishResult } from './publish.ts';
 
 /**
- * The job summary (`GITHUB_STEP_SUMMARY`), which GitHub renders as Markdown with some HTML: every
- * value that may come from the issue, the draft or a person (branch names, paths, messages) goes
- * through the same escaping as the pull request body, so it shows as text.
+ * The job summary (`GITHUB_STEP_SUMMARY`, appended by `@actions/core`'s `summary`), which GitHub
+ * renders as Markdown with some HTML: every value that may come from the issue, the draft or a
+ * person (branch names, paths, messages) goes through the same escaping as the pull request body,
+ * so it shows as text. (`summary`'s own builders, `addTable` and the like, escape nothing.)
  * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#adding-a-job-summary
  */
 export function renderJobSummary(result: PublishResult): string {

@@ -1,24 +1,30 @@
 import type { Language } from './schemas/index.ts';
 import type { Problem } from './problems.ts';
 
-/** Escapes a workflow command's message (GitHub's own rules for `::error`). */
-function escapeData(text: string): string {
-	return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-}
-
-/** Escapes a workflow command's property, where `:` and `,` are separators too. */
-function escapeProperty(text: string): string {
-	return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+/**
+ * A problem as a GitHub Actions annotation, shown on the line of the file in pull requests: the
+ * message and where it points, in the shape of `@actions/core`'s `AnnotationProperties`, which
+ * escapes them (this core stays free of any framework).
+ * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ */
+export function problemAnnotation(
+	problem: Problem,
+	language: Language = 'en',
+): { message: string; properties: { file: string; startLine: number; title: string } } {
+	return {
+		message: problem.message[language],
+		properties: { file: problem.path, startLine: problem.line, title: problem.field },
+	};
 }
 
 /**
- * A problem as a GitHub Actions annotation, shown on the line of the file in pull requests.
- * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ * A problem on one line of the log, `path:line: field: message`, as CI's problem matcher reads
+ * it: a line break in a value is shown as ⏎, so no line of the report starts with anything but
+ * the file's path, and none is ever read as a workflow command.
  */
-export function githubAnnotation(problem: Problem, language: Language = 'en'): string {
-	const file = escapeProperty(problem.path);
-	const title = escapeProperty(problem.field);
-	return `::error file=${file},line=${problem.line},title=${title}::${escapeData(problem.message[language])}`;
+export function problemLogLine(problem: Problem, language: Language = 'en'): string {
+	const oneLine = (text: string) => text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ⏎ ');
+	return `${oneLine(problem.path)}:${problem.line}: ${oneLine(problem.field)}: ${oneLine(problem.message[language])}`;
 }
 
 /** One closing line for a check: all good, or how many problems in how many files. */

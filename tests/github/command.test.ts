@@ -1,12 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { writeUntrusted } from '../../scripts/workflow-log.ts';
-import {
-	readRunEnvironment,
-	runPublishDraftCommand,
-	type WorkflowLog,
-} from '../../src/github/command.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { workflowLog } from '../../scripts/workflow-log.ts';
+import { readRunEnvironment, runPublishDraftCommand } from '../../src/github/command.ts';
 import { PublishError } from '../../src/github/errors.ts';
 import type { RegistryCheck } from '../../src/github/revalidate.ts';
 import { FakeGitHub } from './fake-github/server.ts';
@@ -15,30 +12,47 @@ import {
 	createWorkspace,
 	issuesEvent,
 	systemFormLabel,
+	testPacing,
 	writeDraft,
 	type Workspace,
 } from './helpers.ts';
-import { workflowCommands } from '../scripts/workflow-commands.ts';
+import { logLines, readStepOutputs, workflowCommands } from '../scripts/workflow-commands.ts';
 
 let fake: FakeGitHub;
 let workspace: Workspace;
-let lines: string[];
+/**
+ * The job summary's file: one for the whole file, as a process has one step's (`@actions/core`
+ * finds the file once).
+ */
+let summaryDir: string;
+let summaryFile: string;
 /** Everything the command wrote, as the runner reads it. */
 let raw: string;
+/** The log's lines, without the fences. */
+let lines: string[];
 
-/** The log as the real script writes it: untrusted lines fenced, commands as they are. */
-function logFor(environment: NodeJS.ProcessEnv): WorkflowLog {
-	return {
-		untrusted: (untrusted) => {
-			lines.push(...untrusted);
-			writeUntrusted(untrusted, { env: environment, write: (text) => (raw += text) });
-		},
-		command: (line) => {
-			lines.push(line);
-			raw += `${line}\n`;
-		},
-	};
+/**
+ * The log as the real script writes it (`@actions/core` and the fences, on the process's
+ * standard output and environment), captured.
+ */
+function logFor(environment: NodeJS.ProcessEnv) {
+	for (const name of ['GITHUB_ACTIONS', 'GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY']) {
+		vi.stubEnv(name, environment[name] ?? '');
+	}
+	vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+		raw += String(chunk);
+		lines = logLines(raw);
+		return true;
+	});
+	return workflowLog();
 }
+
+beforeAll(async () => {
+	summaryDir = await mkdtemp(join(tmpdir(), 'registre-ia-summary-'));
+	summaryFile = join(summaryDir, 'summary.md');
+});
+
+afterAll(() => rm(summaryDir, { recursive: true, force: true }));
 
 beforeEach(async () => {
 	fake = await FakeGitHub.start();
@@ -51,12 +65,16 @@ beforeEach(async () => {
 		labels: [systemFormLabel],
 	});
 	await workspace.writeEvent(issuesEvent('opened', { number: 1 }));
+	// The runner creates both files before the step starts.
 	await writeFile(join(workspace.dir, 'output'), '');
+	await writeFile(summaryFile, '');
 	lines = [];
 	raw = '';
 });
 
 afterEach(async () => {
+	vi.restoreAllMocks();
+	vi.unstubAllEnvs();
 	expect(fake.violations).toEqual([]);
 	await fake.close();
 	await workspace.remove();
@@ -71,7 +89,7 @@ function env(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 		GITHUB_RUN_ID: '77',
 		GITHUB_RUN_ATTEMPT: '2',
 		GITHUB_OUTPUT: join(workspace.dir, 'output'),
-		GITHUB_STEP_SUMMARY: join(workspace.dir, 'summary'),
+		GITHUB_STEP_SUMMARY: summaryFile,
 		...overrides,
 	};
 }
@@ -86,7 +104,7 @@ function publish(environment = env(), check: RegistryCheck = async () => []) {
 		},
 		environment,
 		// The registry validator has its own tests; these fixtures are not complete entries.
-		{ log: logFor(environment), check },
+		{ log: logFor(environment), check, pacing: testPacing },
 	);
 }
 
@@ -98,7 +116,6 @@ describe('readRunEnvironment', () => {
 			apiUrl: fake.url,
 			runKey: '77.2',
 			aiSwitch: 'off',
-			inActions: true,
 		});
 	});
 
@@ -119,10 +136,10 @@ describe('runPublishDraftCommand', () => {
 		await writeDraft(workspace.draftDir, { issue: 1 });
 		expect(await publish()).toBe(0);
 
-		const outputs = await readFile(join(workspace.dir, 'output'), 'utf8');
+		const outputs = readStepOutputs(await readFile(join(workspace.dir, 'output'), 'utf8'));
 		const pull = [...fake.state.pulls.values()][0];
-		expect(outputs).toBe(`outcome=draft-ready\npull-request-number=${pull?.number}\n`);
-		const summary = await readFile(join(workspace.dir, 'summary'), 'utf8');
+		expect(outputs).toEqual({ outcome: 'draft-ready', 'pull-request-number': `${pull?.number}` });
+		const summary = await readFile(summaryFile, 'utf8');
 		expect(summary).toContain(`Pull request #${pull?.number} (opened)`);
 		expect(summary).toContain('Check: `success`');
 		expect(lines).toContain('Issue #1: draft-ready.');
@@ -174,12 +191,15 @@ describe('runPublishDraftCommand', () => {
 				eventOut: join(workspace.dir, 'issue-event.json'),
 			},
 			env({ GITHUB_TOKEN: 'read-token' }),
-			{ log: logFor(env()) },
+			{ log: logFor(env()), pacing: testPacing },
 		);
 		expect(code).toBe(0);
-		expect(await readFile(join(workspace.dir, 'output'), 'utf8')).toBe(
-			`issue=1\nproceed=true\nai=on\nevent-file=${workspace.eventPath}\n`,
-		);
+		expect(readStepOutputs(await readFile(join(workspace.dir, 'output'), 'utf8'))).toEqual({
+			issue: '1',
+			proceed: 'true',
+			ai: 'on',
+			'event-file': workspace.eventPath,
+		});
 		expect(lines).toEqual(['Issue #1: draft with AI.']);
 	});
 
@@ -192,7 +212,7 @@ describe('runPublishDraftCommand', () => {
 				eventOut: join(workspace.dir, 'issue-event.json'),
 			},
 			env({ GITHUB_TOKEN: 'read-token', GITHUB_RUN_ID: '' }),
-			{ log: logFor(env()) },
+			{ log: logFor(env()), pacing: testPacing },
 		);
 		expect(code).toBe(1);
 		expect(lines[0]).toMatch(/^::error::GITHUB_RUN_ID is missing/);
@@ -205,6 +225,11 @@ describe('untrusted text in the log', () => {
 	/** Our own annotations: `::error::` or `::warning file=…` whose data is all on one line. */
 	function isOwnAnnotation(line: string): boolean {
 		return /^::(error|warning)( file=[^:\n]*,line=\d+)?::[^\n]*$/.test(line);
+	}
+
+	/** Our own log groups, around the fenced lines: a title of ours, then its end. */
+	function isOwnGroup(line: string): boolean {
+		return /^::group::Problems in the draft \(\d+\)$/.test(line) || line === '::endgroup::';
 	}
 
 	test('problems quoting a hostile draft never become workflow commands', async () => {
@@ -220,8 +245,9 @@ describe('untrusted text in the log', () => {
 		expect(await publish(env(), check)).toBe(0);
 
 		expect(raw).toContain('::add-mask::y');
-		expect(workflowCommands(raw)).toEqual([]);
-		const summary = await readFile(join(workspace.dir, 'summary'), 'utf8');
+		expect(workflowCommands(raw).filter((line) => !isOwnGroup(line))).toEqual([]);
+		expect(workflowCommands(raw)).toHaveLength(2);
+		const summary = await readFile(summaryFile, 'utf8');
 		expect(summary).not.toMatch(/^::/m);
 	});
 

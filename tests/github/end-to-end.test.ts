@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { stickyCommentMarker } from '../../src/github/sticky-comment.ts';
 import { FakeGitHub } from './fake-github/server.ts';
 import { contributor, createWorkspace, issuesEvent, type Workspace } from './helpers.ts';
-import { workflowCommands } from '../scripts/workflow-commands.ts';
+import { readStepOutputs, workflowCommands } from '../scripts/workflow-commands.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -83,7 +83,9 @@ afterAll(async () => {
 
 /** Runs an npm script's entry point as the workflow does, with the Actions environment. */
 async function npmRun(script: 'draft' | 'publish-draft', args: string[], runAttempt = '1') {
+	// The runner creates both files before each step.
 	await writeFile(outputFile, '');
+	await writeFile(join(workspace.dir, 'summary.md'), '');
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
@@ -108,7 +110,7 @@ async function npmRun(script: 'draft' | 'publish-draft', args: string[], runAtte
 			stdout: `${error.stdout}${error.stderr}`,
 		}),
 	);
-	return { ...result, outputs: await readFile(outputFile, 'utf8') };
+	return { ...result, outputs: readStepOutputs(await readFile(outputFile, 'utf8')) };
 }
 
 describe('from an issue event to a pull request', { timeout: 120_000 }, () => {
@@ -123,9 +125,12 @@ describe('from an issue event to a pull request', { timeout: 120_000 }, () => {
 			workspace.draftDir,
 		]);
 		expect(result.code, result.stdout).toBe(0);
-		expect(result.outputs).toContain('proceed=true\n');
-		expect(result.outputs).toContain('ai=off\n');
-		expect(result.outputs).toContain(`event-file=${workspace.eventPath}\n`);
+		expect(result.outputs).toEqual({
+			issue: '7',
+			proceed: 'true',
+			ai: 'off',
+			'event-file': workspace.eventPath,
+		});
 	});
 
 	test('npm run draft then npm run publish-draft leave one branch, commit, pull request and comment', async () => {
@@ -144,7 +149,10 @@ describe('from an issue event to a pull request', { timeout: 120_000 }, () => {
 			workspace.draftDir,
 		]);
 		expect(published.code, published.stdout).toBe(0);
-		expect(published.outputs).toMatch(/^outcome=draft-ready\npull-request-number=\d+\n$/);
+		expect(published.outputs).toEqual({
+			outcome: 'draft-ready',
+			'pull-request-number': expect.stringMatching(/^\d+$/),
+		});
 
 		expect(fake.branches()).toEqual(['main', 'registry/issue-7']);
 		const head = fake.state.resolveCommit('registry/issue-7');
@@ -260,7 +268,10 @@ describe('a hostile draft in the log', { timeout: 120_000 }, () => {
 		expect(result.stdout).toMatch(/^::add-mask::y$/m);
 		expect(result.stdout).toContain('::stop-commands::');
 		expect(
-			workflowCommands(result.stdout).filter((line) => !/^::(warning|error)[ :]/.test(line)),
+			workflowCommands(result.stdout).filter(
+				(line) =>
+					!/^::(warning|error)[ :]|^::group::Problems in the draft|^::endgroup::$/.test(line),
+			),
 		).toEqual([]);
 		// Our own annotations keep every value on their one line.
 		for (const line of workflowCommands(result.stdout)) expect(line).not.toMatch(/::add-mask::y$/);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, type Problem } from '../../src/registry/problems.ts';
-import { checkSummary, githubAnnotation } from '../../src/registry/check-report.ts';
+import {
+	checkSummary,
+	problemAnnotation,
+	problemLogLine,
+} from '../../src/registry/check-report.ts';
 
 const problem: Problem = {
 	path: 'registry/systems/a,b.mdx',
@@ -17,9 +21,21 @@ describe('reports', () => {
 		expect(formatProblem(problem, 'fr')).toMatch(/: models\.0\.model: aucun modèle : 100 %/);
 	});
 
-	it('escapes GitHub annotations so no value breaks the command', () => {
-		expect(githubAnnotation(problem)).toBe(
-			'::error file=registry/systems/a%2Cb.mdx,line=12,title=models.0.model::no model: 100%25%0Asee',
+	it('places a GitHub annotation on the file, line and field (@actions/core escapes it)', () => {
+		expect(problemAnnotation(problem, 'fr')).toEqual({
+			message: 'aucun modèle : 100 %\nvoir',
+			properties: { file: 'registry/systems/a,b.mdx', startLine: 12, title: 'models.0.model' },
+		});
+	});
+
+	it('keeps a problem on one line of the log, whatever its values hold', () => {
+		const hostile = {
+			...problem,
+			field: 'x\n::add-mask::y',
+			message: { fr: '', en: 'a\r\n::error::b' },
+		};
+		expect(problemLogLine(hostile)).toBe(
+			'registry/systems/a,b.mdx:12: x ⏎ ::add-mask::y: a ⏎ ::error::b',
 		);
 	});
 

@@ -32,7 +32,7 @@ describe('npm run registry -- check', slow, () => {
 		expect(english.stderr).toBe('2 problems in 1 file.\n');
 		const french = registryCli('check', '--registry', dir, '--lang', 'fr', '--format', 'github');
 		expect(french.stdout).toMatch(
-			/^::error file=.*systeme-test\.mdx,line=\d+,title=status::valeur « live » inconnue/,
+			/^::error title=status,file=.*systeme-test\.mdx,line=\d+::valeur « live » inconnue/,
 		);
 		expect(french.stderr).toBe('2 problèmes dans 1 fichier.\n');
 	});
