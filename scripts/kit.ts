@@ -11,7 +11,8 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 
-const usage = `usage: npm run kit -- init [--name-fr NAME --name-en NAME --website URL --contact EMAIL
+const usage = `usage: npm run kit -- init [--name-fr NAME --name-en NAME [--article-fr la --article-en the]
+                            --website URL --contact EMAIL
                             --site-url URL [--base /PATH] --owner OWNER --repository NAME
                             [--maintainers @org/team] [--no-ai] --dpo EMAIL --address TEXT
                             --phone TEXT --identifier 'SIREN 216901231' --director NAME
@@ -27,6 +28,8 @@ try {
 			check: { type: 'boolean', default: false },
 			'name-fr': text,
 			'name-en': text,
+			'article-fr': text,
+			'article-en': text,
 			website: text,
 			contact: text,
 			'site-url': text,
@@ -94,6 +97,15 @@ async function generate(check: boolean) {
 async function init() {
 	const { initKit, InitError } = await import('../src/kit/init.ts');
 	const ask = asker();
+	const articles = { fr: ['le', 'la', 'les', 'l’', ''], en: ['the', ''] } as const;
+	const given = { fr: values['article-fr'], en: values['article-en'] };
+	const article =
+		given.fr === undefined && given.en === undefined
+			? undefined
+			: {
+					fr: articles.fr.find((word) => word === (given.fr ?? '')) ?? '',
+					en: articles.en.find((word) => word === (given.en ?? '')) ?? '',
+				};
 	try {
 		const answers = {
 			name: {
@@ -106,6 +118,7 @@ async function init() {
 					'Nom de l’organisation, en anglais / Organisation name, in English',
 				),
 			},
+			...(article && { article }),
 			website: await ask(
 				values.website,
 				'Site de l’organisation / Organisation website (https://…)',

@@ -88,6 +88,38 @@ export function siteConfig(): SiteConfig {
 	return cachedConfig;
 }
 
+/** A preposition before the organisation's name: French contracts it with the article. */
+export type Preposition = 'de' | 'à';
+
+const contracted: Record<Preposition, Record<string, string>> = {
+	de: { le: 'du', les: 'des', la: 'de la', 'l’': 'de l’' },
+	à: { le: 'au', les: 'aux', la: 'à la', 'l’': 'à l’' },
+};
+
+/**
+ * The organisation's name as a sentence reads it: with its article (`la Métropole de Clairval`,
+ * `the Clairval Metropolitan Authority`), after a French preposition contracted (`de la`, `du`,
+ * `aux`; `d’` before a vowel without an article), capitalised to open a sentence.
+ */
+export function organisationInSentence(
+	config: SiteConfig,
+	lang: Lang,
+	options: { preposition?: Preposition; start?: boolean } = {},
+): string {
+	const name = config.organisation.name[lang];
+	const article = config.organisation.article[lang];
+	let words: string;
+	if (lang === 'fr' && options.preposition) {
+		const elided = /^[aeiouyàâéèêëîïôûüh]/i.test(name);
+		const bare = options.preposition === 'de' && elided ? 'd’' : `${options.preposition} `;
+		const joined = article ? contracted[options.preposition][article] : undefined;
+		words = joined ? `${joined}${article === 'l’' ? '' : ' '}${name}` : `${bare}${name}`;
+	} else {
+		words = article ? `${article}${article === 'l’' ? '' : ' '}${name}` : name;
+	}
+	return options.start ? words.charAt(0).toUpperCase() + words.slice(1) : words;
+}
+
 /** Reads one setting in the given language. */
 export function resolveSiteValue(
 	name: SiteValueName,

@@ -137,6 +137,16 @@ export const SiteConfigSchema = z.strictObject({
 	organisation: z.strictObject({
 		/** The organisation's name, as readers know it. */
 		name: BilingualLabelSchema,
+		/**
+		 * The article its name takes inside a sentence (`la` Métropole de Clairval, `the` Clairval
+		 * Metropolitan Authority); none by default, as for a company's name.
+		 */
+		article: z
+			.strictObject({
+				fr: z.enum(['le', 'la', 'les', 'l’', '']).default(''),
+				en: z.enum(['the', '']).default(''),
+			})
+			.default({ fr: '', en: '' }),
 		/** The organisation's main website. */
 		url: z.url(),
 		/** Public contact for questions about the registry (a team mailbox, not a person's). */

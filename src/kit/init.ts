@@ -22,6 +22,8 @@ import type { Bilingual } from '../registry/schemas/index.ts';
 export interface InitAnswers {
 	/** The organisation's name in both languages. */
 	name: Bilingual;
+	/** The article the name takes in a sentence (`la`, `the`); none if left out. */
+	article?: { fr: 'le' | 'la' | 'les' | 'l’' | ''; en: 'the' | '' };
 	/** Its website. */
 	website: string;
 	/** Public contact for the registry (a team mailbox). */
@@ -96,6 +98,8 @@ export function organisationConfig(sample: string, answers: InitAnswers): string
 	const document = parseDocument(sample);
 	document.setIn(['organisation', 'name', 'fr'], answers.name.fr);
 	document.setIn(['organisation', 'name', 'en'], answers.name.en);
+	if (answers.article) document.setIn(['organisation', 'article'], answers.article);
+	else document.deleteIn(['organisation', 'article']);
 	document.setIn(['organisation', 'url'], answers.website);
 	document.setIn(['organisation', 'contactEmail'], answers.contactEmail);
 	document.setIn(['site', 'url'], answers.siteUrl);

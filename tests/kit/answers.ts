@@ -3,6 +3,7 @@ import type { InitAnswers } from '../../src/kit/init.ts';
 /** A new organisation's answers, as `npm run kit -- init` asks them. */
 export const saintAubin: InitAnswers = {
 	name: { fr: 'Ville de Saint-Aubin', en: 'City of Saint-Aubin' },
+	article: { fr: 'la', en: 'the' },
 	website: 'https://www.saint-aubin.fr',
 	contactEmail: 'ia@saint-aubin.fr',
 	siteUrl: 'https://saint-aubin.github.io',
