@@ -236,6 +236,40 @@ describe('ai-draft.yml', () => {
 	});
 });
 
+describe('review-reminders.yml', () => {
+	const { workflow } = readWorkflow('review-reminders.yml');
+	const jobs = Object.values(workflow.jobs);
+
+	test('runs every week and by hand, one run at a time', () => {
+		expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+		expect(workflow.on.schedule).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* \d$/) }]);
+		expect(workflow.concurrency).toEqual({
+			group: 'review-reminders',
+			'cancel-in-progress': false,
+		});
+	});
+
+	test('reads the repository and writes issues, nothing else, and restores no cache', () => {
+		expect(jobs).toHaveLength(1);
+		expect(jobs[0]?.permissions).toEqual({ contents: 'read', issues: 'write' });
+		const setup = jobs[0]?.steps?.find((step) => step.uses?.startsWith('actions/setup-node@'));
+		expect(setup?.with?.['package-manager-cache']).toBe(false);
+		expect(JSON.stringify(jobs[0])).not.toMatch(/secrets\./);
+	});
+
+	test('runs the npm script with the job’s token', () => {
+		const last = jobs[0]?.steps?.at(-1);
+		expect(last?.run).toBe('npm run --silent review-reminders');
+		expect(last?.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}' });
+		const scripts = (
+			JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+				scripts: Record<string, string>;
+			}
+		).scripts;
+		expect(scripts['review-reminders']).toBe('node scripts/review-reminders.ts');
+	});
+});
+
 describe('ci.yml and deploy.yml', () => {
 	test('CI installs, checks the registry with annotations, builds and tests', () => {
 		const { workflow } = readWorkflow('ci.yml');

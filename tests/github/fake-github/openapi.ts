@@ -98,7 +98,7 @@ export class GitHubRestDescription {
 		for (const format of ['int32', 'int64', 'double', 'repo.nwo', 'binary', 'timestamp']) {
 			this.ajv.addFormat(format, true);
 		}
-		this.ajv.addSchema({ components: this.spec.components }, 'github');
+		this.ajv.addSchema({ components: typedNullables(this.spec.components) }, 'github');
 	}
 
 	private resolve<T>(value: T | { $ref: string }): T {
@@ -197,7 +197,7 @@ export class GitHubRestDescription {
 	private bodyValidator(operationId: string, schema: Schema): ValidateFunction {
 		let validate = this.bodyValidators.get(operationId);
 		if (!validate) {
-			validate = this.ajv.compile(withGitHubRefs(schema));
+			validate = this.ajv.compile(withGitHubRefs(typedNullables(schema)));
 			this.bodyValidators.set(operationId, validate);
 		}
 		return validate;
@@ -256,6 +256,20 @@ function matchSegments(
 		if (isLast && multi) return params;
 	}
 	return segments.length === template.length ? params : undefined;
+}
+
+/**
+ * OpenAPI 3.0's `nullable: true` as JSON Schema where Ajv cannot read it, beside no `type`
+ * (`issues/create`'s `milestone`: `oneOf` a string or a number, or null).
+ */
+function typedNullables(value: unknown): never {
+	if (Array.isArray(value)) return value.map(typedNullables) as never;
+	if (typeof value !== 'object' || value === null) return value as never;
+	const entries = Object.entries(value).map(([key, inner]) => [key, typedNullables(inner)]);
+	const schema = Object.fromEntries(entries) as Record<string, unknown>;
+	if (schema.nullable !== true || 'type' in schema) return schema as never;
+	const rest = Object.fromEntries(Object.entries(schema).filter(([key]) => key !== 'nullable'));
+	return { anyOf: [rest, { type: 'null' }] } as never;
 }
 
 /** A schema whose `#/components/…` references point into the registered description. */

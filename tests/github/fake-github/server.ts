@@ -505,6 +505,76 @@ export class FakeGitHub {
 			}
 			case 'issues/get':
 				return ok(this.issueJson(this.issue(params.issue_number)));
+			case 'issues/list-for-repo': {
+				// As GitHub lists them: pull requests too, newest first unless asked otherwise.
+				const wanted = query.get('state') ?? 'open';
+				const labels = (query.get('labels') ?? '').split(',').filter(Boolean);
+				const creator = query.get('creator');
+				const direction = query.get('direction') ?? 'desc';
+				const issues = [...state.issues.values()]
+					.filter((issue) => wanted === 'all' || issue.state === wanted)
+					.filter((issue) => labels.every((label) => issue.labels.includes(label)))
+					.filter((issue) => !creator || issue.user.login === creator)
+					.sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number));
+				return this.page(
+					issues.map((issue) => this.issueJson(issue)),
+					query,
+					match,
+				);
+			}
+			case 'issues/create': {
+				const labels = ((input.labels as unknown[] | undefined) ?? []).map((label) =>
+					typeof label === 'string' ? label : String((label as { name: string }).name),
+				);
+				const issue = state.addIssue({
+					title: String(input.title),
+					body: String(input.body ?? ''),
+					user: actionsBot,
+					labels,
+				});
+				return ok(this.issueJson(issue), 201);
+			}
+			case 'issues/update': {
+				const issue = this.issue(params.issue_number);
+				if (typeof input.title === 'string') issue.title = input.title;
+				if (typeof input.body === 'string') issue.body = input.body;
+				if (input.state === 'open' || input.state === 'closed') {
+					issue.state = input.state;
+					issue.stateReason =
+						input.state === 'open'
+							? 'reopened'
+							: typeof input.state_reason === 'string'
+								? input.state_reason
+								: 'completed';
+				}
+				if (Array.isArray(input.labels)) {
+					issue.labels = input.labels.map((label) =>
+						typeof label === 'string' ? label : String((label as { name: string }).name),
+					);
+					for (const label of issue.labels) state.labels.add(label);
+				}
+				issue.updatedAt = state.timestamp();
+				return ok(this.issueJson(issue));
+			}
+			case 'issues/get-label': {
+				const name = params.name ?? '';
+				if (!state.labels.has(name)) throw notFound();
+				return ok(this.labelJson(name));
+			}
+			case 'issues/create-label': {
+				const name = String(input.name);
+				if (state.labels.has(name)) {
+					throw unprocessable('Validation Failed', [
+						{ resource: 'Label', code: 'already_exists', field: 'name' },
+					]);
+				}
+				state.labels.add(name);
+				state.labelDetails.set(name, {
+					color: String(input.color ?? 'ededed'),
+					description: typeof input.description === 'string' ? input.description : null,
+				});
+				return ok(this.labelJson(name), 201);
+			}
 			case 'issues/list-comments': {
 				const issue = this.issue(params.issue_number);
 				const comments = state.comments.filter((comment) => comment.issue === issue.number);
@@ -948,13 +1018,15 @@ export class FakeGitHub {
 	}
 
 	private labelJson(name: string) {
+		const details = this.state.labelDetails.get(name);
 		return {
 			id: name.length,
 			node_id: `L_${name}`,
+			url: `${this.apiBase()}/labels/${encodeURIComponent(name)}`,
 			name,
-			color: 'ededed',
+			color: details?.color ?? 'ededed',
 			default: false,
-			description: null,
+			description: details?.description ?? null,
 		};
 	}
 
@@ -1005,11 +1077,12 @@ export class FakeGitHub {
 			user: this.userJson(issue.user),
 			labels: issue.labels.map((name) => this.labelJson(name)),
 			state: issue.state,
+			state_reason: issue.stateReason,
 			locked: false,
 			comments: state.comments.filter((comment) => comment.issue === issue.number).length,
 			created_at: issue.createdAt,
 			updated_at: issue.updatedAt,
-			closed_at: null,
+			closed_at: issue.state === 'closed' ? issue.updatedAt : null,
 			author_association: 'NONE',
 			...(issue.isPull && {
 				pull_request: { url: `${this.apiBase()}/pulls/${issue.number}` },

@@ -80,6 +80,8 @@ export interface FakeIssue {
 	user: FakeUser;
 	labels: string[];
 	state: 'open' | 'closed';
+	/** Why it was closed (`completed`, `not_planned`) or `reopened`; null while never closed. */
+	stateReason: string | null;
 	createdAt: string;
 	updatedAt: string;
 	/** Set when this number is a pull request. */
@@ -131,6 +133,8 @@ export class RepositoryState {
 	readonly pulls = new Map<number, FakePull>();
 	readonly comments: FakeComment[] = [];
 	readonly labels = new Set<string>();
+	/** Colour and description of the labels created through the API. */
+	readonly labelDetails = new Map<string, { color: string; description: string | null }>();
 	readonly runs: FakeRun[] = [];
 	readonly reviews: FakeReview[] = [];
 	readonly checkRuns: FakeCheckRun[] = [];
@@ -246,6 +250,7 @@ export class RepositoryState {
 			user: issue.user,
 			labels: [...issue.labels],
 			state: 'open',
+			stateReason: null,
 			createdAt: now,
 			updatedAt: now,
 			isPull: false,
@@ -275,6 +280,7 @@ export class RepositoryState {
 			user: pull.user,
 			labels: [],
 			state: 'open',
+			stateReason: null,
 			createdAt: now,
 			updatedAt: now,
 			isPull: true,
