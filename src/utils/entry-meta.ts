@@ -2,7 +2,7 @@ import { kindOf, type EntryData, type EntryKind } from '../registry/kinds/index.
 import { valueAt } from '../registry/schema-fields.ts';
 import type { Language, Text } from '../registry/schemas/index.ts';
 import type { Lang } from '../i18n/ui.ts';
-import { pickText } from './registry-paths.ts';
+import { pickText, sitePath } from './registry-paths.ts';
 
 /** Longest page description: search engines show about this much and cut the rest. */
 const descriptionLength = 160;
@@ -44,4 +44,12 @@ export function entrySummary(
 	const value = valueAt(entry.data, kindOf(kind).summaryField);
 	if (typeof value === 'string') return { text: value, lang };
 	return pickText(value as Text | undefined, lang);
+}
+
+/**
+ * Address of an entry's data as JSON, the same for both languages (the data holds both):
+ * `/registre/systemes/<id>.json`.
+ */
+export function entryJsonPath(kind: EntryKind, id: string): string {
+	return sitePath('fr', `registre/${kindOf(kind).segment}/${id}.json`);
 }
