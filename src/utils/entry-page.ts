@@ -104,8 +104,11 @@ function searchFilters(
 ): ElementContent {
 	// Not the facets naming other entries (the models a system uses): one search filter value per
 	// model would swamp the search dialog and cost Pagefind a third of its time at 10,000 entries,
-	// while the "uses" links already make those names searchable.
-	const facets = indexData(registry, kind, lang).facets.filter((facet) => !facet.references);
+	// while the "uses" links already make those names searchable. Nor those read in the entries
+	// named (the hosting of a system's models): the index filters by them, the search by kind.
+	const facets = indexData(registry, kind, lang).facets.filter(
+		(facet) => !facet.references && !facet.through,
+	);
 	const filters = facets.flatMap((facet) =>
 		facetValues(entry.data, facet, lang).map((key) =>
 			searchFilter(facet.labelText, facet.values.find((value) => value.key === key)?.label ?? key),

@@ -15,27 +15,32 @@ import {
 	kindOf,
 	referencedKind,
 	type EntryKind,
+	type KeyFact,
 	type LayoutItem,
 	type LayoutSection,
 } from '../registry/kinds/index.ts';
+import { facetsFor } from '../registry/facets.ts';
 import type { Reference } from '../registry/references.ts';
 import { vocabularyValue } from '../registry/vocabularies.ts';
 import { bodyHast, bodySections } from '../registry/body.ts';
 import type { Lang } from '../i18n/ui.ts';
-import type { RegistryKey } from '../i18n/registry.ts';
+import type { useRegistryTranslations } from '../i18n/registry.ts';
 import { glossaryId, glossaryPath, isGlossaryTerm } from './glossary.ts';
 import { pickText, registryPath, sitePath } from './registry-paths.ts';
 import { referencesOf, siteEntry, type SiteEntry, type SiteRegistry } from './site-registry.ts';
-import { entryName } from './entry-meta.ts';
+import { entryJsonPath, entryName } from './entry-meta.ts';
+import { entryFacetValues, facetValueLabel } from './registry-index.ts';
 
 /** What rendering an entry needs besides the entry. */
 export interface ViewContext {
 	lang: Lang;
 	kind: EntryKind;
 	registry: SiteRegistry;
-	t: (key: RegistryKey, params?: Record<string, string | number>) => string;
+	t: ReturnType<typeof useRegistryTranslations>;
 	/** Base of links to the repository, e.g. `https://github.com/owner/name`. */
 	repositoryUrl: string;
+	/** In the key-facts card: terms without their definitions, objects as one line per part. */
+	brief?: true;
 }
 
 /** Something a hast element can hold: an element or text. */
@@ -67,30 +72,164 @@ function formatNumber(value: number, lang: Lang): string {
 }
 
 /**
- * Renders the body of an entry page — key facts and sections — as a syntax tree, so every value
- * from the registry is escaped by construction and nothing in it can become markup.
+ * Renders the body of an entry page — the key-facts card, an "on this page" menu and the
+ * sections — as a syntax tree, so every value from the registry is escaped by construction and
+ * nothing in it can become markup.
  */
 export function renderEntry(entry: SiteEntry, context: ViewContext): ElementContent[] {
 	const { layout } = kindOf(context.kind);
-	const nodes: ElementContent[] = [
+	const sections = layout.sections.flatMap((section) => {
+		const items = renderSectionItems(entry, section, context);
+		return items.length ? [{ section, title: sectionTitle(section, context), items }] : [];
+	});
+	return [
+		keyFactsCard(entry, layout.keyFacts, context),
+		...(sections.length > 1 ? [pageMenu(sections, context)] : []),
+		...sections.map(({ section, title, items }) =>
+			h('section', { dataPagefindIgnore: section.searchable === false ? '' : undefined }, [
+				h('h2', { id: section.slug }, title),
+				...(titledByField(section) && aiFilled(entry, titledByField(section) ?? '')
+					? [h('p', aiMark(context))]
+					: []),
+				...items,
+			]),
+		),
+	];
+}
+
+/**
+ * The card that opens the page: the key facts, how many fields the AI filled in (marked where
+ * they stand), and the entry's data as JSON.
+ */
+function keyFactsCard(
+	entry: SiteEntry,
+	keyFacts: readonly KeyFact[],
+	context: ViewContext,
+): ElementContent {
+	const { t, lang } = context;
+	const ai = aiFields(entry).length;
+	const json = entryJsonPath(context.kind, entry.id);
+	return h('div', { class: 'entry-card' }, [
 		h(
 			'dl',
 			{ class: 'entry-facts' },
-			layout.keyFacts.flatMap((path) => fieldRow(entry, path, context)),
+			keyFacts.flatMap((fact) => keyFactRow(entry, fact, context)),
+		),
+		...(ai
+			? [
+					h('p', { class: 'entry-card-note' }, [
+						t('entry.aiNote', { count: ai }),
+						' ',
+						h('a', { href: sitePath(lang, 'guide-relecture/') }, t('entry.aiGuide')),
+					]),
+				]
+			: []),
+		h('p', { class: 'entry-card-note', dataPagefindIgnore: '' }, [
+			h(
+				'a',
+				{ href: json, download: `${entry.id}.json`, type: 'application/json', dataEntryJson: '' },
+				t('entry.json'),
+			),
+		]),
+	]);
+}
+
+/** One line of the key-facts card. */
+function keyFactRow(entry: SiteEntry, fact: KeyFact, context: ViewContext): Node[] {
+	if (typeof fact === 'string') return briefRows(entry, fact, { ...context, brief: true });
+	if ('special' in fact) {
+		const { t } = context;
+		const { original, translation } = entry.data.language;
+		const other = original === 'fr' ? 'en' : 'fr';
+		const text = t(`entry.language.${translation}`, {
+			original: t(`language.${original}`),
+			other: t(`language.${other}`),
+		});
+		return [h('dt', t('entry.language')), '\n', h('dd', text)];
+	}
+	const facet = facetsFor(context.kind).find((candidate) => candidate.name === fact.facet);
+	if (!facet) throw new Error(`${context.kind}: the key fact ${fact.facet} names no facet`);
+	const values = entryFacetValues(context.registry, entry, facet, context.lang);
+	if (values.length === 0) return [];
+	const brief = { ...context, brief: true as const };
+	const shown = values.map((value): Node[] => {
+		if (facet.vocabulary) return vocabularyTerm(facet.vocabulary, value, brief);
+		if (facet.references) return [referenceLink(facet.references, value, context)];
+		return [facetValueLabel(context.registry, facet, value, context.lang)];
+	});
+	const filled = !facet.through && aiFilled(entry, facet.path);
+	return [
+		termOf(facet.label[context.lang], filled, context),
+		'\n',
+		h(
+			'dd',
+			shown.length === 1
+				? shown[0]
+				: [
+						h(
+							'ul',
+							shown.map((value) => h('li', value)),
+						),
+					],
 		),
 	];
-	for (const section of layout.sections) {
-		const items = renderSectionItems(entry, section, context);
-		if (items.length === 0) continue;
-		const title = sectionTitle(section, context);
-		nodes.push(
-			h('section', { dataPagefindIgnore: section.searchable === false ? '' : undefined }, [
-				h('h2', { id: section.slug }, title),
-				...items,
-			]),
-		);
-	}
-	return nodes;
+}
+
+/**
+ * A field of the card: a plain value as one line; an object (the review's dates) as one line
+ * per part, so the card stays a single list of facts.
+ */
+function briefRows(entry: SiteEntry, path: string, context: ViewContext): Node[] {
+	const schema = schemaAt(entrySchemas[context.kind], path);
+	const shape = objectShape(schema);
+	const value = valueAt(entry.data, path);
+	if (!shape || isTextSchema(unwrap(schema)) || isEmpty(value))
+		return fieldRow(entry, path, context);
+	const filled = aiFilled(entry, path);
+	return Object.entries(shape).flatMap(([key, child]) => {
+		const part = (value as Record<string, unknown>)[key];
+		if (isEmpty(part)) return [];
+		const label = fieldDoc(child)?.label[context.lang] ?? key;
+		return [termOf(label, filled, context), '\n', h('dd', renderValue(child, part, context))];
+	});
+}
+
+/** "On this page": the sections, in a compact menu (Starlight's table of contents is off). */
+function pageMenu(sections: { section: LayoutSection; title: string }[], context: ViewContext) {
+	const label = 'entry-menu-label';
+	return h('nav', { class: 'entry-menu', ariaLabelledby: label, dataPagefindIgnore: '' }, [
+		h('p', { id: label }, context.t('entry.onThisPage')),
+		h(
+			'ul',
+			sections.map(({ section, title }) => h('li', [h('a', { href: `#${section.slug}` }, title)])),
+		),
+	]);
+}
+
+/** The top-level fields the AI filled in and no person has checked since (`provenance.fields`). */
+function aiFields(entry: SiteEntry): string[] {
+	const origins = (valueAt(entry.data, 'provenance.fields') ?? {}) as Record<string, string>;
+	return Object.entries(origins).flatMap(([field, origin]) => (origin === 'ai' ? [field] : []));
+}
+
+/** Whether the AI filled in the top-level field a path starts with. */
+function aiFilled(entry: SiteEntry, path: string): boolean {
+	return aiFields(entry).includes(path.split('.')[0] ?? path);
+}
+
+/** The mark of a field the AI filled in, worded as the review guide says. */
+function aiMark(context: ViewContext): Element {
+	return h('span', { class: 'entry-ai' }, context.t('entry.ai'));
+}
+
+/** A field's label in a description list, with the mark when the AI filled the field in. */
+function termOf(label: string, filled: boolean, context: ViewContext): Element {
+	return h('dt', filled ? [label, ' ', aiMark(context)] : label);
+}
+
+/** The field a section is titled by, when it shows that field alone. */
+function titledByField(section: LayoutSection): string | undefined {
+	return 'field' in section.title ? section.title.field : undefined;
 }
 
 function sectionTitle(section: LayoutSection, context: ViewContext): string {
@@ -157,8 +296,11 @@ function fieldRow(entry: SiteEntry, path: string, context: ViewContext): Node[] 
 	const schema = schemaAt(entrySchemas[context.kind], path);
 	const value = valueAt(entry.data, path);
 	if (isEmpty(value)) return [];
+	const label = labelOf(context.kind, path, context.lang);
 	return [
-		h('dt', labelOf(context.kind, path, context.lang)),
+		termOf(label, aiFilled(entry, path), context),
+		// A line break between term and value, so search excerpts do not run them together.
+		'\n',
 		h('dd', renderValue(schema, value, context)),
 	];
 }
@@ -213,7 +355,7 @@ function renderValue(schema: z.ZodType, value: unknown, context: ViewContext): N
 			const childValue = (value as Record<string, unknown>)[key];
 			if (isEmpty(childValue)) return [];
 			const label = fieldDoc(child)?.label[context.lang] ?? key;
-			return [h('dt', label), h('dd', renderValue(child, childValue, context))];
+			return [h('dt', label), '\n', h('dd', renderValue(child, childValue, context))];
 		});
 		return [h('dl', rows)];
 	}
@@ -260,8 +402,9 @@ function vocabularyTerm(name: string, key: string, context: ViewContext): Node[]
 			: label;
 	return [
 		h('strong', term),
-		// Definitions repeat on every entry: shown to readers, kept out of the search index.
-		...(definition
+		// Definitions repeat on every entry: shown to readers, kept out of the search index; the
+		// card leaves them to the glossary its terms link to.
+		...(definition && !context.brief
 			? [h('span', { class: 'term-definition', 'data-pagefind-ignore': '' }, ` — ${definition}`)]
 			: []),
 	];
@@ -352,6 +495,7 @@ function itemDetails(
 			'dl',
 			others.flatMap(([key, child]) => [
 				h('dt', fieldDoc(child)?.label[context.lang] ?? key),
+				'\n',
 				h('dd', renderValue(child, item[key], context)),
 			]),
 		),
@@ -419,14 +563,12 @@ function renderProvenance(entry: SiteEntry, context: ViewContext): Node[] {
 	if (pullRequest)
 		sentences.push(...withLink(t('entry.provenance.pr'), '{pr}', prLink(pullRequest)));
 	if (sentences.length === 0) sentences.push(t('entry.provenance.manual'));
-	const aiFields = Object.entries(provenance?.fields ?? {})
-		.filter(([, origin]) => origin === 'ai')
-		.map(([path]) => labelOf(context.kind, path, lang));
+	const filled = aiFields(entry).map((path) => labelOf(context.kind, path, lang));
 	return [
 		h('h3', t('entry.provenance')),
 		h('p', sentences),
-		...(aiFields.length
-			? [h('p', t('entry.provenance.aiFields', { fields: aiFields.join(', ') }))]
+		...(filled.length
+			? [h('p', t('entry.provenance.aiFields', { fields: filled.join(', ') }))]
 			: []),
 	];
 }

@@ -10,10 +10,11 @@ const index: CompactIndex = {
 		{ name: 'status', values: ['in-use', 'pilot'] },
 		{ name: 'risk', values: ['minimal', 'high-risk'] },
 	],
+	columns: [{ name: 'status' }, { name: 'used-by', numeric: true }],
 	rows: [
-		['chatbot', 'Clairval répond', 'Répond aux questions', 'x', [[0], [0]]],
-		['tri', 'Tri des demandes', 'Sécurité des usagers', 'x', [[1], [1]]],
-		['ocr', 'Lecture des pièces', 'Sécurité des dossiers', 'x', [[0], [1]]],
+		['chatbot', 'Clairval répond', 'Répond aux questions', ['En service', '2'], [1, 2], [[0], [0]]],
+		['tri', 'Tri des demandes', 'Sécurité des usagers', ['Pilote', '0'], [0, 0], [[1], [1]]],
+		['ocr', 'Lecture des pièces', 'Sécurité des dossiers', ['', '5'], [-1, 5], [[0], [1]]],
 	],
 };
 const prepared = prepareRows(index);

@@ -15,7 +15,8 @@ describe('the kinds’ descriptors', () => {
 		'place every top-level field of %s on its page exactly once',
 		(_, kind) => {
 			const placed = [
-				...kind.layout.keyFacts,
+				// A facet or the translation state in the card repeats or derives: not a placement.
+				...kind.layout.keyFacts.filter((fact) => typeof fact === 'string'),
 				...kind.layout.sections.flatMap((section) =>
 					section.items.flatMap((item) =>
 						'field' in item

@@ -1,16 +1,19 @@
 /**
- * Client side of a registry index: loads the compact index once, on first use, then filters the
- * whole registry in memory on every change. Only text nodes are written, never HTML.
+ * Client side of a registry index: loads the compact index once, on first use, then filters and
+ * sorts the whole registry in memory on every change. Only text nodes are written, never HTML.
  */
 
 /** The compact index served as `index.json` beside each registry index page. */
 export interface CompactIndex {
 	facets: { name: string; values: string[] }[];
+	/** The table's columns after the name, by stable name; counts sort from the highest first. */
+	columns: { name: string; numeric?: true }[];
 	/**
-	 * `[id, name, summary, badges, facet value indexes, lang?]` per entry, sorted by name; an
-	 * entry's address is the index's own followed by `<id>/`.
+	 * `[id, name, summary, cells, sort keys, facet value indexes, lang?]` per entry, sorted by
+	 * name; an entry's address is the index's own followed by `<id>/`. A sort key orders the rows
+	 * as its column sorts (-1 for an empty cell).
 	 */
-	rows: [string, string, string, string, number[][], string?][];
+	rows: [string, string, string, string[], number[], number[][], string?][];
 }
 
 /** A row with the normalised text the text filter searches. */
@@ -18,6 +21,15 @@ export interface PreparedRow {
 	row: CompactIndex['rows'][number];
 	haystack: string;
 }
+
+/** The column a table is sorted by (`-1` for the name, by which rows come) and its direction. */
+export interface SortState {
+	column: number;
+	descending: boolean;
+}
+
+/** The table's default order: by name, A to Z. */
+export const byName: SortState = { column: -1, descending: false };
 
 /** Lower-cases and strips accents so that « securite » finds « Sécurité ». */
 export function normalise(text: string): string {
@@ -27,9 +39,12 @@ export function normalise(text: string): string {
 		.toLowerCase();
 }
 
-/** Prepares the rows of an index for filtering: its id, name and summary, normalised. */
+/** Prepares the rows of an index for filtering: id, name, summary and cells, normalised. */
 export function prepareRows(index: CompactIndex): PreparedRow[] {
-	return index.rows.map((row) => ({ row, haystack: normalise(`${row[0]} ${row[1]} ${row[2]}`) }));
+	return index.rows.map((row) => ({
+		row,
+		haystack: normalise(`${row[0]} ${row[1]} ${row[2]} ${row[3].join(' ')}`),
+	}));
 }
 
 /** Selected facet values by facet name, and the words typed. */
@@ -47,19 +62,68 @@ export function filterRows(index: CompactIndex, prepared: PreparedRow[], state: 
 	});
 	return prepared.filter(({ row, haystack }) => {
 		for (const word of state.words) if (!haystack.includes(word)) return false;
-		return wanted.every((set, f) => !set || (row[4][f] ?? []).some((value) => set.has(value)));
+		return wanted.every((set, f) => !set || (row[5][f] ?? []).some((value) => set.has(value)));
 	});
 }
 
-/** Wires one index: reveals the form, filters on input, keeps the URL in step. */
+/**
+ * Orders rows (given in name order) by a column's sort keys: numbers compared, so that 10,000
+ * rows sort in a few milliseconds; empty cells last either way; ties stay in name order.
+ */
+export function sortRows(rows: readonly PreparedRow[], sort: SortState): PreparedRow[] {
+	if (sort.column < 0) return sort.descending ? [...rows].reverse() : [...rows];
+	const { column } = sort;
+	const sign = sort.descending ? -1 : 1;
+	return [...rows].sort((a, b) => {
+		const x = a.row[4][column] ?? -1;
+		const y = b.row[4][column] ?? -1;
+		if (x === y) return 0;
+		if (x < 0) return 1;
+		if (y < 0) return -1;
+		return (x - y) * sign;
+	});
+}
+
+/** The sort an address asks for: `?sort=risk`, or `?sort=-used-by` for the reverse order. */
+export function sortFromParam(param: string | null, columns: readonly string[]): SortState {
+	if (!param) return byName;
+	const descending = param.startsWith('-');
+	const name = descending ? param.slice(1) : param;
+	if (name === 'name') return { column: -1, descending };
+	const column = columns.indexOf(name);
+	return column < 0 ? byName : { column, descending };
+}
+
+/** The address parameter of a sort, `undefined` for the default order. */
+export function sortParam(sort: SortState, columns: readonly string[]): string | undefined {
+	if (sort.column < 0 && !sort.descending) return undefined;
+	const name = sort.column < 0 ? 'name' : (columns[sort.column] ?? 'name');
+	return `${sort.descending ? '-' : ''}${name}`;
+}
+
+/** A message from the root's data attributes in the plural form that agrees with `count`. */
+function counted(root: HTMLElement, name: string, count: number): string {
+	const category = new Intl.PluralRules(document.documentElement.lang || undefined).select(count);
+	const form = `${name}${category.charAt(0).toUpperCase()}${category.slice(1)}`;
+	return (root.dataset[form] ?? root.dataset[`${name}Other`] ?? '').replace(
+		'{count}',
+		String(count),
+	);
+}
+
+/** Wires one index: reveals the form and the sort buttons, filters and sorts, keeps the URL in step. */
 export function initRegistryIndex(root: HTMLElement) {
 	const form = root.querySelector('form');
-	const list = root.querySelector<HTMLOListElement>('[data-registry-list]');
+	const list = root.querySelector<HTMLElement>('[data-registry-list]');
 	const status = root.querySelector<HTMLElement>('[data-registry-status]');
 	const more = root.querySelector<HTMLButtonElement>('[data-registry-more]');
 	const template = root.querySelector<HTMLTemplateElement>('template[data-registry-row]');
 	const pagination = root.querySelector<HTMLElement>('[data-registry-pagination]');
+	const sortState = root.querySelector<HTMLElement>('[data-registry-sort-state]');
 	if (!form || !list || !status || !more || !template) return;
+	const headers = [...root.querySelectorAll<HTMLTableCellElement>('thead th[data-column]')];
+	// The name's header first, then the columns in the compact index's order.
+	const columnNames = headers.slice(1).map((th) => th.dataset.column ?? '');
 	const pageSize = Number(root.dataset.pageSize ?? 50);
 	const base = root.dataset.base ?? '';
 	const staticItems = [...list.children];
@@ -67,6 +131,7 @@ export function initRegistryIndex(root: HTMLElement) {
 	let loaded = false;
 	let matches: PreparedRow[] = [];
 	let shown = 0;
+	let sort = sortFromParam(new URLSearchParams(location.search).get('sort'), columnNames);
 
 	const load = () =>
 		(loading ??= fetch(root.dataset.source ?? '')
@@ -97,41 +162,53 @@ export function initRegistryIndex(root: HTMLElement) {
 
 	const renderRows = (from: number, to: number) => {
 		for (const { row } of matches.slice(from, to)) {
-			const item = template.content.firstElementChild?.cloneNode(true) as HTMLLIElement;
-			const [link, summary, badges] = item.children as unknown as [
-				HTMLAnchorElement,
-				HTMLElement,
-				HTMLElement,
-			];
+			const item = template.content.firstElementChild?.cloneNode(true) as HTMLElement;
+			const [head, ...cells] = item.children as unknown as HTMLElement[];
+			const link = head?.firstElementChild as HTMLAnchorElement;
 			item.dataset.entryId = row[0];
 			link.href = `${base}${row[0]}/`;
 			link.textContent = row[1];
-			summary.textContent = row[2];
-			badges.textContent = row[3];
-			if (row[5]) {
-				link.lang = row[5];
-				summary.lang = row[5];
-			}
+			if (row[6]) link.lang = row[6];
+			cells.forEach((cell, c) => (cell.textContent = row[3][c] ?? ''));
 			list.append(item);
 		}
 		shown = Math.min(to, matches.length);
 		const remaining = matches.length - shown;
 		more.hidden = remaining <= 0;
-		more.textContent = (root.dataset.more ?? '').replace(
-			'{count}',
-			String(Math.min(remaining, pageSize)),
-		);
+		more.textContent = counted(root, 'more', Math.min(remaining, pageSize));
 	};
 
-	const apply = async () => {
+	/** Shows the sort on the headers (`aria-sort`, arrows) and in the table's caption. */
+	const showSort = () => {
+		headers.forEach((th, h) => {
+			const active = h - 1 === sort.column;
+			if (active) th.setAttribute('aria-sort', sort.descending ? 'descending' : 'ascending');
+			else th.removeAttribute('aria-sort');
+			const arrow = th.querySelector('[data-sort-arrow]');
+			if (arrow) arrow.textContent = active ? (sort.descending ? '▼' : '▲') : '↕';
+		});
+		if (sortState) sortState.textContent = `, ${sortText()}`;
+	};
+
+	const sortText = () =>
+		(root.dataset.sortState ?? '')
+			.replace('{column}', headers[sort.column + 1]?.querySelector('button')?.dataset.label ?? '')
+			.replace(
+				'{order}',
+				(sort.descending ? root.dataset.descending : root.dataset.ascending) ?? '',
+			);
+
+	const apply = async (announceSort = false) => {
 		const state = readState();
-		const active = state.words.length > 0 || state.facets.size > 0;
-		syncUrl(form);
-		if (!active) {
+		const filtered = state.words.length > 0 || state.facets.size > 0;
+		const sorted = sort.column >= 0 || sort.descending;
+		syncUrl(form, sortParam(sort, columnNames));
+		showSort();
+		if (!filtered && !sorted) {
 			list.replaceChildren(...staticItems);
 			more.hidden = true;
 			if (pagination) pagination.hidden = false;
-			status.textContent = '';
+			status.textContent = announceSort ? capitalised(sortText()) : '';
 			return;
 		}
 		// At 10,000 entries the data takes a moment on a slow connection: say so meanwhile.
@@ -145,17 +222,46 @@ export function initRegistryIndex(root: HTMLElement) {
 		}
 		loaded = true;
 		const { index, prepared } = data;
-		matches = filterRows(index, prepared, state);
+		matches = sortRows(filterRows(index, prepared, state), sort);
 		list.replaceChildren();
 		if (pagination) pagination.hidden = true;
 		renderRows(0, pageSize);
-		status.textContent =
-			matches.length === 0
-				? (root.dataset.noResults ?? '')
-				: (root.dataset.results ?? '')
-						.replace('{count}', String(matches.length))
-						.replace('{total}', String(prepared.length));
+		const parts: string[] = [];
+		if (filtered) {
+			parts.push(
+				matches.length === 0
+					? (root.dataset.noResults ?? '')
+					: counted(root, 'results', matches.length).replace('{total}', String(prepared.length)),
+			);
+		}
+		if (announceSort) parts.push(capitalised(sortText()));
+		status.textContent = parts.join(' ');
 	};
+
+	// The headers become sort buttons: the table is in name order without JavaScript.
+	headers.forEach((th, h) => {
+		const label = th.textContent?.trim() ?? '';
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.dataset.label = label;
+		const text = document.createElement('span');
+		text.textContent = label;
+		const arrow = document.createElement('span');
+		arrow.dataset.sortArrow = '';
+		arrow.setAttribute('aria-hidden', 'true');
+		button.append(text, arrow);
+		th.replaceChildren(button);
+		button.addEventListener('click', () => {
+			const column = h - 1;
+			// A second click reverses; a count starts from the highest, any other column from A.
+			sort =
+				sort.column === column
+					? { column, descending: !sort.descending }
+					: { column, descending: th.dataset.numeric !== undefined };
+			void apply(true);
+		});
+	});
+	showSort();
 
 	restoreFromUrl(form);
 	form.hidden = false;
@@ -165,24 +271,32 @@ export function initRegistryIndex(root: HTMLElement) {
 		void apply();
 	});
 	form.addEventListener('reset', () => setTimeout(() => void apply()));
-	// Fetch the index as soon as the reader heads for the filters, so the first result is instant.
-	for (const event of ['focusin', 'pointerenter', 'touchstart']) {
-		// A failed prefetch is reported by the change that needs the data, which tries again.
-		form.addEventListener(event, () => void load().catch(() => undefined), {
-			once: true,
-			passive: true,
-		});
+	// Fetch the index as soon as the reader heads for the filters or the headers, so the first
+	// result is instant.
+	for (const target of [form, root.querySelector('thead')]) {
+		for (const event of ['focusin', 'pointerenter', 'touchstart']) {
+			// A failed prefetch is reported by the change that needs the data, which tries again.
+			target?.addEventListener(event, () => void load().catch(() => undefined), {
+				once: true,
+				passive: true,
+			});
+		}
 	}
 	more.addEventListener('click', () => renderRows(shown, shown + pageSize));
 	if (new URLSearchParams(location.search).size > 0) void apply();
 }
 
-/** Mirrors the form in the address bar, so a filtered list can be shared or bookmarked. */
-function syncUrl(form: HTMLFormElement) {
+function capitalised(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Mirrors the form and the sort in the address bar, so a list can be shared or bookmarked. */
+function syncUrl(form: HTMLFormElement, sort: string | undefined) {
 	const params = new URLSearchParams();
 	for (const [name, value] of new FormData(form)) {
 		if (typeof value === 'string' && value !== '') params.append(name, value);
 	}
+	if (sort) params.set('sort', sort);
 	const query = params.toString();
 	history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
@@ -191,7 +305,9 @@ function syncUrl(form: HTMLFormElement) {
 function restoreFromUrl(form: HTMLFormElement) {
 	const params = new URLSearchParams(location.search);
 	const facets = form.querySelector('details');
-	if (facets && [...params.keys()].some((name) => name !== 'q')) facets.open = true;
+	if (facets && [...params.keys()].some((name) => name !== 'q' && name !== 'sort')) {
+		facets.open = true;
+	}
 	for (const element of form.elements) {
 		if (element instanceof HTMLInputElement && element.type === 'checkbox') {
 			element.checked = params.getAll(element.name).includes(element.value);

@@ -1,6 +1,6 @@
 import { DatasetSchema } from '../schemas/dataset.ts';
 import type { EntryIssue } from '../problems.ts';
-import { defineKind, fields } from './descriptor.ts';
+import { defineKind, fields, type KindCondition } from './descriptor.ts';
 
 /** A dataset's contact needs an address or a page, as a system's does. */
 function datasetIssues(data: Record<string, unknown>): EntryIssue[] {
@@ -18,6 +18,18 @@ function datasetIssues(data: Record<string, unknown>): EntryIssue[] {
 		},
 	];
 }
+
+/** What {@link datasetIssues} checks, as the field reference says it. */
+const datasetConditions: readonly KindCondition[] = [
+	{
+		fields: ['contact'],
+		text: {
+			fr: 'Le contact donne au moins une adresse électronique (contact.email) ou une page (contact.url).',
+			en: 'The contact gives at least an email address (contact.email) or a page (contact.url).',
+		},
+		breakWith: { contact: { email: null, url: null } },
+	},
+];
 
 /** Datasets: the data the systems read, where it comes from, how personal it is, its licence. */
 export const datasets = defineKind({
@@ -42,6 +54,12 @@ export const datasets = defineKind({
 		{ name: 'unit', path: 'owner.unit' },
 	],
 	badges: ['origin', 'personalData'],
+	columns: [
+		{ facet: 'origin' },
+		{ facet: 'personal' },
+		{ facet: 'frequency' },
+		{ usedBy: 'systems' },
+	],
 	layout: {
 		keyFacts: [
 			'id',
@@ -91,20 +109,21 @@ export const datasets = defineKind({
 		label: 'registry: dataset',
 		title: { fr: 'Jeu de données', en: 'Dataset' },
 		details: {
-			fr: 'Décrivez les données avec vos mots : ce qu’elles contiennent, d’où elles viennent, si des personnes y sont identifiables, sous quelle licence elles sont publiées et quels systèmes les utilisent. Les questions laissées vides ci-dessus seront proposées à partir de ce texte.',
-			en: 'Describe the data in your own words: what it holds, where it comes from, whether people can be identified in it, the licence it is published under and which systems use it. Questions left blank above will be proposed from this text.',
+			fr: 'Ce que contiennent les données, d’où elles viennent, si des personnes y sont identifiables, sous quelle licence elles sont publiées et quels systèmes les utilisent.',
+			en: 'What the data holds, where it comes from, whether people can be identified in it, the licence it is published under and which systems use it.',
 		},
+		detailsField: 'description',
 		questions: [
 			{ id: 'name', path: 'name', alwaysRequired: true },
-			{ id: 'description', path: 'description', multiline: true },
 			{ id: 'origin', path: 'origin' },
 			{ id: 'personal-data', path: 'personalData' },
 			{ id: 'update-frequency', path: 'updateFrequency' },
 			{ id: 'url', path: 'url' },
 			{ id: 'owner-unit', path: 'owner.unit' },
-			{ id: 'contact-email', path: 'contact.email' },
+			{ id: 'contact', path: 'contact' },
 		],
 	},
 	draftDescription: 'A draft entry of a dataset for a public AI registry, in French and English.',
 	rules: datasetIssues,
+	conditions: datasetConditions,
 });

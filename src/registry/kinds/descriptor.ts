@@ -44,6 +44,12 @@ export interface KindDescriptor<
 	facets: readonly FacetSpec[];
 	/** Fields shown as badges under each line of the index. */
 	badges: readonly string[];
+	/** The columns of the index's table after the entry's name; unset, the badges' facets. */
+	columns?: readonly IndexColumn[];
+	/** Yes/no properties computed from an entry's fields, read by the facets of entries naming it. */
+	traits?: readonly KindTrait[];
+	/** What the registry home charts of the kind, beside its count. */
+	home?: KindHome;
 	/** Where each field sits on an entry's page. */
 	layout: EntryLayout;
 	/** The index page's first paragraph. */
@@ -54,24 +60,89 @@ export interface KindDescriptor<
 	draftDescription: string;
 	/** Rules comparing the entry's fields with each other or with today, beyond the schema. */
 	rules?: (data: Record<string, unknown>, today: string) => EntryIssue[];
+	/**
+	 * What {@link rules} check, said to people: the field reference shows each condition under
+	 * the fields it concerns. Kept next to the rule it states; a test breaks each one in the
+	 * kind's example and expects the rules to report it.
+	 */
+	conditions?: readonly KindCondition[];
 }
 
-/** A facet of an index: a field whose values readers filter by. */
+/** A condition between fields that a kind's rules enforce, as people are told it. */
+export interface KindCondition {
+	/** Fields it concerns, as the field reference writes them (`review.next`): shown under each. */
+	fields: readonly string[];
+	/** The condition, as one sentence. */
+	text: Bilingual;
+	/**
+	 * What breaks it in an entry that holds it, merged into that entry: objects key by key, any
+	 * other value (lists included) replaced, `null` removing the key. The tests check that the
+	 * rules then report a problem on one of {@link fields}, or inside one.
+	 */
+	breakWith: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A facet of an index: a field whose values readers filter by. With `through`, the values are
+ * read in the entries the field names, when the site is built, and never stored twice:
+ * `{ name: 'hosting', path: 'models', through: 'hosting.type' }` is the hosting of the models a
+ * system uses, and `{ …, through: 'generative' }`, a trait of theirs, whether one is generative.
+ */
 export interface FacetSpec {
 	/** Stable name, used in URLs (`?status=in-use`). */
 	name: string;
-	/** Dotted path of the field in the entry. */
+	/** Dotted path of the field in the entry; with `through`, a field naming other entries. */
 	path: string;
-	/** Labels of `yes` and `no`, for a yes/no field. */
+	/** Dotted path of a field, or name of a trait, of the entries that `path` names. */
+	through?: string;
+	/** Name of a trait of the entries `path` names: only those that have it count. */
+	where?: string;
+	/** The facet's label, when the field's own would not say what is counted. */
+	label?: Bilingual;
+	/** A sentence under the facet's label saying where its values come from. */
+	help?: Bilingual;
+	/** Labels of `yes` and `no`, for a yes/no field or a trait. */
 	yesNo?: { yes: Bilingual; no: Bilingual };
+}
+
+/** A yes/no property of an entry, decided from its fields by a rule the site states in words. */
+export interface KindTrait {
+	/** Stable name, which facets name in `through` or `where`. */
+	name: string;
+	/** The rule in words, shown under the facets that use the trait. */
+	rule: Bilingual;
+	/** Whether an entry has the trait. */
+	test: (data: Record<string, unknown>) => boolean;
+}
+
+/** A column of an index's table. */
+export type IndexColumn =
+	/** The values of one of the kind's facets, headed by its label. */
+	| { facet: string }
+	/** How many entries of another kind name this one (the systems using a model). */
+	| { usedBy: string };
+
+/** What the registry home shows of a kind. */
+export interface KindHome {
+	/** Facets whose values are counted, one chart each, in order. */
+	charts: readonly string[];
+	/** A kind whose entries rank these by how many name them: the models the most systems use. */
+	mostUsedBy?: string;
 }
 
 /** Where the fields of an entry appear on its page. */
 export interface EntryLayout {
-	/** Fields listed first, as a card of key facts. */
-	keyFacts: readonly string[];
+	/** The card of key facts that opens the page. */
+	keyFacts: readonly KeyFact[];
 	sections: readonly LayoutSection[];
 }
+
+/**
+ * A line of an entry's key-facts card: a top-level field shown there and nowhere else, a facet
+ * (a part of a field shown in full further down, or values read in the entries it names), or
+ * the state of the entry's translation.
+ */
+export type KeyFact = string | { facet: string } | { special: 'translation' };
 
 /** A block of an entry page: plain fields, links to other entries, or a part the page builds. */
 export type LayoutItem =
@@ -93,17 +164,30 @@ export interface LayoutSection {
 	searchable?: false;
 }
 
-/** The issue form that declares an entry of the kind. */
+/**
+ * The issue forms that declare an entry of the kind, in two tiers as the UK's Algorithmic
+ * Transparency Recording Standard has them: a short form of at most eight questions, which the
+ * AI completes from the free description, and, when some questions are marked `detailed`, a full
+ * form asking them too. Whatever a form-only draft lacks, a maintainer completes.
+ */
 export interface KindForm {
-	/** File in `.github/ISSUE_TEMPLATE/`. */
+	/** File of the short form in `.github/ISSUE_TEMPLATE/`. */
 	file: string;
-	/** Label the form puts on its issues; the workflow and the drafting filter on it. */
+	/** File of the full form, which also asks the `detailed` questions; needed when there are some. */
+	detailedFile?: string;
+	/** Label the forms put on their issues; the workflow and the drafting filter on it. */
 	label: string;
 	/** Prefix of the issues' titles: `Système d’IA`, `AI system`. */
 	title: Bilingual;
-	/** Help of the free-text description the AI drafts from. */
+	/** Help of the free-text description the AI drafts from, the forms' first question. */
 	details: Bilingual;
-	/** The questions, in form order. */
+	/**
+	 * The text field a form-only draft fills with the description when the form left it blank and
+	 * the description fits it (a summary of at most 400 characters): without AI, the description
+	 * is then not lost.
+	 */
+	detailsField?: string;
+	/** The questions, in form order: the short form's, then those marked `detailed`. */
 	questions: readonly FormQuestion[];
 }
 
@@ -113,10 +197,15 @@ export interface FormQuestion {
 	id: string;
 	/** Dotted path of the entry field, e.g. `aiAct.riskClass`. */
 	path: string;
-	/** Asked as a required question even when an AI drafts the rest. */
+	/**
+	 * A required question, in every form and whether or not an AI drafts: only what no draft can
+	 * do without (a name). Any other field the entry needs is listed for a maintainer to complete.
+	 */
 	alwaysRequired?: boolean;
 	/** A multi-line box rather than one line (texts only). */
 	multiline?: boolean;
+	/** Asked in the full form only (`detailedFile`), not in the short one. */
+	detailed?: boolean;
 }
 
 /** Layout items showing fields as they are: `fields('purpose', 'benefits')`. */

@@ -1,6 +1,27 @@
 import { ModelSchema } from '../schemas/model.ts';
 import { defineKind, fields } from './descriptor.ts';
 
+/** Learning types by which a model learns to produce content: from raw data, or by rewards. */
+const generativeLearning = new Set(['self-supervised', 'reinforcement-learning']);
+
+/** Modalities of content a model may write, as opposed to tables of figures or embeddings. */
+const contentModalities = new Set(['text', 'code', 'image', 'audio', 'video']);
+
+/**
+ * A generative model, told from its learning type and modalities (the schema has no such
+ * field, and a system's approach label may say "hybrid"): it learnt from raw data or by
+ * reinforcement and handles content, not embeddings. A language model qualifies; an embedding
+ * model, an OCR engine, a classifier or a heating-control agent working on figures does not.
+ */
+function isGenerative(data: Record<string, unknown>): boolean {
+	const modalities = Array.isArray(data['modalities']) ? (data['modalities'] as string[]) : [];
+	return (
+		generativeLearning.has(String(data['learningType'])) &&
+		modalities.some((modality) => contentModalities.has(modality)) &&
+		!modalities.includes('embeddings')
+	);
+}
+
 /** AI models: what the systems rely on, with their provider, training, licence and hosting. */
 export const models = defineKind({
 	name: 'models',
@@ -32,6 +53,23 @@ export const models = defineKind({
 		},
 	],
 	badges: ['provider', 'learningType'],
+	columns: [
+		{ facet: 'provider' },
+		{ facet: 'learning' },
+		{ facet: 'hosting' },
+		{ usedBy: 'systems' },
+	],
+	traits: [
+		{
+			name: 'generative',
+			rule: {
+				fr: 'Un modèle compte comme génératif quand il a appris sur des données brutes ou par renforcement (apprentissage auto-supervisé ou par renforcement) et qu’il traite du texte, du code, des images, du son ou de la vidéo, non des représentations vectorielles.',
+				en: 'A model counts as generative when it learnt from raw data or by reinforcement (self-supervised or reinforcement learning) and handles text, code, images, sound or video, not embeddings.',
+			},
+			test: isGenerative,
+		},
+	],
+	home: { charts: ['learning', 'weights'], mostUsedBy: 'systems' },
 	layout: {
 		keyFacts: [
 			'id',
@@ -88,29 +126,31 @@ export const models = defineKind({
 	},
 	form: {
 		file: 'ai-model.yml',
+		detailedFile: 'ai-model-detailed.yml',
 		label: 'registry: model',
 		title: { fr: 'Modèle d’IA', en: 'AI model' },
 		details: {
-			fr: 'Décrivez le modèle avec vos mots : à quoi il sert chez nous, où il tourne, ce que l’on sait de son entraînement et de ses limites, avec des liens vers sa documentation.',
-			en: 'Describe the model in your own words: what we use it for, where it runs, what is known of its training and limits, with links to its documentation.',
+			fr: 'À quoi le modèle sert chez nous, où il tourne, ce que l’on sait de son entraînement et de ses limites, avec des liens vers sa documentation.',
+			en: 'What we use the model for, where it runs, what is known of its training and limits, with links to its documentation.',
 		},
+		detailsField: 'description',
 		questions: [
 			{ id: 'name', path: 'name', alwaysRequired: true },
 			{ id: 'version', path: 'version', alwaysRequired: true },
 			{ id: 'provider', path: 'provider', alwaysRequired: true },
-			{ id: 'description', path: 'description', multiline: true },
-			{ id: 'learning-type', path: 'learningType' },
-			{ id: 'tasks', path: 'tasks', multiline: true },
-			{ id: 'modalities', path: 'modalities' },
-			{ id: 'licence', path: 'licence.name' },
-			{ id: 'open-weights', path: 'licence.openWeights' },
 			{ id: 'hosting', path: 'hosting.type' },
-			{ id: 'residency', path: 'hosting.residency' },
-			{ id: 'languages', path: 'languages' },
-			{ id: 'context-window', path: 'contextWindow' },
-			{ id: 'parameters', path: 'parameters' },
-			{ id: 'training-data', path: 'trainingData', multiline: true },
-			{ id: 'limitations', path: 'limitations', multiline: true },
+			{ id: 'licence', path: 'licence.name' },
+			{ id: 'description', path: 'description', multiline: true, detailed: true },
+			{ id: 'learning-type', path: 'learningType', detailed: true },
+			{ id: 'tasks', path: 'tasks', multiline: true, detailed: true },
+			{ id: 'modalities', path: 'modalities', detailed: true },
+			{ id: 'open-weights', path: 'licence.openWeights', detailed: true },
+			{ id: 'residency', path: 'hosting.residency', detailed: true },
+			{ id: 'languages', path: 'languages', detailed: true },
+			{ id: 'context-window', path: 'contextWindow', detailed: true },
+			{ id: 'parameters', path: 'parameters', detailed: true },
+			{ id: 'training-data', path: 'trainingData', multiline: true, detailed: true },
+			{ id: 'limitations', path: 'limitations', multiline: true, detailed: true },
 		],
 	},
 	draftDescription: 'A draft entry of an AI model for a public AI registry, in French and English.',

@@ -1,6 +1,6 @@
 import { ProcessingRecordSchema } from '../schemas/processing-record.ts';
 import type { EntryIssue } from '../problems.ts';
-import { defineKind, fields } from './descriptor.ts';
+import { defineKind, fields, type KindCondition } from './descriptor.ts';
 
 /** The object at a key of the data, if it is one. */
 function objectAt(data: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
@@ -57,6 +57,42 @@ function processingRecordIssues(data: Record<string, unknown>, today: string): E
 	return issues;
 }
 
+/** What {@link processingRecordIssues} checks, as the field reference says it. */
+const processingRecordConditions: readonly KindCondition[] = [
+	{
+		fields: ['transfers.outsideEu', 'transfers.safeguards'],
+		text: {
+			fr: 'Un transfert hors de l’Union européenne (transfers.outsideEu: true) dit vers quels pays et avec quelles garanties (transfers.safeguards).',
+			en: 'A transfer outside the European Union (transfers.outsideEu: true) says to which countries and with which safeguards (transfers.safeguards).',
+		},
+		breakWith: { transfers: { outsideEu: true, safeguards: null } },
+	},
+	{
+		fields: ['dpo'],
+		text: {
+			fr: 'Le délégué à la protection des données se joint au moins par une adresse électronique (dpo.email) ou une page (dpo.url).',
+			en: 'The data protection officer can be reached at least by an email address (dpo.email) or a page (dpo.url).',
+		},
+		breakWith: { dpo: { email: null, url: null } },
+	},
+	{
+		fields: ['review.next', 'review.last'],
+		text: {
+			fr: 'La prochaine revue (review.next) ne peut pas précéder la dernière (review.last).',
+			en: 'The next review (review.next) cannot be before the last one (review.last).',
+		},
+		breakWith: { review: { last: '2026-06-01', next: '2026-01-01' } },
+	},
+	{
+		fields: ['review.last'],
+		text: {
+			fr: 'La dernière revue (review.last) a déjà eu lieu : pas de date dans le futur.',
+			en: 'The last review (review.last) has already taken place: no date in the future.',
+		},
+		breakWith: { review: { last: '2999-01-01', next: '2999-06-01' } },
+	},
+];
+
 /** Processing records: the public part of the GDPR Article 30 records the systems fall under. */
 export const processingRecords = defineKind({
 	name: 'processing-records',
@@ -87,6 +123,7 @@ export const processingRecords = defineKind({
 		{ name: 'unit', path: 'controller.unit' },
 	],
 	badges: ['legalBasis', 'controller.unit'],
+	columns: [{ facet: 'basis' }, { facet: 'transfers' }, { facet: 'unit' }, { usedBy: 'systems' }],
 	layout: {
 		keyFacts: ['id', 'controller', 'legalBasis', 'transfers', 'dpo'],
 		sections: [
@@ -141,23 +178,22 @@ export const processingRecords = defineKind({
 		label: 'registry: processing record',
 		title: { fr: 'Traitement de données personnelles', en: 'Processing record' },
 		details: {
-			fr: 'Décrivez le traitement avec vos mots : à quoi il sert, quelles personnes et quelles données il concerne, qui les reçoit, combien de temps elles sont gardées. Ne donnez aucun détail technique de sécurité (produits, réglages, architecture) : seules les catégories de mesures sont publiées.',
-			en: 'Describe the processing in your own words: what it is for, which people and data it concerns, who receives the data, how long it is kept. Give no technical security details (products, settings, architecture): only the categories of measures are published.',
+			fr: 'À quoi sert le traitement, quelles personnes et quelles données il concerne, qui les reçoit, combien de temps elles sont gardées. Aucun détail technique de sécurité (produits, réglages, architecture) : seules les catégories de mesures sont publiées.',
+			en: 'What the processing is for, which people and data it concerns, who receives the data, how long it is kept. No technical security details (products, settings, architecture): only the categories of measures are published.',
 		},
+		detailsField: 'description',
 		questions: [
 			{ id: 'name', path: 'name', alwaysRequired: true },
-			{ id: 'description', path: 'description', multiline: true },
 			{ id: 'controller-name', path: 'controller.name' },
 			{ id: 'controller-unit', path: 'controller.unit' },
 			{ id: 'legal-basis', path: 'legalBasis' },
 			{ id: 'personal-data-categories', path: 'personalDataCategories' },
 			{ id: 'transfers-outside-eu', path: 'transfers.outsideEu' },
-			{ id: 'security-measures', path: 'securityMeasures' },
-			{ id: 'dpo-role', path: 'dpo.role' },
 			{ id: 'dpo-email', path: 'dpo.email' },
 		],
 	},
 	draftDescription:
 		'A draft entry of the public part of a GDPR Article 30 record of processing activities, for a public AI registry, in French and English. Security measures are categories only, never technical details.',
 	rules: processingRecordIssues,
+	conditions: processingRecordConditions,
 });

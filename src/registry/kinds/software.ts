@@ -1,6 +1,6 @@
 import { SoftwareSchema } from '../schemas/software.ts';
 import type { EntryIssue } from '../problems.ts';
-import { defineKind, fields } from './descriptor.ts';
+import { defineKind, fields, type KindCondition } from './descriptor.ts';
 
 /** `none` says there is no certification at all, so it stands alone. */
 function softwareIssues(data: Record<string, unknown>): EntryIssue[] {
@@ -18,6 +18,18 @@ function softwareIssues(data: Record<string, unknown>): EntryIssue[] {
 		},
 	];
 }
+
+/** What {@link softwareIssues} checks, as the field reference says it. */
+const softwareConditions: readonly KindCondition[] = [
+	{
+		fields: ['certifications'],
+		text: {
+			fr: 'La valeur none (aucune certification) est seule dans la liste : elle ne se combine avec aucune autre.',
+			en: 'The value none (no certification) stands alone in the list: it is never combined with another.',
+		},
+		breakWith: { certifications: ['secnumcloud', 'none'] },
+	},
+];
 
 /** Software and online services: what systems and models run on, who edits it, where it is hosted. */
 export const software = defineKind({
@@ -49,6 +61,12 @@ export const software = defineKind({
 		},
 	],
 	badges: ['editor.name', 'hosting.type'],
+	columns: [
+		{ facet: 'editor' },
+		{ facet: 'hosting' },
+		{ facet: 'residency' },
+		{ usedBy: 'systems' },
+	],
 	layout: {
 		keyFacts: ['id', 'editor', 'version', 'licence', 'hosting', 'certifications', 'website'],
 		sections: [
@@ -102,17 +120,16 @@ export const software = defineKind({
 		label: 'registry: software',
 		title: { fr: 'Logiciel', en: 'Software' },
 		details: {
-			fr: 'Décrivez le logiciel avec vos mots : ce qu’il fait pour nous, qui l’édite, où il est hébergé, quelles données il traite, avec des liens vers la politique de confidentialité et les conditions de l’éditeur. Les questions laissées vides ci-dessus seront proposées à partir de ce texte.',
-			en: 'Describe the software in your own words: what it does for us, who makes it, where it is hosted, which data it processes, with links to the editor’s privacy policy and terms. Questions left blank above will be proposed from this text.',
+			fr: 'Ce que le logiciel fait pour nous, qui l’édite, où il est hébergé, quelles données il traite, avec des liens vers la politique de confidentialité et les conditions de l’éditeur.',
+			en: 'What the software does for us, who makes it, where it is hosted, which data it processes, with links to the editor’s privacy policy and terms.',
 		},
+		detailsField: 'description',
 		questions: [
 			{ id: 'name', path: 'name', alwaysRequired: true },
 			{ id: 'editor', path: 'editor.name', alwaysRequired: true },
-			{ id: 'description', path: 'description', multiline: true },
-			{ id: 'licence', path: 'licence.name' },
-			{ id: 'open-source', path: 'licence.openSource' },
 			{ id: 'hosting', path: 'hosting.type' },
 			{ id: 'residency', path: 'hosting.residency' },
+			{ id: 'licence', path: 'licence.name' },
 			{ id: 'certifications', path: 'certifications' },
 			{ id: 'privacy-policy', path: 'privacyPolicy' },
 		],
@@ -120,4 +137,5 @@ export const software = defineKind({
 	draftDescription:
 		'A draft entry of a software product or online service and its editor, for a public AI registry, in French and English.',
 	rules: softwareIssues,
+	conditions: softwareConditions,
 });

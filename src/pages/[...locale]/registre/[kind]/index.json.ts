@@ -15,11 +15,16 @@ export const GET: APIRoute = async ({ props }) => {
 			name: facet.name,
 			values: facet.values.map((v) => v.key),
 		})),
+		columns: data.columns.map((column) => ({
+			name: column.name,
+			...(column.numeric && { numeric: true as const }),
+		})),
 		rows: data.rows.map((row) => [
 			row.id,
 			row.name,
 			row.summary,
-			row.badges.join(' · '),
+			row.cells,
+			row.keys,
 			row.facets,
 			...(row.lang ? [row.lang] : []),
 		]) as CompactIndex['rows'],
