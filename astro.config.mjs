@@ -48,8 +48,13 @@ export default defineConfig({
 			},
 			lastUpdated: false,
 			// Styles of the registry entry pages' content (built by src/utils/entry-page.ts), of the
-			// glossary and information pages, and of the search dialog.
-			customCss: ['./src/styles/entry.css', './src/styles/site.css', './src/styles/search.css'],
+			// glossary and information pages, of the search dialog and of the registry home.
+			customCss: [
+				'./src/styles/entry.css',
+				'./src/styles/site.css',
+				'./src/styles/search.css',
+				'./src/styles/registry-home.css',
+			],
 			// The search dialog's strings in the page's language.
 			plugins: [searchTranslations()],
 			// Registry entries are never listed here: they are reached from the registry indexes. The
@@ -60,6 +65,11 @@ export default defineConfig({
 					label: 'Registre',
 					translations: { en: 'Registry' },
 					items: [
+						{
+							label: 'Le registre en chiffres',
+							translations: { en: 'The registry in figures' },
+							link: '/registre/',
+						},
 						// One link per kind of entry, named and placed as its descriptor says.
 						...kinds.map((kind) => ({
 							label: kind.nouns.all.fr,
