@@ -13,16 +13,17 @@ import {
 	kindOf,
 	type EntryKind,
 } from '../registry/kinds/index.ts';
+import { valueAt } from '../registry/schema-fields.ts';
 import { fromStructuredOutput } from '../registry/structured-output.ts';
 import { answerVariants } from './answer-schema.ts';
 import { assembleEntry, type EntryFrame } from './entry-data.ts';
 import { entryId } from './entry-id.ts';
 import { estimateCost, estimateEnergy, totalUsage, type CallUsage } from './footprint.ts';
-import { readAnswers, type FormAnswers } from './form-answers.ts';
+import { questionLabel, readAnswers, type FormAnswers } from './form-answers.ts';
 import { entryFieldId, nameFieldPath, resolveField } from './form-fields.ts';
 import { formDecidedProblems } from './form-problems.ts';
 import { loadFormTemplates, templatesDir } from './form-templates.ts';
-import { bilingualLabel } from './issue-forms.ts';
+import { formKind } from './issue-forms.ts';
 import type { ModelRequest, ModelSettings } from './model-client.ts';
 import { matchIssue } from './parse-issue.ts';
 import {
@@ -34,14 +35,23 @@ import {
 	sentText,
 } from './prompt.ts';
 import { readIssueEvent, type IssueInput } from './read-event.ts';
+import { findPersonalData, personalDataOkLabel } from './personal-data.ts';
 import { redact } from './redact.ts';
 import { emptyReport, exitCodes, type DraftError, type DraftReport } from './report.ts';
 import { resolveDrafting, type DraftingEnv } from './settings.ts';
+import {
+	givesNothing,
+	splitToComplete,
+	unregisteredModels,
+	type ToComplete,
+} from './to-complete.ts';
 
 /**
  * `npm run draft`: an issue event in, a draft entry and a report out. The run is a sequence of
- * named steps; each one that can stop the run says why in the report, in both languages, and
- * nothing is written to the entry folder unless the entry passed every check.
+ * named steps; each one that can stop the run says why in the report, in both languages. An
+ * entry is written when everything it says passes every check: what it does not say yet (a form
+ * left blank, a model that failed) is listed in the report for a maintainer to complete, never a
+ * reason to refuse the draft (issue #14, "no dead ends").
  */
 
 /** Inputs of a draft run. */
@@ -112,10 +122,11 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 	}
 
 	const registry = await loadRegistry(options.registryDir);
-	if (match.template.name === 'entry-error') {
+	const declared = formKind(match.template.name);
+	if (!declared) {
 		return reportedEntry(report, String(match.answers[entryFieldId] ?? ''), registry);
 	}
-	const kind = match.template.name;
+	const { kind } = declared;
 	report.kind = kind;
 
 	// Everything the form says is checked before a single token is spent.
@@ -134,13 +145,32 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 		today: new Date().toISOString().slice(0, 10),
 		translation: 'ai' in mode ? 'machine' : 'missing',
 	};
+	const draft: DraftContext = {
+		report,
+		answers,
+		frame,
+		registry,
+		outDir: options.outDir,
+		keepPersonalData: issue.labels.includes(personalDataOkLabel),
+	};
 	if ('formOnly' in mode) {
 		report.mode = 'form-only';
 		report.formOnlyReason = mode.formOnly;
-		return formOnlyDraft(report, answers, frame, registry, options.outDir);
+		return formOnlyDraft(draft);
 	}
 	report.mode = 'ai';
-	return aiDraft(report, answers, frame, registry, issue, config, mode.ai, options);
+	return aiDraft(draft, issue, config, mode.ai, options);
+}
+
+/** What every drafting step reads, and the report it fills. */
+interface DraftContext {
+	report: DraftReport;
+	answers: FormAnswers;
+	frame: EntryFrame;
+	registry: Registry;
+	outDir: string;
+	/** A maintainer let the personal data found be written as typed (`personal-data-ok`). */
+	keepPersonalData: boolean;
 }
 
 /** AI drafting unless the contributor, a maintainer's label or the repository turned it off. */
@@ -170,41 +200,84 @@ function draftingMode(
 	return resolveDrafting(env, config);
 }
 
-/** Step: the entry from the form alone, refused with the missing questions if incomplete. */
-async function formOnlyDraft(
-	report: DraftReport,
-	answers: FormAnswers,
-	frame: EntryFrame,
-	registry: Registry,
-	outDir: string,
-): Promise<void> {
-	if (answers.unknownModels.length > 0) {
-		return stop(report, 'invalid-form', ...answers.unknownModels.map(unknownModel));
-	}
-	const { data, origins } = assembleEntry(answers, frame, null);
-	const problems = entryProblems(answers.kind, data, registry);
-	if (problems.length > 0) {
+/**
+ * Step: the entry from the form alone. What the form left blank is listed for a maintainer to
+ * complete; only answers that contradict the registry's rules send the form back to its author.
+ */
+async function formOnlyDraft(draft: DraftContext): Promise<void> {
+	const { report, answers } = draft;
+	const frame: EntryFrame = { ...draft.frame, translation: 'missing' };
+	delete frame.drafted;
+	const outcome = checkedEntry(draft, assembleEntry(answers, frame, null));
+	if (outcome.rest.length > 0) {
 		return stop(
 			report,
 			'invalid-form',
-			...problems.flatMap((p) => onFormQuestions(answers.kind, p, withoutAi)),
+			...outcome.rest.flatMap((p) => onFormQuestions(answers.kind, p, formCopied)),
 		);
 	}
-	report.fields = origins;
-	await writeEntry(report, answers.kind, frame.id, data, outDir);
+	await writeDraft(draft, outcome);
 }
 
-/** Step: prompt, call, validate, repair once, write. */
+/** An entry assembled, masked and checked: what it lacks apart from what it gets wrong. */
+interface CheckedEntry {
+	data: Record<string, unknown>;
+	origins: Record<string, 'form' | 'ai'>;
+	toComplete: ToComplete[];
+	rest: DraftError[];
+	personalData: ReturnType<typeof findPersonalData>['found'];
+}
+
+/** Masks the personal data of an assembled entry, then checks it like any entry. */
+function checkedEntry(
+	draft: DraftContext,
+	assembled: { data: Record<string, unknown>; origins: Record<string, 'form' | 'ai'> },
+): CheckedEntry {
+	const { kind } = draft.answers;
+	const masked = findPersonalData(kind, assembled.data, { keep: draft.keepPersonalData });
+	const problems = entryProblems(kind, masked.data, draft.registry);
+	const { toComplete, rest } = splitToComplete(kind, masked.data, problems);
+	return {
+		data: masked.data,
+		origins: assembled.origins,
+		toComplete,
+		rest,
+		personalData: masked.found,
+	};
+}
+
+/** Step: the checked entry and what it lacks, in the report and the entry folder. */
+async function writeDraft(draft: DraftContext, entry: CheckedEntry): Promise<void> {
+	const { report, answers } = draft;
+	const models = kindOf(answers.kind).form.questions.find(
+		(field) => resolveField(answers.kind, field.path).answer.type === 'model-uses',
+	);
+	report.toComplete = [
+		...entry.toComplete,
+		...(models && answers.unknownModels.length > 0
+			? [unregisteredModels(answers.kind, models.path, answers.unknownModels)]
+			: []),
+	];
+	report.personalData = {
+		found: entry.personalData,
+		clearedBy: draft.keepPersonalData && entry.personalData.length > 0 ? personalDataOkLabel : null,
+	};
+	report.fields = entry.origins;
+	await writeEntry(report, answers.kind, draft.frame.id, entry.data, draft.outDir);
+}
+
+/**
+ * Step: prompt, call, validate, repair once, write. A model that gives no usable answer leaves
+ * a form-only draft, its failure said in the report: a maintainer completes it.
+ */
 async function aiDraft(
-	report: DraftReport,
-	answers: FormAnswers,
-	frame: EntryFrame,
-	registry: Registry,
+	draft: DraftContext,
 	issue: IssueInput,
 	config: SiteConfig,
 	settings: ModelSettings,
 	options: DraftOptions,
 ): Promise<void> {
+	const { report, answers, frame, registry } = draft;
 	const { kind } = answers;
 	report.provider = settings.preset.name;
 	report.model = settings.model;
@@ -264,62 +337,66 @@ async function aiDraft(
 		return result;
 	};
 	const drafted = { provider: settings.preset.name, model: settings.model, date: frame.today };
-	const evaluate = (content: string) =>
-		evaluateAnswer(content, answers, { ...frame, drafted }, registry);
+	const evaluate = (content: string) => evaluateAnswer(content, draft, { ...frame, drafted });
 
 	const first = await ask(prompt.messages);
-	if (!first.ok) {
-		return stop(report, 'model-failed', { field: 'model', message: first.failure.message });
-	}
+	if (!first.ok) return fallBackToForm(draft, modelSaid(first.failure.message));
 	let outcome = evaluate(first.content);
-	if (outcome.problems.length > 0) {
+	// An answer that only leaves fields out is kept as it is: a field left empty is a person's
+	// to complete, and a repair asking for it would push the model to invent it.
+	if (outcome.rest.length > 0) {
 		const repair = buildRepair(
 			template,
 			prompt.messages,
 			first.content,
-			outcome.problems.map((p) => `${p.field}: ${p.message.en}`),
+			[...outcome.rest, ...outcome.toComplete.map(missingForModel)].map(
+				(p) => `${p.field}: ${p.message.en}`,
+			),
 		);
 		const second = await ask(repair);
-		if (!second.ok) {
-			return stop(report, 'model-failed', { field: 'model', message: second.failure.message });
-		}
+		if (!second.ok) return fallBackToForm(draft, modelSaid(second.failure.message));
 		outcome = evaluate(second.content);
-		if (outcome.problems.length > 0) {
-			return stop(report, 'model-failed', repairFailed, ...outcome.problems);
-		}
 	}
-	report.fields = outcome.origins;
-	await writeEntry(report, kind, frame.id, outcome.data, options.outDir);
+	if (outcome.rest.length > 0) {
+		report.errors.push(...outcome.rest);
+		return fallBackToForm(draft, repairFailed);
+	}
+	await writeDraft(draft, outcome);
+}
+
+/**
+ * Step, when the model gave nothing usable: the form-only draft, with the model's failure as
+ * the reason. The tokens spent stay in the report.
+ */
+async function fallBackToForm(draft: DraftContext, why: Bilingual): Promise<void> {
+	draft.report.mode = 'form-only';
+	draft.report.formOnlyReason = why;
+	draft.report.errors.push({ field: 'model', message: why });
+	await formOnlyDraft(draft);
+	// Should the form itself fail (it was checked before the call), the model's failure is the news.
+	if (draft.report.status === 'invalid-form') draft.report.status = 'model-failed';
 }
 
 /** Reads the model's answer into an entry with the form on top, and checks it like any entry. */
-function evaluateAnswer(
-	content: string,
-	answers: FormAnswers,
-	frame: EntryFrame,
-	registry: Registry,
-): {
-	data: Record<string, unknown>;
-	origins: Record<string, 'form' | 'ai'>;
-	problems: DraftError[];
-} {
+function evaluateAnswer(content: string, draft: DraftContext, frame: EntryFrame): CheckedEntry {
+	const failed = (reason: string): CheckedEntry => ({
+		data: {},
+		origins: {},
+		toComplete: [],
+		rest: [{ field: 'answer', message: notJson(reason) }],
+		personalData: [],
+	});
 	let value: unknown;
 	try {
 		value = JSON.parse(content);
 	} catch (error) {
-		const reason = (error as Error).message;
-		return { data: {}, origins: {}, problems: [{ field: 'answer', message: notJson(reason) }] };
+		return failed((error as Error).message);
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		return {
-			data: {},
-			origins: {},
-			problems: [{ field: 'answer', message: notJson('not an object') }],
-		};
+		return failed('not an object');
 	}
-	const fromModel = fromStructuredOutput(answers.kind, value) as Record<string, unknown>;
-	const { data, origins } = assembleEntry(answers, frame, fromModel);
-	return { data, origins, problems: entryProblems(answers.kind, data, registry) };
+	const fromModel = fromStructuredOutput(draft.answers.kind, value) as Record<string, unknown>;
+	return checkedEntry(draft, assembleEntry(draft.answers, frame, fromModel));
 }
 
 /** Every problem the registry's own check finds in the entry. */
@@ -330,7 +407,11 @@ function entryProblems(kind: EntryKind, data: unknown, registry: Registry): Draf
 	}));
 }
 
-/** Step: the entry file, serialised by the YAML library, at a path built from the slug alone. */
+/**
+ * Step: the entry file, serialised by the YAML library, at a path built from the slug alone.
+ * Every value it holds has passed its schema; the only failures let through are fields it does
+ * not give, which the report lists for a maintainer and CI shows at their line.
+ */
 async function writeEntry(
 	report: DraftReport,
 	kind: EntryKind,
@@ -339,7 +420,16 @@ async function writeEntry(
 	outDir: string,
 ): Promise<void> {
 	if (!slugPattern.test(id)) throw new Error(`refusing to write an entry with id "${id}"`);
-	const typed = entrySchemas[kind].parse(data) as Record<string, unknown>;
+	const parsed = entrySchemas[kind].safeParse(data);
+	const wrong = parsed.success
+		? []
+		: parsed.error.issues.filter((issue) => !givesNothing(valueAt(data, issue.path)));
+	if (wrong.length > 0) {
+		throw new Error(
+			`refusing to write an entry that fails its schema: ${wrong.map((issue) => issue.path.join('.')).join(', ')}`,
+		);
+	}
+	const typed = parsed.success ? (parsed.data as Record<string, unknown>) : data;
 	const root = resolve(outDir);
 	const file = resolve(root, kind, `${id}.mdx`);
 	if (!file.startsWith(root + sep)) throw new Error(`refusing to write outside ${root}: ${file}`);
@@ -423,9 +513,9 @@ function takenIds(registry: Registry, kind: EntryKind): Set<string> {
 }
 
 /** Why a question must change, said after the problem: nothing but the form can fix it. */
-const withoutAi: Bilingual = {
-	fr: 'sans l’IA, cette question doit être remplie',
-	en: 'without AI, this question must be answered',
+const formCopied: Bilingual = {
+	fr: 'le brouillon reprend les réponses du formulaire telles quelles : seule une modification du ticket peut corriger cela',
+	en: 'the draft copies the form’s answers as they are, so only editing the issue can fix this',
 };
 const formKept: Bilingual = {
 	fr: 'l’IA garde les réponses du formulaire telles quelles : seule une modification du ticket peut corriger cela',
@@ -433,8 +523,9 @@ const formKept: Bilingual = {
 };
 
 /**
- * Puts a problem of the form-only entry on the questions that would fix it: the question for
- * that field, or, when a whole group is missing (`aiAct`), each question of the group.
+ * Puts a problem of the entry on the questions that would fix it, named by their labels in each
+ * language: the question for that field, or, when a whole group is concerned (`aiAct`), each
+ * question of the group.
  */
 function onFormQuestions(kind: EntryKind, problem: DraftError, why: Bilingual): DraftError[] {
 	const within = (path: string) => problem.field === path || problem.field.startsWith(`${path}.`);
@@ -445,15 +536,34 @@ function onFormQuestions(kind: EntryKind, problem: DraftError, why: Bilingual): 
 	const questions = exact.length > 0 ? exact : group;
 	if (questions.length === 0) return [problem];
 	return questions.map((question) => {
-		const label = bilingualLabel(resolveField(kind, question.path).doc.label);
+		const label = questionLabel(kind, question);
 		return {
 			field: question.id,
 			message: {
-				fr: `« ${label} » : ${problem.message.fr} (${why.fr}).`,
-				en: `"${label}": ${problem.message.en} (${why.en}).`,
+				fr: `« ${label.fr} » : ${problem.message.fr} (${why.fr}).`,
+				en: `"${label.en}": ${problem.message.en} (${why.en}).`,
 			},
 		};
 	});
+}
+
+/** Tells the model, in its repair, which required field its answer left out. */
+function missingForModel(item: ToComplete): DraftError {
+	return {
+		field: item.field,
+		message: {
+			fr: 'champ obligatoire manquant : à donner seulement si le ticket le dit, sinon null',
+			en: 'required field is missing: give it only if the issue says it, otherwise null (a person completes it)',
+		},
+	};
+}
+
+/** The model's own failure, as the reason for a form-only draft. */
+function modelSaid(message: Bilingual): Bilingual {
+	return {
+		fr: `le modèle n’a pas rendu de brouillon utilisable (${message.fr})`,
+		en: `the model gave no usable draft (${message.en})`,
+	};
 }
 
 const notAForm: DraftError = {
@@ -472,12 +582,9 @@ const notWithForm: DraftError = {
 	},
 };
 
-const repairFailed: DraftError = {
-	field: 'model',
-	message: {
-		fr: 'La réponse du modèle ne passe pas la validation du registre, même après une correction. Aucune fiche n’a été écrite ; un mainteneur peut relancer ou rédiger la fiche à la main.',
-		en: 'The model’s answer fails the registry’s validation, even after one repair. No entry was written; a maintainer can run it again or write the entry by hand.',
-	},
+const repairFailed: Bilingual = {
+	fr: 'la réponse du modèle ne passe pas la validation du registre, même après une correction',
+	en: 'the model’s answer fails the registry’s validation, even after one repair',
 };
 
 function missingQuestion(label: string): DraftError {
@@ -486,16 +593,6 @@ function missingQuestion(label: string): DraftError {
 		message: {
 			fr: `La question « ${label} » manque dans le ticket : utilisez le formulaire sans en retirer de titre « ### ».`,
 			en: `The question "${label}" is missing from the issue: use the form without removing any "###" heading.`,
-		},
-	};
-}
-
-function unknownModel(name: string): DraftError {
-	return {
-		field: 'models',
-		message: {
-			fr: `Le modèle « ${name.slice(0, 80)} » n’est pas dans le registre : déclarez-le d’abord avec le formulaire « Déclarer un modèle d’IA », ou écrivez son identifiant exact.`,
-			en: `The model "${name.slice(0, 80)}" is not in the registry: declare it first with the "Declare an AI model" form, or write its exact id.`,
 		},
 	};
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type Language } from '../registry/schemas/index.ts';
-import { entrySchemas } from '../registry/kinds/index.ts';
+import { entrySchemas, kindOf } from '../registry/kinds/index.ts';
 import type { FormAnswers } from './form-answers.ts';
 import { generatedFields, resolveField } from './form-fields.ts';
 
@@ -18,7 +18,7 @@ const generatedNames = new Set<string>(Object.values(generatedFields));
 export interface EntryFrame {
 	id: string;
 	issue: number;
-	/** The day of the run, `YYYY-MM-DD`: the draft's date and its review date. */
+	/** The day of the run, `YYYY-MM-DD`: the draft's date; the next review is due a year later. */
 	today: string;
 	translation: 'machine' | 'missing';
 	drafted?: { provider: string; model: string; date: string };
@@ -37,20 +37,24 @@ export function assembleEntry(
 		// With a model, "models used" is its to resolve against the registry's ids.
 		if (fromModel && resolveField(answers.kind, path).answer.type === 'model-uses') continue;
 		const current = getPath(data, path);
-		const value = isText(answer.value)
-			? { ...(isText(current) ? current : {}), ...answer.value }
-			: answer.value;
+		// A text keeps the model's translation, a contact the model's other half.
+		const value =
+			isPlainObject(answer.value) && isPlainObject(current)
+				? { ...current, ...answer.value }
+				: answer.value;
 		setPath(data, path, value);
 		formPaths.add(path);
 	}
+	if (!fromModel) fillFromDescription(answers, data, formPaths);
 	const schema = entrySchemas[answers.kind];
 	data[generatedFields.id] = frame.id;
 	data[generatedFields.language] = { original: answers.original, translation: frame.translation };
-	// Only systems have review dates.
-	if (generatedFields.review in schema.shape) {
-		data[generatedFields.review] = { last: frame.today, next: addYear(frame.today) };
+	// When the next review is due, for the kinds that must say so; the last review is left to the
+	// person who does it (a draft has not been reviewed).
+	const review = (schema.shape as Record<string, z.ZodType>)[generatedFields.review];
+	if (review && review._zod.optin !== 'optional') {
+		data[generatedFields.review] = { next: addYear(frame.today) };
 	}
-	if (!fromModel) fillEmptyObjects(schema, data);
 	const origins = originsOf(data, formPaths, fromModel !== null);
 	data[generatedFields.provenance] = {
 		issue: frame.issue,
@@ -60,16 +64,30 @@ export function assembleEntry(
 	return { data, origins };
 }
 
+/**
+ * Without AI, the free description fills the field the descriptor names (`form.detailsField`,
+ * a summary) when the form left it blank and the description fits it: the contributor's words
+ * are then in the draft rather than lost.
+ */
+function fillFromDescription(answers: FormAnswers, data: Data, formPaths: Set<string>): void {
+	const path = kindOf(answers.kind).form.detailsField;
+	if (!path || !answers.details || getPath(data, path) !== undefined) return;
+	const value = { [answers.original]: answers.details };
+	if (!resolveField(answers.kind, path).schema.safeParse(value).success) return;
+	setPath(data, path, value);
+	formPaths.add(path);
+}
+
 /** `form` for a top-level field all of whose values came from the form, `ai` otherwise. */
 function originsOf(data: Data, formPaths: ReadonlySet<string>, withModel: boolean) {
 	const origins: Record<string, 'form' | 'ai'> = {};
+	const fromAnswer = (leaf: string) =>
+		[...formPaths].some((path) => leaf === path || leaf.startsWith(`${path}.`));
 	for (const [key, value] of Object.entries(data)) {
 		if (key === generatedFields.provenance) continue;
 		const leaves = leafPaths(value, key);
 		const fromForm =
-			!withModel ||
-			generatedNames.has(key) ||
-			(leaves.length > 0 && leaves.every((leaf) => formPaths.has(leaf)));
+			!withModel || generatedNames.has(key) || (leaves.length > 0 && leaves.every(fromAnswer));
 		origins[key] = fromForm ? 'form' : 'ai';
 	}
 	return origins;
@@ -79,22 +97,6 @@ function originsOf(data: Data, formPaths: ReadonlySet<string>, withModel: boolea
 function leafPaths(value: unknown, path: string): string[] {
 	if (!isPlainObject(value) || isText(value)) return [path];
 	return Object.entries(value).flatMap(([key, child]) => leafPaths(child, `${path}.${key}`));
-}
-
-/**
- * Adds `{}` for required objects whose fields are all optional (a system's contact, its source
- * code), so a form-only draft passes the schema when the contributor left them blank.
- */
-function fillEmptyObjects(schema: z.ZodObject, data: Data): void {
-	for (const [key, field] of Object.entries(schema.shape)) {
-		const def = (field as z.ZodType)._zod.def as {
-			type: string;
-			shape?: Record<string, z.ZodType>;
-		};
-		if (def.type !== 'object' || data[key] !== undefined || !def.shape) continue;
-		// `optin` is how zod 4 marks a schema that accepts a missing value (`isOptional()` is deprecated).
-		if (Object.values(def.shape).every((child) => child._zod.optin === 'optional')) data[key] = {};
-	}
 }
 
 /** The same day a year later (28 February for a 29th): when a new entry is due for review. */
@@ -112,7 +114,8 @@ export function isText(value: unknown): value is Partial<Record<Language, string
 	);
 }
 
-function isPlainObject(value: unknown): value is Data {
+/** A mapping, as opposed to a list, a scalar or nothing. */
+export function isPlainObject(value: unknown): value is Data {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -5,7 +5,6 @@ import { kindOf, type EntryKind, type FormQuestion } from '../registry/kinds/ind
 import type { Vocabularies } from '../registry/vocabularies.ts';
 import { commonFieldIds, resolveField } from './form-fields.ts';
 import {
-	bilingualLabel,
 	booleanOptions,
 	commonLabels,
 	languageOptions,
@@ -67,13 +66,12 @@ export function readAnswers(
 		unknownModels: [],
 		errors,
 	};
+	// Every question of the kind: a short form's issue simply has no answer to the full form's.
 	for (const field of kindOf(kind).form.questions) {
 		const raw = parsed[field.id];
 		const typed = Array.isArray(raw) ? raw.join(', ') : text(raw);
 		if (!typed) {
-			if (field.alwaysRequired) {
-				errors.push(missing(field.id, bilingualLabel(resolveField(kind, field.path).doc.label)));
-			}
+			if (field.alwaysRequired) errors.push(missing(field.id, questionLabel(kind, field)));
 			continue;
 		}
 		const converted = convert(kind, field, typed, original, vocabularies, models);
@@ -99,7 +97,7 @@ function convert(
 	models: readonly KnownModel[],
 ): Converted {
 	const resolved = resolveField(kind, field.path);
-	const label = bilingualLabel(resolved.doc.label);
+	const label = resolved.doc.label;
 	const { answer } = resolved;
 	let converted: Converted;
 	switch (answer.type) {
@@ -134,6 +132,9 @@ function convert(
 		case 'model-uses':
 			converted = readModelUses(typed, original, models);
 			break;
+		case 'contact':
+			converted = readContact(typed, answer, label);
+			break;
 		default:
 			converted = { value: typed };
 	}
@@ -144,8 +145,8 @@ function convert(
 		const message = issueMessage(issue, converted.value);
 		return {
 			error: {
-				fr: `« ${label} » : ${message.fr} (« ${clip(typed)} »).`,
-				en: `"${label}": ${message.en} ("${clip(typed)}").`,
+				fr: `« ${label.fr} » : ${message.fr} (« ${clip(typed)} »).`,
+				en: `"${label.en}": ${message.en} ("${clip(typed)}").`,
 			},
 		};
 	}
@@ -204,6 +205,34 @@ function readModelUses(
 	return { value: uses, unknownModels };
 }
 
+/**
+ * Reads a contact answer: an email address, a web page, or both separated by a space or a
+ * comma. Each part is told by its form (an `@` and no scheme, or `http(s)://`) and checked by
+ * the field's schema afterwards.
+ */
+function readContact(
+	typed: string,
+	keys: { email: string; url: string },
+	label: Bilingual,
+): Converted {
+	const value: Record<string, string> = {};
+	for (const part of typed.split(/[\s,;]+/).filter(Boolean)) {
+		const key = /^https?:\/\//i.test(part) ? keys.url : part.includes('@') ? keys.email : undefined;
+		if (!key || value[key] !== undefined) {
+			return {
+				error: wrong(
+					label,
+					'une adresse électronique, une page web (https://…), ou les deux',
+					'an email address, a web page (https://…), or both',
+					typed,
+				),
+			};
+		}
+		value[key] = part.replace(/^mailto:/i, '');
+	}
+	return { value };
+}
+
 function splitList(typed: string): string[] {
 	return typed
 		.split(/[,;\n]/)
@@ -226,20 +255,25 @@ function isChecked(answer: ParsedBody[string], option: string): boolean {
 	return typeof boxes === 'object' && !Array.isArray(boxes) && boxes.selected.includes(option);
 }
 
-function missing(field: string, label: string): DraftError {
+/** A question's label in each language: messages name questions as the reader's form does. */
+export function questionLabel(kind: EntryKind, field: FormQuestion): Bilingual {
+	return resolveField(kind, field.path).doc.label;
+}
+
+function missing(field: string, label: Bilingual): DraftError {
 	return {
 		field,
 		message: {
-			fr: `La question « ${label} » doit être remplie.`,
-			en: `The question "${label}" must be answered.`,
+			fr: `La question « ${label.fr} » doit être remplie.`,
+			en: `The question "${label.en}" must be answered.`,
 		},
 	};
 }
 
-function wrong(label: string, fr: string, en: string, typed: string): Bilingual {
+function wrong(label: Bilingual, fr: string, en: string, typed: string): Bilingual {
 	return {
-		fr: `« ${label} » attend ${fr} ; reçu « ${clip(typed)} ».`,
-		en: `"${label}" expects ${en}; got "${clip(typed)}".`,
+		fr: `« ${label.fr} » attend ${fr} ; reçu « ${clip(typed)} ».`,
+		en: `"${label.en}" expects ${en}; got "${clip(typed)}".`,
 	};
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { FieldDoc } from '../registry/schemas/index.ts';
 import { entrySchemas, type EntryKind } from '../registry/kinds/index.ts';
-import { listItemReference, schemaFields } from '../registry/schema-fields.ts';
+import { listItemReference, schemaFields, unwrap } from '../registry/schema-fields.ts';
 
 /**
  * How the drafting side reads entry fields: which question of a registry issue form fills which
@@ -21,8 +21,8 @@ export const commonFieldIds = {
 
 /**
  * Entry fields the drafting sets itself and never asks the form or the model for: the id comes
- * from the name, the language from the language question, the review dates from the day the
- * issue was opened, the provenance from the run.
+ * from the name, the language from the language question, the provenance from the run. Of the
+ * review, the drafting only proposes when the next one is due: the last review is a person's.
  */
 export const generatedFields = {
 	id: 'id',
@@ -49,7 +49,9 @@ export type AnswerType =
 	/** Several short values separated by commas or new lines. */
 	| { type: 'list' }
 	| { type: 'vocabulary'; vocabulary: string; multiple: boolean }
-	| { type: 'model-uses' };
+	| { type: 'model-uses' }
+	/** A contact object of an email address and a web page, either or both in one answer. */
+	| { type: 'contact'; email: string; url: string };
 
 /** An entry field as the schema describes it. */
 export interface ResolvedField {
@@ -92,9 +94,22 @@ function answerType(schema: z.ZodType, doc: FieldDoc): AnswerType {
 	if (doc.vocabulary) return { type: 'vocabulary', vocabulary: doc.vocabulary, multiple: false };
 	if (def.type === 'boolean') return { type: 'boolean' };
 	if (def.type === 'number') return { type: 'integer' };
-	if (def.type === 'object') return { type: 'text' };
+	if (def.type === 'object') return contactKeys(schema) ?? { type: 'text' };
 	if (def.format === 'email') return { type: 'email' };
 	if (def.format === 'url') return { type: 'url' };
 	if (def.format === 'date') return { type: 'date' };
 	return { type: 'string' };
+}
+
+/** An object made of an optional email address and an optional web page, and their keys. */
+function contactKeys(schema: z.ZodType): AnswerType | undefined {
+	const shape = (schema._zod.def as { shape?: Record<string, z.ZodType> }).shape ?? {};
+	const formats = Object.entries(shape).map(([key, child]) => {
+		const inner = unwrap(child)._zod.def as { format?: string };
+		return { key, format: inner.format, optional: child._zod.optin === 'optional' };
+	});
+	const email = formats.find((f) => f.format === 'email');
+	const url = formats.find((f) => f.format === 'url');
+	if (formats.length !== 2 || !email?.optional || !url?.optional) return undefined;
+	return { type: 'contact', email: email.key, url: url.key };
 }

@@ -10,28 +10,59 @@ import { commonFieldIds, entryFieldId, resolveField, type ResolvedField } from '
  * `npm run kit -- generate` rewrites them; `npm run kit -- generate --check` fails when they are out of date.
  */
 
-/** The forms a contributor can pick, by what they are for. */
-export type FormName = EntryKind | 'entry-error';
+/** The full form of a kind, for the kinds whose descriptor declares one (`form.detailedFile`). */
+export type DetailedFormName = `${EntryKind}-detailed`;
 
-/** Every form, in the template chooser's order: one per kind, then "report an error". */
-export const formNames: readonly FormName[] = [...entryKinds, 'entry-error'];
+/** The forms a contributor can pick, by what they are for. */
+export type FormName = EntryKind | DetailedFormName | 'entry-error';
+
+/** The two tiers of a kind's forms: the short one, and the full one when the kind has it. */
+export type FormTier = 'short' | 'detailed';
+
+/** Every form, in the template chooser's order: each kind's short then full form, then errors. */
+export const formNames: readonly FormName[] = [
+	...entryKinds.flatMap((kind): FormName[] =>
+		kindOf(kind).form.detailedFile ? [kind, `${kind}-detailed`] : [kind],
+	),
+	'entry-error',
+];
+
+/** The kind a form declares and its tier, or `undefined` for the error form. */
+export function formKind(name: FormName): { kind: EntryKind; tier: FormTier } | undefined {
+	if (name === 'entry-error') return undefined;
+	if (name.endsWith('-detailed')) {
+		return { kind: name.slice(0, -'-detailed'.length) as EntryKind, tier: 'detailed' };
+	}
+	return { kind: name as EntryKind, tier: 'short' };
+}
 
 /** File of a form, or of the template chooser's configuration, in `.github/ISSUE_TEMPLATE/`. */
 export function formFile(name: FormName | 'config'): string {
 	if (name === 'config') return 'config.yml';
-	if (name === 'entry-error') return 'entry-error.yml';
-	return kindOf(name).form.file;
+	const declared = formKind(name);
+	if (!declared) return 'entry-error.yml';
+	const { form } = kindOf(declared.kind);
+	const file = declared.tier === 'detailed' ? form.detailedFile : form.file;
+	if (!file) throw new Error(`${declared.kind}: no detailedFile in the descriptor's form`);
+	return file;
 }
 
 /** Label a form puts on its issues; the workflow and the publishing job filter on these. */
 export function formLabel(name: FormName): string {
-	return name === 'entry-error' ? 'registry: error report' : kindOf(name).form.label;
+	const declared = formKind(name);
+	return declared ? kindOf(declared.kind).form.label : 'registry: error report';
+}
+
+/** The questions a form asks of a kind's fields, in form order. */
+export function formQuestions(kind: EntryKind, tier: FormTier): FormQuestion[] {
+	const { questions } = kindOf(kind).form;
+	return tier === 'detailed' ? [...questions] : questions.filter((field) => !field.detailed);
 }
 
 /** What the forms need to know besides the schema. */
 export interface FormContext {
 	vocabularies: Vocabularies;
-	/** Whether an AI provider is configured; without one every schema-required field is asked. */
+	/** Whether an AI provider is configured: the forms then say that an AI completes the entry. */
 	aiAvailable: boolean;
 	siteUrl: string;
 	providerName: Bilingual;
@@ -57,10 +88,10 @@ export const noAiOption = 'Ne pas rédiger avec l’IA / Do not draft with AI';
 
 /** Labels of the questions every registry form asks besides entry fields. */
 export const commonLabels = {
-	language: 'Langue de rédaction / Language you write in',
-	details: 'Description libre / Description in your own words',
-	noAi: 'Assistant IA / AI assistant',
-} as const;
+	language: { fr: 'Langue de rédaction', en: 'Language you write in' },
+	details: { fr: 'Description, en quelques phrases', en: 'Description, in a few sentences' },
+	noAi: { fr: 'Assistant IA', en: 'AI assistant' },
+} as const satisfies Record<string, Bilingual>;
 
 /** Values of a vocabulary as form choices; throws when the vocabulary does not exist. */
 export function vocabularyOptions(
@@ -73,49 +104,72 @@ export function vocabularyOptions(
 	return vocabulary.values.map((value) => ({ option: bilingualLabel(value.label), value }));
 }
 
-/** The "declare …" form of a kind ("declare an AI system"). */
-export function registryForm(kind: EntryKind, context: FormContext): Record<string, unknown> {
+/**
+ * The "declare …" form of a kind ("declare an AI system"), short or full. The description comes
+ * first, since everything else can be drawn from it; only the name (and what the descriptor
+ * marks `alwaysRequired`) is required: whatever else the entry needs, the AI proposes or a
+ * maintainer completes, so that no answer left blank ever stops a draft.
+ */
+export function registryForm(
+	kind: EntryKind,
+	context: FormContext,
+	tier: FormTier = 'short',
+): Record<string, unknown> {
 	const { form, nouns } = kindOf(kind);
 	const what = nouns.a;
+	const completes = context.aiAvailable
+		? {
+				fr: 'L’IA propose le reste de la fiche à partir de ce texte.',
+				en: 'The AI proposes the rest of the entry from this text.',
+			}
+		: {
+				fr: 'L’équipe du registre complète la fiche à partir de ce texte.',
+				en: 'The registry team completes the entry from this text.',
+			};
 	const body: Record<string, unknown>[] = [
-		markdown(intro(what, context)),
-		{
-			type: 'dropdown',
-			id: commonFieldIds.language,
-			attributes: {
-				label: commonLabels.language,
-				description:
-					'La fiche est publiée dans cette langue ; l’autre sera traduite puis relue. — *The entry is published in this language; the other one will be translated, then reviewed.*',
-				options: [languageOptions.fr, languageOptions.en],
-			},
-			validations: { required: true },
-		},
-		...form.questions.map((field) => question(kind, field, context)),
+		markdown(intro(kind, tier, context)),
 		{
 			type: 'textarea',
 			id: commonFieldIds.details,
 			attributes: {
-				label: commonLabels.details,
-				description: `${form.details.fr} — *${form.details.en}*`,
+				label: bilingualLabel(commonLabels.details),
+				description: `${form.details.fr} ${completes.fr} — *${form.details.en} ${completes.en}*`,
 			},
 			validations: { required: true },
 		},
+		{
+			type: 'dropdown',
+			id: commonFieldIds.language,
+			attributes: {
+				label: bilingualLabel(commonLabels.language),
+				description:
+					'La langue de vos réponses ; l’autre est traduite puis relue. — *The language of your answers; the other one is translated, then reviewed.*',
+				options: [languageOptions.fr, languageOptions.en],
+			},
+			validations: { required: true },
+		},
+		...formQuestions(kind, tier).map((field) => question(kind, field, context)),
 	];
 	if (context.aiAvailable) {
 		body.push({
 			type: 'checkboxes',
 			id: commonFieldIds.noAi,
 			attributes: {
-				label: commonLabels.noAi,
+				label: bilingualLabel(commonLabels.noAi),
 				description:
-					'Cochez pour que le brouillon soit fait uniquement à partir de vos réponses ; les questions obligatoires de la fiche devront alors toutes être remplies. — *Tick to have the draft made from your answers only; every question the entry requires must then be answered.*',
+					'Cochez pour que rien ne soit envoyé à l’IA : le brouillon reprend vos seules réponses, et l’équipe du registre complète le reste. — *Tick to send nothing to the AI: the draft copies your answers only, and the registry team completes the rest.*',
 				options: [{ label: noAiOption }],
 			},
 		});
 	}
+	const detailed = tier === 'detailed';
 	return {
-		name: `Déclarer ${what.fr} / Declare ${what.en}`,
-		description: `Proposer une nouvelle fiche du registre pour ${what.fr}. — Propose a new registry entry for ${what.en}.`,
+		name: detailed
+			? `Déclarer ${what.fr}, en détail / Declare ${what.en}, in detail`
+			: `Déclarer ${what.fr} / Declare ${what.en}`,
+		description: detailed
+			? `Toutes les questions de la fiche, facultatives. — Every question of the entry, all optional.`
+			: `Quelques questions ; le reste de la fiche est complété ensuite. — A few questions; the rest of the entry is completed afterwards.`,
 		title: `[${bilingualLabel(form.title)}] `,
 		labels: [form.label],
 		body,
@@ -129,10 +183,9 @@ function question(
 	context: FormContext,
 ): Record<string, unknown> {
 	const resolved = resolveField(kind, field.path);
-	const required = field.alwaysRequired === true || (!context.aiAvailable && resolved.required);
 	const label = bilingualLabel(resolved.doc.label);
 	const help = `${resolved.doc.help.fr} — *${resolved.doc.help.en}*`;
-	const validations = required ? { validations: { required: true } } : {};
+	const validations = field.alwaysRequired === true ? { validations: { required: true } } : {};
 	const choices = questionChoices(resolved, context);
 	if (choices) {
 		return {
@@ -156,7 +209,10 @@ function question(
 	};
 }
 
-/** Choices of a dropdown question, with the vocabulary's definitions when it has some. */
+/**
+ * Choices of a dropdown question, with the vocabulary's definitions when every value has one:
+ * a list explaining some choices and not others would leave the contributor guessing.
+ */
 function questionChoices(
 	resolved: ResolvedField,
 	context: FormContext,
@@ -171,13 +227,15 @@ function questionChoices(
 	}
 	if (answer.type !== 'vocabulary') return undefined;
 	const options = vocabularyOptions(context.vocabularies, answer.vocabulary);
-	const definitions = options
-		.filter(({ value }) => value.definition)
-		.map(
-			({ option, value }) =>
-				`- **${option}** : ${value.definition?.fr} — *${value.definition?.en}*`,
-		)
-		.join('\n');
+	const complete = options.every(({ value }) => value.definition);
+	const definitions = complete
+		? options
+				.map(
+					({ option, value }) =>
+						`- **${option}** : ${value.definition?.fr} — *${value.definition?.en}*`,
+				)
+				.join('\n')
+		: '';
 	return { options: options.map(({ option }) => option), multiple: answer.multiple, definitions };
 }
 
@@ -190,18 +248,35 @@ function answerHint(resolved: ResolvedField): string {
 			return ' (nombre entier / whole number)';
 		case 'list':
 			return ' (séparés par des virgules / comma-separated)';
+		case 'contact':
+			return ' (une adresse électronique, une page web https://…, ou les deux / an email address, a web page https://…, or both)';
 		case 'model-uses':
-			return '\n\nUne ligne par modèle : `nom ou identifiant du modèle : son usage`. — *One line per model: `model name or id: how it is used`.*';
+			return '\n\nUne ligne par modèle : `nom du modèle : son usage`. — *One line per model: `model name: how it is used`.*';
 		default:
 			return '';
 	}
 }
 
-function intro(what: Bilingual, context: FormContext): string {
+function intro(kind: EntryKind, tier: FormTier, context: FormContext): string {
+	const { nouns, form } = kindOf(kind);
+	const what = nouns.a;
 	const ai = context.aiAvailable
-		? `Un assistant d’IA (${context.providerName.fr}, ${context.hosting.fr}) rédige un brouillon de fiche à partir de vos réponses ; une personne le relit avant toute publication. Avant l’envoi, les adresses électroniques, numéros de téléphone, IBAN, numéros de sécurité sociale et adresses IP sont masqués.\n\n*An AI assistant (${context.providerName.en}, ${context.hosting.en}) drafts an entry from your answers; a person reviews it before anything is published. Before sending, e-mail addresses, phone numbers, IBANs, social security numbers and IP addresses are masked.*`
-		: `Vos réponses deviennent un brouillon de fiche, relu par une personne avant toute publication.\n\n*Your answers become a draft entry, reviewed by a person before anything is published.*`;
-	return `Ce formulaire propose ${what.fr} pour le registre public. N’y mettez pas de données personnelles : nommez des services et des fonctions, pas des personnes.\n\n*This form proposes ${what.en} for the public registry. Do not put personal data in it: name teams and roles, not people.*\n\n${ai}`;
+		? {
+				fr: `Un assistant d’IA (${context.providerName.fr}, ${context.hosting.fr}) complète la fiche à partir de votre description, après en avoir masqué adresses électroniques, numéros de téléphone, IBAN, numéros de sécurité sociale et adresses IP. Une personne relit tout avant publication.`,
+				en: `An AI assistant (${context.providerName.en}, ${context.hosting.en}) completes the entry from your description, once e-mail addresses, phone numbers, IBANs, social security numbers and IP addresses are masked. A person reviews everything before it is published.`,
+			}
+		: {
+				fr: 'Vos réponses deviennent un brouillon de fiche, que l’équipe du registre complète et relit avant toute publication.',
+				en: 'Your answers become a draft entry, which the registry team completes and reviews before anything is published.',
+			};
+	const other =
+		form.detailedFile && tier === 'short'
+			? {
+					fr: ` Pour tout renseigner vous-même, choisissez « Déclarer ${what.fr}, en détail ».`,
+					en: ` To give every detail yourself, choose “Declare ${what.en}, in detail”.`,
+				}
+			: { fr: '', en: '' };
+	return `Ce formulaire propose ${what.fr} pour le registre public. Tout y est public : nommez des services et des fonctions, pas des personnes.\n\n${ai.fr}${other.fr}\n\n*This form proposes ${what.en} for the public registry. Everything in it is public: name teams and roles, not people.*\n\n*${ai.en}${other.en}*`;
 }
 
 function markdown(value: string): Record<string, unknown> {
@@ -279,8 +354,12 @@ export function issueTemplateConfig(context: FormContext): Record<string, unknow
 
 /** Every file of `.github/ISSUE_TEMPLATE/` this module owns, as data. */
 export function issueTemplates(context: FormContext): Record<string, Record<string, unknown>> {
+	const registryForms = formNames.flatMap((name) => {
+		const declared = formKind(name);
+		return declared ? [[formFile(name), registryForm(declared.kind, context, declared.tier)]] : [];
+	});
 	return {
-		...Object.fromEntries(entryKinds.map((kind) => [formFile(kind), registryForm(kind, context)])),
+		...Object.fromEntries(registryForms),
 		[formFile('entry-error')]: entryErrorForm(),
 		[formFile('config')]: issueTemplateConfig(context),
 	};

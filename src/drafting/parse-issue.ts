@@ -37,10 +37,16 @@ export function matchIssue(
 		.replace(/\r\n?/g, '\n')
 		.replaceAll(hidden, '');
 	const lines = text.split('\n');
+	// Most headings found first; on a tie, a form found whole. A short form's questions are all
+	// in its full form too: a full form's body that lost one heading is that full form, incomplete,
+	// not the short form whose headings it all has.
+	const isWhole = (s: { template: FormTemplate; headings: Map<number, number> }) =>
+		s.headings.size === s.template.headings.length;
 	const scored = templates
 		.map((template) => ({ template, headings: findHeadings(lines, template.headings) }))
-		.sort((a, b) => b.headings.size - a.headings.size);
-	const complete = scored.find((s) => s.headings.size === s.template.headings.length);
+		.sort((a, b) => b.headings.size - a.headings.size || Number(isWhole(b)) - Number(isWhole(a)));
+	const best = scored[0];
+	const complete = best && isWhole(best) ? best : undefined;
 	if (complete) {
 		return {
 			kind: 'form',
@@ -96,20 +102,50 @@ function forParser(
 
 /**
  * Line numbers of the form's headings, mapped to the index of the question they open. A
- * heading counts only if it is a whole `### <label>` line coming after the previous one in form
- * order; the same text met out of order is part of an answer.
+ * heading counts only if it is a whole `### <label>` line in form order; of the ways to read the
+ * body's heading lines in form order, the one that finds the most questions wins, and among
+ * those the earliest lines: a label typed inside an answer (the description comes first) is part
+ * of that answer, unless taking it loses no question. The longest chain is found by dynamic
+ * programming over the form's questions, so the work stays linear in the body's lines.
  */
 function findHeadings(lines: readonly string[], labels: readonly string[]): Map<number, number> {
-	const found = new Map<number, number>();
-	let next = 0;
+	const indexOf = new Map(labels.map((label, index) => [label, index]));
+	// For each question, the longest chain of headings ending at it, and where that chain ends.
+	const length = labels.map(() => 0);
+	const end: (Link | undefined)[] = labels.map(() => undefined);
+	interface Link {
+		line: number;
+		question: number;
+		previous: Link | undefined;
+	}
 	lines.forEach((line, lineIndex) => {
 		const label = headingText(line);
-		if (label === undefined) return;
-		const index = labels.indexOf(label, next);
-		if (index === -1) return;
-		found.set(lineIndex, index);
-		next = index + 1;
+		const question = label === undefined ? undefined : indexOf.get(label);
+		if (question === undefined) return;
+		let best = 0;
+		let previous: Link | undefined;
+		for (let before = 0; before < question; before++) {
+			if ((length[before] ?? 0) > best) {
+				best = length[before] ?? 0;
+				previous = end[before];
+			}
+		}
+		// Strictly longer only: the earliest line keeps a chain of the same length.
+		if (best + 1 > (length[question] ?? 0)) {
+			length[question] = best + 1;
+			end[question] = { line: lineIndex, question, previous };
+		}
 	});
+	let longest = 0;
+	let last: Link | undefined;
+	labels.forEach((_, question) => {
+		if ((length[question] ?? 0) > longest) {
+			longest = length[question] ?? 0;
+			last = end[question];
+		}
+	});
+	const found = new Map<number, number>();
+	for (let link = last; link; link = link.previous) found.set(link.line, link.question);
 	return found;
 }
 

@@ -12,12 +12,14 @@ const BilingualSchema = z.object({ fr: z.string(), en: z.string() }).strict();
 
 /**
  * What happened to the issue:
- * - `drafted`: an entry was written (exit 0);
+ * - `drafted`: an entry was written (exit 0), perhaps with fields to complete (`toComplete`):
+ *   with AI off, without a key or when the model fails, the draft is made from the form;
  * - `invalid-form`: a registry form, but its answers cannot make an entry (exit 2);
  * - `not-a-registry-issue`: not made with one of the registry forms (exit 2);
  * - `error-report`: made with the "report an error in an entry" form; nothing to draft,
  *   `kind` and `id` name the entry concerned when it exists (exit 2);
- * - `model-failed`: the model gave no usable answer after retries and one repair (exit 3);
+ * - `model-failed`: the model gave no usable answer and the form alone could not make a draft
+ *   either (exit 3); a failing model otherwise leaves a form-only draft;
  * - `error`: anything else, e.g. an unreadable event file (exit 1).
  */
 export const DraftStatusSchema = z.enum([
@@ -86,6 +88,37 @@ export const EnergySchema = z
 /** Where each top-level field of the drafted entry came from. */
 export const FieldSourceSchema = z.enum(['form', 'ai']);
 
+/** A field the draft does not give yet, in words, for a maintainer to complete. */
+export const ToCompleteSchema = z
+	.object({
+		/** Dotted path, for tools (the line of the entry file); people read `label`. */
+		field: z.string(),
+		/** The question's label (or the field's) in each language. */
+		label: BilingualSchema,
+		/** What to give. */
+		note: BilingualSchema,
+	})
+	.strict();
+
+/** Personal data found in the draft's texts, masked in the entry unless a person cleared it. */
+export const PersonalDataSchema = z
+	.object({
+		found: z.array(
+			z
+				.object({
+					/** Dotted path of the value, for the line of the entry file. */
+					field: z.string(),
+					label: BilingualSchema,
+					/** How many of each kind (`email`, `phone`, `iban`, `nir`, `ip`). */
+					kinds: z.record(z.string(), z.int().positive()),
+				})
+				.strict(),
+		),
+		/** The label by which a maintainer let the values be written as typed; null: masked. */
+		clearedBy: z.string().nullable(),
+	})
+	.strict();
+
 /** The report written next to the draft, read by the publishing job and shown to reviewers. */
 export const DraftReportSchema = z
 	.object({
@@ -99,6 +132,9 @@ export const DraftReportSchema = z
 		/** Why the draft is form-only, when it is. */
 		formOnlyReason: BilingualSchema.nullable(),
 		fields: z.record(z.string(), FieldSourceSchema),
+		/** What the drafted entry does not give yet, which a maintainer must complete. */
+		toComplete: z.array(ToCompleteSchema),
+		personalData: PersonalDataSchema,
 		/** The prompt file used and what was left out to fit the character budget. */
 		prompt: z
 			.object({
@@ -159,6 +195,8 @@ export function emptyReport(status: DraftStatus): DraftReport {
 		mode: null,
 		formOnlyReason: null,
 		fields: {},
+		toComplete: [],
+		personalData: { found: [], clearedBy: null },
 		prompt: null,
 		sentText: null,
 		sentChars: 0,

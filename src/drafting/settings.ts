@@ -23,7 +23,8 @@ const defaults = { timeoutMs: 60_000, maxRetries: 2, maxTokens: 4_096 };
 
 /**
  * Resolves the provider from the environment, falling back on `registre.config.yml`. A missing
- * key or an explicit switch-off gives a form-only draft; a half-configured provider is an
+ * key (the organisation's set-up, not the contributor's doing, and said so) or an explicit
+ * switch-off gives a form-only draft; a half-configured provider is an
  * error for the maintainer, not a silent form-only draft. `provider: none` in the configuration
  * wins over `AI_PROVIDER`: the site, the forms and the terms of use then say that no AI drafts,
  * and a repository variable must not make them untrue.
@@ -74,8 +75,8 @@ export function resolveDrafting(env: DraftingEnv, config: SiteConfig): DraftingM
 	if (!apiKey && preset.needsKey) {
 		return {
 			formOnly: {
-				fr: `aucune clé d’API n’est fournie pour ${name} (secret AI_API_KEY)`,
-				en: `no API key is set for ${name} (AI_API_KEY secret)`,
+				fr: `l’organisation n’a pas encore mis en place la rédaction par IA : il manque la clé d’API de ${name} (secret AI_API_KEY du dépôt)`,
+				en: `the organisation has not set up AI drafting yet: the ${name} API key is missing (the repository’s AI_API_KEY secret)`,
 			},
 		};
 	}

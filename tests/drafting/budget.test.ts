@@ -21,7 +21,7 @@ import {
  * easy choices and a paragraph of description, naming no other entry.
  */
 describe('a normal issue against the project’s registry', { timeout: 30_000 }, () => {
-	const body = formBody('systems', {
+	const body = formBody('systems-detailed', {
 		language: 'Français',
 		name: 'Assistant de réponse aux usagers',
 		status: option('statuses', 'pilot'),

@@ -37,7 +37,10 @@ function reportIn(out: string) {
 describe('npm run draft', { timeout: 60_000 }, () => {
 	it('drafts from the form against the project’s own registry (exit 0)', async () => {
 		const work = tempDir();
-		const event = writeEvent(work, issueEvent({ body: formBody('systems', systemAnswers()) }));
+		const event = writeEvent(
+			work,
+			issueEvent({ body: formBody('systems-detailed', systemAnswers()) }),
+		);
 		const out = join(work, 'out');
 		const result = await draftCommand(['--event', event, '--out', out], { AI_DRAFTS: 'off' });
 		expect(result.code).toBe(0);
@@ -55,25 +58,29 @@ describe('npm run draft', { timeout: 60_000 }, () => {
 		expect(reportIn(join(work, 'out')).status).toBe('not-a-registry-issue');
 	});
 
-	it('exits 3 when the model fails', async () => {
+	it('drafts from the form when the model fails (exit 0), saying why', async () => {
 		stub = await startStub([apiError(500)]);
 		const work = tempDir();
-		const event = writeEvent(work, issueEvent({ body: formBody('systems', systemAnswers()) }));
+		const event = writeEvent(
+			work,
+			issueEvent({ body: formBody('systems-detailed', systemAnswers()) }),
+		);
 		const result = await draftCommand(['--event', event, '--out', join(work, 'out')], {
 			AI_PROVIDER: 'openai',
 			AI_BASE_URL: stub.url,
 			AI_API_KEY: 'test-key',
 			AI_MAX_RETRIES: '0',
 		});
-		expect(result.code).toBe(3);
-		expect(reportIn(join(work, 'out')).status).toBe('model-failed');
+		expect(result.code).toBe(0);
+		expect(reportIn(join(work, 'out'))).toMatchObject({ status: 'drafted', mode: 'form-only' });
+		expect(result.stdout).toContain('the model gave no usable draft');
 	});
 
 	it('prints no workflow command from the issue in GitHub Actions', async () => {
 		const hostile = 'pas une date\n::error::x\n::add-mask::y';
 		const work = tempDir();
-		const answers = { ...systemAnswers(), 'start-date': hostile, 'contact-url': hostile };
-		const event = writeEvent(work, issueEvent({ body: formBody('systems', answers) }));
+		const answers = { ...systemAnswers(), 'start-date': hostile, contact: hostile };
+		const event = writeEvent(work, issueEvent({ body: formBody('systems-detailed', answers) }));
 		const result = await draftCommand(['--event', event, '--out', join(work, 'out')], {
 			AI_DRAFTS: 'off',
 			GITHUB_ACTIONS: 'true',
@@ -91,14 +98,17 @@ describe('npm run draft', { timeout: 60_000 }, () => {
 			{ status: 400, body: echo, headers: { 'content-type': 'text/plain' } },
 		]);
 		const work = tempDir();
-		const event = writeEvent(work, issueEvent({ body: formBody('systems', systemAnswers()) }));
+		const event = writeEvent(
+			work,
+			issueEvent({ body: formBody('systems-detailed', systemAnswers()) }),
+		);
 		const result = await draftCommand(['--event', event, '--out', join(work, 'out')], {
 			AI_PROVIDER: 'openai',
 			AI_BASE_URL: stub.url,
 			AI_API_KEY: 'test-key',
 			GITHUB_ACTIONS: 'true',
 		});
-		expect(result.code).toBe(3);
+		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('\n::add-mask::y');
 		expect(workflowCommands(result.stdout)).toEqual([]);
 	});

@@ -13,6 +13,7 @@ import {
 	systemAnswers,
 	tempDir,
 	tempRegistry,
+	type FormAnswer,
 } from './helpers.ts';
 import {
 	at,
@@ -141,26 +142,35 @@ describe('model failures', slow, () => {
 		expect(run.report.sentText).toContain('----- call 2 · assistant -----');
 	});
 
-	it('gives up after an invalid repair: no entry, the problems in the report (exit 3)', async () => {
+	it('falls back on the form after an invalid repair: the problems and tokens in the report (exit 0)', async () => {
 		const run = await runScenario({
 			replies: [completion(invalidSystemAnswer()), completion(invalidSystemAnswer())],
 		});
-		expect(run.exitCode).toBe(3);
-		expect(run.report.status).toBe('model-failed');
+		expect(run.exitCode).toBe(0);
+		expect(run.report).toMatchObject({ status: 'drafted', mode: 'form-only', calls: 2 });
+		expect(run.report.formOnlyReason?.en).toContain('fails the registry’s validation');
 		expect(run.report.errors.map((error) => error.field)).toContain('principles.0');
 		expect(run.report.errors.every((error) => error.message.fr && error.message.en)).toBe(true);
-		expect(outputFiles(run)).toEqual([reportFileName]);
+		// What was spent is still told; the entry is the form's, untranslated, not the model's.
+		expect(run.report.usage?.totalTokens).toBe(3200);
+		const { data } = readEntry(run);
+		expect(data.language).toEqual({ original: 'fr', translation: 'missing' });
+		expect(data.provenance.drafted).toBeUndefined();
+		expect(data['principles']).toBeUndefined();
+		expect(await checkWithDraft(run)).toEqual([]);
 	});
 
-	it('repairs malformed JSON (exit 0), and gives up when it stays malformed (exit 3)', async () => {
+	it('repairs malformed JSON (exit 0), and falls back on the form when it stays malformed', async () => {
 		const repaired = await runScenario({
 			replies: [completion('{"name": {"fr": "Assis'), completion(validSystemAnswer())],
 		});
 		expect(repaired.exitCode).toBe(0);
+		expect(repaired.report.mode).toBe('ai');
 		const failed = await runScenario({ replies: [completion('not json'), completion('{]')] });
-		expect(failed.exitCode).toBe(3);
+		expect(failed.exitCode).toBe(0);
+		expect(failed.report.mode).toBe('form-only');
 		expect(failed.report.errors.some((error) => error.field === 'answer')).toBe(true);
-		expect(outputFiles(failed)).toEqual([reportFileName]);
+		expect(outputFiles(failed)).toEqual([reportFileName, failed.report.file]);
 	});
 
 	it.each([
@@ -171,13 +181,13 @@ describe('model failures', slow, () => {
 			'AI_MAX_TOKENS',
 		],
 		['a content filter', completion('', { finishReason: 'content_filter' }), 'content filter'],
-	])('stops at %s without a repair call (exit 3)', async (_, reply, wording) => {
+	])('falls back on the form at %s, without a repair call (exit 0)', async (_, reply, wording) => {
 		const run = await runScenario({ replies: [reply] });
-		expect(run.exitCode).toBe(3);
-		expect(run.report.status).toBe('model-failed');
+		expect(run.exitCode).toBe(0);
+		expect(run.report).toMatchObject({ status: 'drafted', mode: 'form-only' });
 		expect(run.requests).toHaveLength(1);
-		expect(run.report.errors[0]?.message.en).toContain(wording);
-		expect(outputFiles(run)).toEqual([reportFileName]);
+		expect(run.report.formOnlyReason?.en).toContain(wording);
+		expect(await checkWithDraft(run)).toEqual([]);
 	});
 
 	it('retries a 429 and drafts when the next try succeeds (exit 0)', async () => {
@@ -187,26 +197,51 @@ describe('model failures', slow, () => {
 		expect(run.report.calls).toBe(1);
 	});
 
-	it('gives up on repeated 500s after the bounded retries (exit 3)', async () => {
+	it('falls back on the form after repeated 500s and the bounded retries (exit 0)', async () => {
 		const run = await runScenario({ replies: [apiError(500), apiError(502), apiError(503)] });
-		expect(run.exitCode).toBe(3);
+		expect(run.exitCode).toBe(0);
 		expect(run.requests).toHaveLength(3);
-		expect(run.report.errors[0]?.message.en).toContain('HTTP 503');
+		expect(run.report.mode).toBe('form-only');
+		expect(run.report.formOnlyReason?.en).toContain('HTTP 503');
 	});
 
-	it('gives up on a timeout (exit 3)', async () => {
+	it('falls back on the form after a timeout (exit 0)', async () => {
 		const run = await runScenario({
 			replies: [{ hang: true }],
 			env: { AI_TIMEOUT_MS: '300', AI_MAX_RETRIES: '0' },
 		});
-		expect(run.exitCode).toBe(3);
-		expect(run.report.errors[0]?.message.en).toContain('did not answer within 300 ms');
+		expect(run.exitCode).toBe(0);
+		expect(run.report.formOnlyReason?.en).toContain('did not answer within 300 ms');
 	});
 
-	it('reports a rejected key as a configuration problem (exit 3)', async () => {
+	it('says a rejected key is a configuration problem, and drafts from the form (exit 0)', async () => {
 		const run = await runScenario({ replies: [apiError(401, 'bad key')] });
-		expect(run.exitCode).toBe(3);
-		expect(run.report.errors[0]?.message.en).toContain('AI_API_KEY');
+		expect(run.exitCode).toBe(0);
+		expect(run.report.formOnlyReason?.en).toContain('AI_API_KEY');
+	});
+
+	it('keeps an answer that only lacks fields, without a repair that would push the model to invent them', async () => {
+		// What the full form would have given (approach, automation) the model gives here.
+		const short = validSystemAnswer({
+			contest: null,
+			humanOversight: null,
+			approach: 'rules',
+			automation: 'decision-support',
+		});
+		const { language, name, status, details, contact } = systemAnswers();
+		const run = await runScenario({
+			form: 'systems',
+			answers: { language, name, status, details, contact } as Record<string, FormAnswer>,
+			replies: [completion(short)],
+		});
+		expect(run.exitCode).toBe(0);
+		expect(run.report).toMatchObject({ status: 'drafted', mode: 'ai', calls: 1 });
+		expect(run.report.toComplete.map((item) => item.label.en)).toEqual([
+			'Contesting a decision',
+			'Human oversight',
+		]);
+		const problems = await checkWithDraft(run);
+		expect(problems.map((problem) => problem.field).sort()).toEqual(['contest', 'humanOversight']);
 	});
 });
 
@@ -233,21 +268,89 @@ describe('form-only drafts', slow, () => {
 		},
 	);
 
-	it('refuses an incomplete form without AI, naming each question to answer (exit 2)', async () => {
+	it('drafts an incomplete form without AI, listing in words what to complete (exit 0)', async () => {
 		const run = await runScenario({
 			answers: {
 				language: 'English',
 				name: 'Chat',
 				status: systemAnswers()['status'] ?? '',
-				details: 'A chatbot.',
+				details: 'A chatbot that answers residents’ questions on the website.',
+			},
+			env: { AI_DRAFTS: 'off' },
+		});
+		expect(run.exitCode).toBe(0);
+		expect(run.report).toMatchObject({ status: 'drafted', mode: 'form-only' });
+		const labels = run.report.toComplete.map((item) => item.label.en);
+		expect(labels).toEqual(
+			expect.arrayContaining(['Purpose', 'People affected', 'EU AI Act', 'Contact']),
+		);
+		expect(run.report.toComplete.find((item) => item.field === 'aiAct')?.note.en).toBe(
+			'To give: Role under the Act, Risk class, Rationale.',
+		);
+		// Words only: no field path in what people read.
+		for (const item of run.report.toComplete) {
+			expect(`${item.label.fr} ${item.label.en} ${item.note.fr} ${item.note.en}`).not.toMatch(
+				/\b[a-z]+[A-Z]\w*\b|\w\.\w/,
+			);
+		}
+		// The description is the summary, and the entry gives what the form gave.
+		const { data } = readEntry(run);
+		expect(data['summary']).toEqual({
+			en: 'A chatbot that answers residents’ questions on the website.',
+		});
+		expect(data['review']).toEqual({ next: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+		// CI names each missing field at its line of the file.
+		const problems = await checkWithDraft(run);
+		expect(problems.length).toBeGreaterThan(0);
+		for (const problem of problems) {
+			expect(problem.path).toMatch(/systems\/chat\.mdx$/);
+			expect(problem.line).toBeGreaterThan(0);
+		}
+		expect(new Set(problems.map((problem) => problem.field.split('.')[0]))).toEqual(
+			new Set(run.report.toComplete.map((item) => item.field.split('.')[0])),
+		);
+	});
+
+	it('says a missing key is the organisation’s set-up, and drafts from the form', async () => {
+		const run = await runScenario({ env: { AI_API_KEY: '' } });
+		expect(run.report.formOnlyReason).toEqual({
+			fr: 'l’organisation n’a pas encore mis en place la rédaction par IA : il manque la clé d’API de openai (secret AI_API_KEY du dépôt)',
+			en: 'the organisation has not set up AI drafting yet: the openai API key is missing (the repository’s AI_API_KEY secret)',
+		});
+		expect(run.report.status).toBe('drafted');
+	});
+
+	it('lists a model the registry does not have instead of refusing it', async () => {
+		const run = await runScenario({
+			answers: { ...systemAnswers(), models: 'Llama 3.3 70B : résume les courriers' },
+			env: { AI_DRAFTS: 'off' },
+		});
+		expect(run.report.status).toBe('drafted');
+		expect(run.report.toComplete).toEqual([
+			{
+				field: 'models',
+				label: { fr: 'Modèles utilisés', en: 'Models used' },
+				note: {
+					fr: '« Llama 3.3 70B » : pas encore au registre. Ajoutez la fiche du modèle, puis sa référence et son usage ici.',
+					en: '"Llama 3.3 70B": not in the registry yet. Add the model’s entry, then its reference and use here.',
+				},
+			},
+		]);
+	});
+
+	it('still sends back answers that contradict each other, naming the questions in each language', async () => {
+		const run = await runScenario({
+			answers: {
+				...systemAnswers(),
+				status: option('statuses', 'planned'),
+				'risk-class': option('risk-classes', 'prohibited'),
 			},
 			env: { AI_DRAFTS: 'off' },
 		});
 		expect(run.exitCode).toBe(2);
 		expect(run.report.status).toBe('invalid-form');
-		const fields = run.report.errors.map((error) => error.field);
-		expect(fields).toEqual(expect.arrayContaining(['summary', 'purpose', 'risk-class']));
-		expect(run.report.errors.every((error) => error.message.fr.includes('sans l’IA'))).toBe(true);
+		expect(run.report.errors[0]?.message.fr).toMatch(/^« Classe de risque » : /);
+		expect(run.report.errors[0]?.message.en).toMatch(/^"Risk class": /);
 		expect(outputFiles(run)).toEqual([reportFileName]);
 	});
 });
@@ -258,7 +361,7 @@ describe('issues that are not drafted', slow, () => {
 			answers: {
 				...systemAnswers(),
 				'start-date': 'demain',
-				'contact-url': 'pas une adresse',
+				contact: 'pas une adresse',
 				automation: 'Robot total / Full robot',
 			},
 			replies: [completion(validSystemAnswer())],
@@ -267,7 +370,7 @@ describe('issues that are not drafted', slow, () => {
 		expect(run.report.status).toBe('invalid-form');
 		expect(run.report.errors.map((error) => error.field).sort()).toEqual([
 			'automation',
-			'contact-url',
+			'contact',
 			'start-date',
 		]);
 		expect(run.requests).toHaveLength(0);
@@ -321,7 +424,7 @@ describe('issues that are not drafted', slow, () => {
 	});
 
 	it('asks for the questions a hand-edited body lost (exit 2)', async () => {
-		const body = formBody('systems', systemAnswers()).replace(
+		const body = formBody('systems-detailed', systemAnswers()).replace(
 			/### Finalité \/ Purpose\n\n[^\n]*\n\n/,
 			'',
 		);

@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 /** The fields of the problems the form alone decides, for the systems form with these answers. */
 function decided(answers: Record<string, FormAnswer>, within: Registry = registry): string[] {
-	const match = matchIssue(formBody('systems', answers), [], templates);
+	const match = matchIssue(formBody('systems-detailed', answers), [], templates);
 	if (match.kind !== 'form') throw new Error(`expected a form, got ${match.kind}`);
 	const models = within.models.map((entry) => ({ id: entry.id, name: entry.data.name }));
 	const read = readAnswers('systems', match.answers, within.vocabularies, models);

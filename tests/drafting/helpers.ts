@@ -116,7 +116,7 @@ export const systemAnswers = (): Record<string, FormAnswer> => ({
 	purpose: 'Répondre plus vite aux usagers.',
 	'owner-unit': 'Direction de la relation usagers',
 	'owner-role': 'Responsable de l’accueil',
-	'contact-url': 'https://www.clairval.example/contact',
+	contact: 'https://www.clairval.example/contact',
 	'affected-people': 'Les usagers qui écrivent à la métropole.',
 	approach: option('approaches', 'rules'),
 	automation: option('automation-levels', 'decision-support'),

@@ -101,15 +101,23 @@ describe('hostile input never reaches a file as code', slow, () => {
 		expect(user).toContain('›››');
 	});
 
-	it('refuses an answer with fields the schema does not have, after one repair (exit 3)', async () => {
+	it('refuses an answer with fields the schema does not have, after one repair: the form’s draft instead', async () => {
 		const extra = {
 			...(answer({}) as Record<string, unknown>),
 			body: hostile.mdx,
 			file: hostile.path,
 		};
 		const run = await runScenario({ replies: [completion(extra), completion(extra)] });
-		expect(run.exitCode).toBe(3);
-		expect(outputFiles(run)).toEqual(['draft-report.json']);
+		expect(run.exitCode).toBe(0);
+		expect(run.report.mode).toBe('form-only');
+		expect(outputFiles(run)).toEqual([
+			'draft-report.json',
+			'systems/assistant-de-reponse-aux-usagers.mdx',
+		]);
+		const { data, text } = readEntry(run);
+		expect(Object.keys(data)).not.toContain('body');
+		expect(Object.keys(data)).not.toContain('file');
+		expect(text).not.toContain(hostile.path);
 	});
 
 	// Bidirectional controls are refused in every text (issue #11, item 2): none in this name.
@@ -126,7 +134,7 @@ describe('hostile input never reaches a file as code', slow, () => {
 
 	it('turns ../ in a model’s name into a plain id', async () => {
 		const run = await runScenario({
-			form: 'models',
+			form: 'models-detailed',
 			answers: { ...modelAnswers(), name: '../../../etc/passwd' },
 			env: { AI_DRAFTS: 'off' },
 		});
@@ -149,7 +157,7 @@ describe('hostile input never reaches a file as code', slow, () => {
 				answers: { ...systemAnswers(), details: `Texte du ticket\n${hostileLines}` },
 				replies: [{ status: 400, body: echo, headers: { 'content-type': 'text/plain' } }],
 			});
-			expect(run.exitCode).toBe(3);
+			expect(run.report.mode).toBe('form-only');
 			expect(log).toContain('response error');
 			expect(log).toContain('::error::from the API');
 			expect(workflowCommands(log)).toEqual([]);

@@ -10,7 +10,7 @@ import {
 	resolveField,
 } from '../../src/drafting/form-fields.ts';
 import { templatesDir } from '../../src/drafting/form-templates.ts';
-import { formFile, formNames, registryForm } from '../../src/drafting/issue-forms.ts';
+import { formFile, formKind, formNames, registryForm } from '../../src/drafting/issue-forms.ts';
 import { formContext } from '../../src/drafting/form-context.ts';
 import { loadSiteConfig } from '../../src/config/load.ts';
 import { registryDir } from '../../src/config/site.ts';
@@ -95,14 +95,102 @@ describe('issue forms', () => {
 		expect(entry?.type).toBe('input');
 	});
 
-	it('without an AI provider, require every question the schema requires', async () => {
+	it('require only what no draft can do without, with or without AI: no answer left blank stops a draft', async () => {
+		for (const aiAvailable of [true, false]) {
+			const context = { ...(await formContext(registryDir, loadSiteConfig())), aiAvailable };
+			for (const name of formNames) {
+				const declared = formKind(name);
+				if (!declared) continue;
+				const form = registryForm(declared.kind, context, declared.tier) as {
+					body: (FormItem & { validations?: { required?: boolean } })[];
+				};
+				const required = form.body
+					.filter((item) => item.validations?.required)
+					.map((item) => item.id);
+				const always = kindOf(declared.kind)
+					.form.questions.filter((field) => field.alwaysRequired)
+					.map((field) => field.id);
+				expect(required, name).toEqual([
+					commonFieldIds.details,
+					commonFieldIds.language,
+					...always,
+				]);
+			}
+		}
+	});
+
+	it('without an AI provider, say the team completes the entry, and offer no AI checkbox', async () => {
 		const context = { ...(await formContext(registryDir, loadSiteConfig())), aiAvailable: false };
-		const form = registryForm('systems', context) as {
-			body: (FormItem & { validations?: { required?: boolean } })[];
-		};
-		const purpose = form.body.find((item) => item.id === 'purpose');
-		expect(purpose?.validations?.required).toBe(true);
+		const form = registryForm('systems', context) as { body: FormItem[] };
 		expect(form.body.some((item) => item.id === commonFieldIds.noAi)).toBe(false);
+		expect(JSON.stringify(form.body)).toContain('The registry team completes the entry');
+		expect(JSON.stringify(form.body)).not.toContain('The AI proposes');
+		expect(JSON.stringify(form.body)).not.toContain('AI assistant');
+	});
+});
+
+/** The questions of a committed form, markdown left out. */
+const questionsOf = (file: string) =>
+	(committed(file).body as FormItem[]).filter((item) => item.type !== 'markdown');
+
+describe('two tiers of forms (issue #14)', () => {
+	it('a short form asks at most 8 questions for systems and models, 10 for the others', () => {
+		for (const kind of entryKinds) {
+			const questions = questionsOf(formFile(kind));
+			const most = kindOf(kind).form.detailedFile ? 8 : 10;
+			expect(questions.length, kind).toBeLessThanOrEqual(most);
+		}
+		expect(questionsOf(formFile('systems')).map((item) => item.id)).toEqual([
+			'details',
+			'language',
+			'name',
+			'status',
+			'owner-unit',
+			'models',
+			'contact',
+			'no-ai',
+		]);
+	});
+
+	it('every registry form opens with the description, the one free text it requires', () => {
+		for (const name of formNames.filter((form) => formKind(form))) {
+			const [first] = questionsOf(formFile(name));
+			expect(first?.id, name).toBe(commonFieldIds.details);
+		}
+	});
+
+	it('a full form exactly when the descriptor marks questions `detailed`, and it asks them too', () => {
+		for (const kind of entryKinds) {
+			const { form } = kindOf(kind);
+			const detailed = form.questions.filter((field) => field.detailed);
+			expect(Boolean(form.detailedFile), kind).toBe(detailed.length > 0);
+			if (!form.detailedFile) continue;
+			const ids = questionsOf(formFile(`${kind}-detailed`)).map((item) => item.id);
+			for (const field of form.questions) expect(ids, kind).toContain(field.id);
+			// The short form's questions come first, in the same order.
+			const short = questionsOf(formFile(kind)).map((item) => item.id);
+			expect(ids.slice(0, short.length - 1)).toEqual(short.slice(0, -1));
+		}
+	});
+
+	it('explain every choice of a dropdown, or none', () => {
+		for (const file of forms) {
+			for (const item of questionsOf(file).filter((q) => q.type === 'dropdown')) {
+				const description = (item.attributes as { description?: string }).description ?? '';
+				const explained = (item.attributes.options as string[]).filter((option) =>
+					description.includes(`- **${option}** :`),
+				);
+				expect([0, item.attributes.options?.length], `${file} ${item.id}`).toContain(
+					explained.length,
+				);
+			}
+		}
+	});
+
+	it('keep the short system form short: under 6,000 characters of text', () => {
+		expect(readFileSync(join(templatesDir, formFile('systems')), 'utf8').length).toBeLessThan(
+			6_000,
+		);
 	});
 });
 
@@ -122,8 +210,8 @@ describe('form → entry mapping', () => {
 		for (const name of Object.values(generatedFields)) expect(names).toContain(name);
 	});
 
-	it.each(entryKinds)(
-		'asks every field the %s schema requires, so a form-only draft can be complete',
+	it.each(entryKinds.filter((kind) => kindOf(kind).form.detailedFile))(
+		'asks in the full %s form every field the schema requires',
 		(kind) => {
 			const fields = schemaFields(entrySchemas[kind]);
 			const requiredPaths = new Set(
@@ -143,4 +231,9 @@ describe('form → entry mapping', () => {
 			}
 		},
 	);
+
+	it.each(entryKinds)('fills a text field of %s from the description, if it names one', (kind) => {
+		const path = kindOf(kind).form.detailsField;
+		if (path) expect(resolveField(kind, path).answer.type).toBe('text');
+	});
 });

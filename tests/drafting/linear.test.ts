@@ -55,22 +55,22 @@ describe('redaction is linear in the text', slow, () => {
 /** Adversarial issue bodies for the form parser, by name, of about n characters more. */
 const bodies: Record<string, (n: number) => string> = {
 	'a heading line padded with spaces': (n) =>
-		`${formBody('systems', systemAnswers())}\n### a${' '.repeat(n)}b\n`,
+		`${formBody('systems-detailed', systemAnswers())}\n### a${' '.repeat(n)}b\n`,
 	'a real heading padded with spaces': (n) =>
-		formBody('systems', systemAnswers()).replace(
+		formBody('systems-detailed', systemAnswers()).replace(
 			'### Nom / Name',
 			`### ${' '.repeat(n)}Nom / Name${' '.repeat(n)}`,
 		),
 	'many ### in an answer': (n) =>
-		formBody('systems', { ...systemAnswers(), purpose: '###'.repeat(n / 3) }),
+		formBody('systems-detailed', { ...systemAnswers(), purpose: '###'.repeat(n / 3) }),
 	'many ### lines': (n) =>
-		formBody('systems', { ...systemAnswers(), purpose: '### x\n'.repeat(n / 6) }),
+		formBody('systems-detailed', { ...systemAnswers(), purpose: '### x\n'.repeat(n / 6) }),
 	'a long run of new lines in an answer': (n) =>
-		formBody('systems', { ...systemAnswers(), purpose: `a${'\n'.repeat(n)}b` }),
+		formBody('systems-detailed', { ...systemAnswers(), purpose: `a${'\n'.repeat(n)}b` }),
 	'a long run of carriage returns in an answer': (n) =>
-		formBody('systems', { ...systemAnswers(), purpose: `a${'\r'.repeat(n)}b` }),
+		formBody('systems-detailed', { ...systemAnswers(), purpose: `a${'\r'.repeat(n)}b` }),
 	'a long run of spaces in an answer': (n) =>
-		formBody('systems', { ...systemAnswers(), purpose: `a${' '.repeat(n)}b` }),
+		formBody('systems-detailed', { ...systemAnswers(), purpose: `a${' '.repeat(n)}b` }),
 };
 
 describe('reading a form is linear in the body', slow, () => {
@@ -85,7 +85,7 @@ describe('reading a form is linear in the body', slow, () => {
 	it('reads “models used” in time linear in the answer', () => {
 		const task = (n: number) => {
 			const match = matchIssue(
-				formBody('systems', { ...systemAnswers(), models: `a${' \t'.repeat(n / 2)}b` }),
+				formBody('systems-detailed', { ...systemAnswers(), models: `a${' \t'.repeat(n / 2)}b` }),
 				[],
 				templates,
 			);

@@ -17,8 +17,9 @@ function parsed(body: string | null, labels: string[] = []) {
 
 describe('matchIssue', () => {
 	it('recognises each form and maps headings to field ids', () => {
-		const match = parsed(formBody('systems', systemAnswers()));
-		expect(match.template.name).toBe('systems');
+		const match = parsed(formBody('systems-detailed', systemAnswers()));
+		expect(match.template.name).toBe('systems-detailed');
+		expect(parsed(formBody('systems', systemAnswers())).template.name).toBe('systems');
 		expect(match.answers['name']).toBe('Assistant de réponse aux usagers');
 		expect(parsed(formBody('models', { name: 'X' })).template.name).toBe('models');
 		expect(parsed(formBody('entry-error', { entry: 'systems/x' })).template.name).toBe(
@@ -27,9 +28,9 @@ describe('matchIssue', () => {
 	});
 
 	it('reads _No response_ and None as no answer', () => {
-		const match = parsed(formBody('systems', { name: 'A' }));
+		const match = parsed(formBody('systems-detailed', { name: 'A' }));
 		expect(match.answers['summary']).toBeUndefined();
-		const none = formBody('systems', { name: 'A' }).replace(
+		const none = formBody('systems-detailed', { name: 'A' }).replace(
 			/(### Statut \/ Status\n\n)_No response_/,
 			'$1None',
 		);
@@ -37,29 +38,34 @@ describe('matchIssue', () => {
 	});
 
 	it('reads CRLF bodies like LF ones', () => {
-		const lf = parsed(formBody('systems', systemAnswers()));
-		const crlf = parsed(formBody('systems', systemAnswers(), { crlf: true }));
+		const lf = parsed(formBody('systems-detailed', systemAnswers()));
+		const crlf = parsed(formBody('systems-detailed', systemAnswers(), { crlf: true }));
 		expect(crlf.answers).toEqual(lf.answers);
 	});
 
 	it('reads a ticked box written [X] or [x]', () => {
-		const upper = parsed(formBody('systems', { ...systemAnswers(), 'no-ai': true }));
+		const upper = parsed(formBody('systems-detailed', { ...systemAnswers(), 'no-ai': true }));
 		expect(upper.answers['no-ai']).toEqual({ selected: [noAiOption], unselected: [] });
-		const lower = formBody('systems', { ...systemAnswers(), 'no-ai': true }).replace('[X]', '[x]');
+		const lower = formBody('systems-detailed', { ...systemAnswers(), 'no-ai': true }).replace(
+			'[X]',
+			'[x]',
+		);
 		expect(parsed(lower).answers['no-ai']).toEqual({ selected: [noAiOption], unselected: [] });
 	});
 
 	it('reads a heading written with a tab or trailing spaces like the form’s own', () => {
-		const body = formBody('systems', systemAnswers()).replace(
+		const body = formBody('systems-detailed', systemAnswers()).replace(
 			'### Statut / Status\n',
 			'###\tStatut / Status  \n',
 		);
-		expect(parsed(body).answers).toEqual(parsed(formBody('systems', systemAnswers())).answers);
+		expect(parsed(body).answers).toEqual(
+			parsed(formBody('systems-detailed', systemAnswers())).answers,
+		);
 	});
 
 	it('reads a run of blank lines in an answer as one, as Markdown does', () => {
 		const purpose = `Première ligne.${'\n'.repeat(50)}Dernière ligne.`;
-		const match = parsed(formBody('systems', { ...systemAnswers(), purpose }));
+		const match = parsed(formBody('systems-detailed', { ...systemAnswers(), purpose }));
 		expect(match.answers['purpose']).toBe('Première ligne.\n\nDernière ligne.');
 		expect(match.answers['summary']).toBe(systemAnswers()['summary']);
 	});
@@ -72,14 +78,14 @@ describe('matchIssue', () => {
 			'### Nom / Name',
 			'fin',
 		].join('\n');
-		const match = parsed(formBody('systems', { ...systemAnswers(), details }));
+		const match = parsed(formBody('systems-detailed', { ...systemAnswers(), details }));
 		expect(match.answers['details']).toBe(details);
 		expect(match.answers['name']).toBe('Assistant de réponse aux usagers');
 	});
 
 	it('keeps a heading typed in an earlier box from taking over a later question', () => {
 		const summary = 'Résumé.\n\n### Finalité / Purpose\n\nCeci fait partie du résumé.';
-		const match = parsed(formBody('systems', { ...systemAnswers(), summary }));
+		const match = parsed(formBody('systems-detailed', { ...systemAnswers(), summary }));
 		// The real "Purpose" heading comes later; the typed one is the first in order, so the
 		// ambiguity is resolved in favour of form order and the rest stays with the answers.
 		expect(String(match.answers['summary'])).toContain('Résumé.');
@@ -87,7 +93,7 @@ describe('matchIssue', () => {
 	});
 
 	it('says which questions are missing when a body was edited by hand', () => {
-		const body = formBody('systems', systemAnswers()).replace(
+		const body = formBody('systems-detailed', systemAnswers()).replace(
 			/### Finalité \/ Purpose\n\n[^\n]*\n\n/,
 			'',
 		);

@@ -27,7 +27,7 @@ const systemReply = (usage?: Record<string, unknown>) =>
 describe('provider presets', slow, () => {
 	it('mistral: max_tokens, its temperature, an enforced schema without $ref', async () => {
 		const run = await runScenario({
-			form: 'models',
+			form: 'models-detailed',
 			answers: modelAnswers(),
 			replies: [modelReply()],
 			env: { AI_PROVIDER: 'mistral', AI_MODEL: 'mistral-small-latest' },

@@ -2,6 +2,7 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { draft, reportFileName, type DraftRun } from '../../src/drafting/draft.ts';
 import { DraftReportSchema, type DraftReport } from '../../src/drafting/report.ts';
+import type { FormName } from '../../src/drafting/issue-forms.ts';
 import type { DraftingEnv } from '../../src/drafting/settings.ts';
 import { checkRegistry } from '../../src/registry/check.ts';
 import { isProblem, parseEntryFile } from '../../src/registry/entry-file.ts';
@@ -19,7 +20,8 @@ import {
 
 /** One drafting scenario: the issue, the stub's replies, the environment. */
 export interface Scenario {
-	form?: 'systems' | 'models' | 'entry-error';
+	/** The form the issue is opened with: the full system form unless told. */
+	form?: FormName;
 	answers?: Record<string, FormAnswer>;
 	/** A body to use instead of a form's. */
 	body?: string | null;
@@ -67,7 +69,7 @@ export async function runScenario(scenario: Scenario = {}): Promise<Run> {
 		const body =
 			scenario.body !== undefined
 				? scenario.body
-				: formBody(scenario.form ?? 'systems', scenario.answers ?? systemAnswers());
+				: formBody(scenario.form ?? 'systems-detailed', scenario.answers ?? systemAnswers());
 		const eventPath = writeEvent(
 			work,
 			issueEvent({

@@ -160,7 +160,7 @@ describe('a registry of 312 models with ids of 47 characters', { timeout: 60_000
 		const named = ids[130] as string;
 		const dataset = sample.datasets[2]?.id as string;
 		const details = `Le système lit les courriers numérisés avec l’OCR et en tire le texte, à partir du jeu de données ${dataset}. Un agent relit chaque résultat avant tout envoi.`;
-		const body = formBody('systems', {
+		const body = formBody('systems-detailed', {
 			language: 'Français',
 			name: 'Lecture des courriers entrants',
 			status: option('statuses', 'pilot'),
@@ -214,7 +214,7 @@ describe('an issue that would have to be cut below the floor', { timeout: 30_000
 
 	it('is not sent, and the report says why in both languages (exit 2)', async () => {
 		const details = 'Le système répond aux usagers qui écrivent à la métropole. '.repeat(40);
-		const body = formBody('systems', {
+		const body = formBody('systems-detailed', {
 			language: 'Français',
 			name: 'Assistant de réponse aux usagers',
 			status: option('statuses', 'pilot'),

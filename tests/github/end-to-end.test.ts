@@ -18,7 +18,7 @@ import { readStepOutputs, workflowCommands } from '../scripts/workflow-commands.
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
 
-/** Answers to the committed "declare an AI model" form. */
+/** Answers to the committed "declare an AI model, in detail" form: every field the entry needs. */
 const answers: Record<string, string> = {
 	language: 'Français',
 	name: 'Mistral Small 3.2',
@@ -67,7 +67,7 @@ beforeAll(async () => {
 	fake = await FakeGitHub.start();
 	workspace = await createWorkspace();
 	outputFile = join(workspace.dir, 'github-output');
-	const { body, labels } = await formBody('ai-model.yml');
+	const { body, labels } = await formBody('ai-model-detailed.yml');
 	fake.state.addIssue({ number: 7, title: 'Mistral Small', body, user: contributor, labels });
 	const event = issuesEvent('opened', { number: 7, body, labels });
 	(event.issue as Record<string, unknown>).created_at = '2025-06-01T09:00:00Z';
