@@ -51,6 +51,29 @@ export const DraftReportSchema = z.looseObject({
 	formOnlyReason: BilingualSchema.nullish(),
 	/** Where each field's value came from: `form`, `ai` (or `person`). */
 	fields: z.record(z.string(), z.string()).default({}),
+	/**
+	 * What the draft does not give yet, in words, for a maintainer to complete: the form left it
+	 * blank, or the model could not say. Shown as written; what the publish job trusts is the
+	 * registry's validator, which finds the same fields missing in the entry.
+	 */
+	toComplete: z
+		.array(z.looseObject({ field: z.string(), label: BilingualSchema, note: BilingualSchema }))
+		.default([]),
+	/** Personal data found in the draft's texts: masked in the entry unless `clearedBy` a label. */
+	personalData: z
+		.looseObject({
+			found: z
+				.array(
+					z.looseObject({
+						field: z.string(),
+						label: BilingualSchema,
+						kinds: z.record(z.string(), z.number()),
+					}),
+				)
+				.default([]),
+			clearedBy: z.string().nullish(),
+		})
+		.default({ found: [], clearedBy: null }),
 	/** The exact text sent to the model, after redaction. */
 	sentText: z.string().nullish(),
 	/** What was masked in the issue text before sending, by kind (`email`, `phone`…). */

@@ -33,9 +33,17 @@ import {
 	type DraftPullRequest,
 } from './pull-request.ts';
 import { settleDelaysMs, type GitHubClient, type RepositoryRef } from './rest-client.ts';
-import { revalidateDraft, type RegistryCheck, type ValidationResult } from './revalidate.ts';
-import { kindOf, type EntryKind } from '../registry/kinds/index.ts';
-import { renderReviewChecklist } from './review-checklist.ts';
+import {
+	revalidateDraft,
+	type RegistryCheck,
+	type RegistryProblem,
+	type ValidationResult,
+} from './revalidate.ts';
+import { isProblem, parseEntryFile } from '../registry/entry-file.ts';
+import { entrySchemas, kindOf, type EntryKind } from '../registry/kinds/index.ts';
+import { anyItem, schemaFields, valueAt } from '../registry/schema-fields.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { renderReviewChecklist, type ToCompleteItem } from './review-checklist.ts';
 import { renderStatusComment, type DraftOutcome } from './status-comment.ts';
 import { upsertStickyComment, type StickyCommentResult } from './sticky-comment.ts';
 
@@ -44,7 +52,19 @@ export const draftLabels = {
 	review: 'needs-review',
 	ai: 'ai-draft',
 	formOnly: 'form-draft',
+	/** The draft does not give every field the registry requires: a maintainer completes it. */
+	toComplete: 'to-complete',
+	/** Personal data was found in the draft and masked; a person has not cleared it. */
+	personalData: 'personal-data',
 } as const;
+
+/** The labels {@link syncLabels} may take off a draft pull request again. */
+const managedLabels = [
+	draftLabels.ai,
+	draftLabels.formOnly,
+	draftLabels.toComplete,
+	draftLabels.personalData,
+];
 
 /** The label naming a draft's kind: `ai-system`, `ai-model`, `ai-processing-record`… */
 export const kindLabel = (kind: EntryKind): string => `ai-${kindOf(kind).key.replaceAll('_', '-')}`;
@@ -188,15 +208,20 @@ async function publishForIssue(
 	}
 	const { entry, report } = draft;
 
-	// 1. Re-validate: the draft job's output is not trusted.
+	// 1. Re-validate: the draft job's output is not trusted. Fields the entry does not give are
+	// a maintainer's to complete, and CI names them at their line; anything the entry gets wrong
+	// keeps it out of the repository.
 	const validation = await revalidateDraft(entry, {
 		registryDir: options.registryDir,
 		...(options.check && { check: options.check }),
 	});
-	if (validation.draftProblems.length > 0) {
-		const outcome = { kind: 'draft-rejected', problems: validation.draftProblems } as const;
+	const missing = fieldsNotGiven(entry, validation.draftProblems);
+	const wrong = validation.draftProblems.filter((problem) => !missing.includes(problem));
+	if (wrong.length > 0) {
+		const outcome = { kind: 'draft-rejected', problems: wrong } as const;
 		return { issue, outcome: outcome.kind, validation, comment: await comment(outcome) };
 	}
+	const review = reviewFlags(entry, report, missing);
 
 	// 2. Find the issue's pull request, whose branch wins if a maintainer renamed it.
 	const baseBranch = await readDefaultBranch(client, repository);
@@ -242,12 +267,13 @@ async function publishForIssue(
 			issueNumber: issue.number,
 			branch,
 			base: baseBranch,
-			title: pullRequestTitle(issue, entry, report),
-			body: checklistBody(issue, entry, report, validation, commit.replacesExisting, gate, {
-				existing,
-				runKey: options.runKey,
-				now,
-			}),
+			title: pullRequestTitle(issue, entry, report, review.incomplete),
+			body: checklistBody(
+				{ issue, entry, report, validation, review },
+				commit.replacesExisting,
+				gate,
+				{ existing, runKey: options.runKey, now },
+			),
 		},
 		{ justCreatedBranch: commit.createdBranch, delaysMs },
 	).catch(async (error: unknown) => {
@@ -257,29 +283,52 @@ async function publishForIssue(
 		throw error;
 	});
 
-	// 5. Labels: AI or form draft, kind, and the review it awaits.
+	// 5. Labels: AI or form draft, kind, the review it awaits, and what it still needs.
 	const modeLabel = report.mode === 'ai' ? draftLabels.ai : draftLabels.formOnly;
 	await syncLabels(
 		client,
 		repository,
 		pull.pull,
 		{
-			wanted: [modeLabel, draftLabels.review, kindLabel(entry.kind)],
-			managed: [draftLabels.ai, draftLabels.formOnly],
+			wanted: [
+				modeLabel,
+				draftLabels.review,
+				kindLabel(entry.kind),
+				...(review.incomplete ? [draftLabels.toComplete] : []),
+				...(review.personalData.length > 0 ? [draftLabels.personalData] : []),
+			],
+			managed: managedLabels,
 		},
 		{ justCreated: pull.created, delaysMs },
 	);
 
 	// 6. Report the validation on the head commit: bot commits start no CI.
-	const check = await reportValidationCheck(client, repository, commit.headSha, validation);
+	const check = await reportValidationCheck(client, repository, commit.headSha, validation, {
+		toComplete: missing,
+		personalData: review.personalData,
+		personalDataCleared: review.personalDataCleared,
+	});
 
 	// 7. Say so on the issue, in its one comment.
-	const outcome: DraftOutcome = {
-		kind: 'draft-ready',
+	const inPull = {
 		pull: { number: pull.pull.number, url: pull.pull.url },
 		mode: report.mode ?? 'form-only',
 		formOnlyReason: formOnlyReason(report, gate),
-	};
+		personalData:
+			review.personalData.length > 0
+				? {
+						fields: report.personalData.found.map((found) => found.label),
+						kinds: [...new Set(report.personalData.found.flatMap((f) => Object.keys(f.kinds)))],
+					}
+				: undefined,
+	} as const;
+	const outcome: DraftOutcome = review.incomplete
+		? {
+				kind: 'draft-incomplete',
+				toComplete: review.toComplete.map((item) => item.label),
+				...inPull,
+			}
+		: { kind: 'draft-ready', ...inPull };
 	return {
 		issue,
 		outcome: outcome.kind,
@@ -450,20 +499,127 @@ function commitMessage(issue: DraftIssue, entry: DraftEntry, report: DraftReport
 	return `registry: draft ${entry.kind}/${entry.id} from #${issue.number}\n\n${how}\nTo be reviewed by a person before merging.\n`;
 }
 
-function pullRequestTitle(issue: DraftIssue, entry: DraftEntry, report: DraftReport): string {
-	const who = report.mode === 'ai' ? 'Brouillon IA · AI draft' : 'Brouillon · Draft';
-	return `${who}: ${entry.kind}/${entry.id} (#${issue.number})`;
-}
-
-function checklistBody(
+function pullRequestTitle(
 	issue: DraftIssue,
 	entry: DraftEntry,
 	report: DraftReport,
-	validation: ValidationResult,
+	incomplete: boolean,
+): string {
+	const who =
+		report.mode === 'ai'
+			? incomplete
+				? 'Brouillon IA à compléter · AI draft to complete'
+				: 'Brouillon IA · AI draft'
+			: incomplete
+				? 'Brouillon à compléter · Draft to complete'
+				: 'Brouillon · Draft';
+	return `${who}: ${entry.kind}/${entry.id} (#${issue.number})`;
+}
+
+/** What the review of a draft must deal with besides the validator's verdict. */
+interface ReviewFlags {
+	/** The draft lacks fields, or names something the registry lacks: a maintainer completes it. */
+	incomplete: boolean;
+	/** What to complete, in words (the report's list, or the validator's fields without it). */
+	toComplete: ToCompleteItem[];
+	/** Personal data found and masked, at its line of the entry: the check fails on it. */
+	personalData: RegistryProblem[];
+	/** Personal data a person let be written as typed (`personal-data-ok`). */
+	personalDataCleared: RegistryProblem[];
+}
+
+/**
+ * The problems of a draft that lie on fields it does not give at all: absent, an empty object
+ * or an empty list, at a path of its kind's schema. Read from the entry itself, not from the
+ * report: a field the entry does give, whatever its value, is never counted as one to complete.
+ */
+function fieldsNotGiven(entry: DraftEntry, problems: RegistryProblem[]): RegistryProblem[] {
+	const data = readFrontMatter(entry.content);
+	if (!data) return [];
+	const paths = new Set(
+		schemaFields(entrySchemas[entry.kind]).map((field) =>
+			field.path.filter((key) => key !== anyItem).join('.'),
+		),
+	);
+	return problems.filter(
+		(problem) =>
+			paths.has(withoutIndexes(problem.field)) && givesNothing(valueAt(data, problem.field)),
+	);
+}
+
+/** A value that says nothing: absent, `null`, `{}`, `[]`, or an object of such values. */
+function givesNothing(value: unknown): boolean {
+	if (value === undefined || value === null) return true;
+	if (Array.isArray(value)) return value.length === 0;
+	return (
+		typeof value === 'object' &&
+		Object.values(value as Record<string, unknown>).every((child) => givesNothing(child))
+	);
+}
+
+function withoutIndexes(path: string): string {
+	return path
+		.split('.')
+		.filter((key) => !/^\d+$/.test(key))
+		.join('.');
+}
+
+/** What to complete and the personal data to clear, located in the entry file. */
+function reviewFlags(
+	entry: DraftEntry,
+	report: DraftReport,
+	missing: RegistryProblem[],
+): ReviewFlags {
+	const toComplete: ToCompleteItem[] =
+		report.toComplete.length > 0
+			? report.toComplete.map(({ label, note }) => ({ label, note }))
+			: missing.map((problem) => ({
+					label: { fr: problem.field, en: problem.field },
+					note: problem.message,
+				}));
+	const file = parseEntryFile(entry.path, entry.content);
+	const lineOf = (field: string) =>
+		isProblem(file)
+			? 1
+			: file.lineOf(field.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)));
+	// A path the report made up is not looked up: the flag stays, on the file's first line.
+	const located = report.personalData.found.map((found) => {
+		const field = /^[\w.-]{1,200}$/.test(found.field) ? found.field : undefined;
+		const kinds = Object.entries(found.kinds)
+			.map(([kind, count]) => `${kind.replace(/\W/g, '').slice(0, 20)} × ${count}`)
+			.join(', ');
+		return {
+			path: entry.path,
+			line: field ? lineOf(field) : 1,
+			field: field ?? 'front matter',
+			message: {
+				fr: `« ${found.label.fr} » : données personnelles (${kinds})`,
+				en: `"${found.label.en}": personal data (${kinds})`,
+			},
+		};
+	});
+	const cleared = Boolean(report.personalData.clearedBy);
+	return {
+		incomplete: missing.length > 0 || report.toComplete.length > 0,
+		toComplete,
+		personalData: cleared ? [] : located,
+		personalDataCleared: cleared ? located : [],
+	};
+}
+
+function checklistBody(
+	draft: {
+		issue: DraftIssue;
+		entry: DraftEntry;
+		report: DraftReport;
+		validation: ValidationResult;
+		review: ReviewFlags;
+	},
 	replacesExisting: boolean,
 	gate: Gate | undefined,
 	log: { existing: DraftPullRequest | undefined; runKey: string; now: Date },
 ): string {
+	const { issue, entry, report, validation, review } = draft;
 	const records = addDraftRecord(
 		readDraftLog(log.existing?.body),
 		{
@@ -483,6 +639,9 @@ function checklistBody(
 		replacesExisting,
 		formOnlyReason: formOnlyReason(report, gate),
 		records,
+		toComplete: review.toComplete,
+		personalData: review.personalData,
+		personalDataCleared: review.personalDataCleared,
 	});
 }
 

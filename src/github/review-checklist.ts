@@ -22,10 +22,28 @@ export interface ChecklistInput {
 	formOnlyReason?: Bilingual | undefined;
 	/** The records of drafts for this issue, kept hidden at the end of the body. */
 	records: readonly DraftRecord[];
+	/** What the draft does not give yet, in words: a maintainer completes it before merging. */
+	toComplete?: readonly ToCompleteItem[];
+	/** Personal data found in the draft and masked in it, at its line of the entry. */
+	personalData?: readonly RegistryProblem[];
+	/** Personal data a person let be written as typed (`personal-data-ok` label on the issue). */
+	personalDataCleared?: readonly RegistryProblem[];
+}
+
+/** A field to complete, as the checklist names it: the question's label and what to give. */
+export interface ToCompleteItem {
+	label: Bilingual;
+	note: Bilingual;
 }
 
 /** GitHub refuses pull request bodies above 65,536 characters; the sent text is cut first. */
 const maxSentTextLength = 40_000;
+
+/** Whether the entry has review dates, which only a person confirms. */
+function hasReview(content: string): boolean {
+	const review = readFrontMatter(content)?.['review'];
+	return typeof review === 'object' && review !== null;
+}
 
 /** Reads `language: { original, translation }` from an entry's front matter, if it is there. */
 export function readTranslationState(content: string): LanguageState | undefined {
@@ -135,6 +153,59 @@ function describeDuration(report: DraftReport): string {
 		: `${total.fr} s · ${total.en} s`;
 }
 
+function describeToComplete(items: readonly ToCompleteItem[]): string {
+	return items.length === 0
+		? '✅ rien · nothing'
+		: `⚠️ ${items.length} champ(s), voir plus bas · field(s), see below`;
+}
+
+function describePersonalData(input: ChecklistInput): string {
+	const found = input.personalData ?? [];
+	const cleared = input.personalDataCleared ?? [];
+	if (found.length > 0) {
+		return `❌ repérées dans ${found.length} champ(s), masquées · found in ${found.length} field(s), masked`;
+	}
+	if (cleared.length > 0) {
+		return `⚠️ gardées telles quelles dans ${cleared.length} champ(s) (étiquette \`personal-data-ok\`) · kept as typed in ${cleared.length} field(s) (\`personal-data-ok\` label)`;
+	}
+	return '✅ aucune repérée · none found';
+}
+
+/** A field to complete, as a box to tick: its label, then what to give, in both languages. */
+function toCompleteLine(item: ToCompleteItem): string {
+	const note = (language: keyof Bilingual) =>
+		item.note[language] ? ` — ${inlineText(item.note[language], 300)}` : '';
+	return `- [ ] **${inlineText(item.label.fr, 120)}**${note('fr')} · **${inlineText(item.label.en, 120)}**${note('en')}`;
+}
+
+function personalDataLines(input: ChecklistInput): string[] {
+	const found = input.personalData ?? [];
+	const cleared = input.personalDataCleared ?? [];
+	if (found.length === 0 && cleared.length === 0) return [];
+	const line = (problem: RegistryProblem) =>
+		`- ${codeName(problem.path)} (ligne · line ${problem.line}) — ${inlineText(problem.message.fr)} · ${inlineText(problem.message.en)}`;
+	if (found.length > 0) {
+		return [
+			'',
+			'### ⚠️ Données personnelles · Personal data',
+			'',
+			'> [!CAUTION]',
+			'> **FR** Les réponses du ticket contiennent ce qui ressemble à des données personnelles : elles sont masquées dans la fiche (`[EMAIL]`, `[PHONE]`…) et la vérification échoue tant qu’une personne n’a pas tranché. Retirez-les du ticket (la modification relance la rédaction), puis effacez l’ancienne version de son historique ; ou, si elles peuvent être publiées (un standard, un numéro de version pris pour une adresse IP), posez l’étiquette `personal-data-ok` sur le ticket et relancez la rédaction : elles seront alors écrites telles quelles.',
+			'> **EN** The issue’s answers hold what looks like personal data: it is masked in the entry (`[EMAIL]`, `[PHONE]`…) and the check fails until a person decides. Remove it from the issue (the edit drafts again), then delete the old version from its history; or, if it may be published (a switchboard number, a version number taken for an IP address), add the `personal-data-ok` label to the issue and draft again: it will then be written as typed.',
+			'',
+			...found.map(line),
+		];
+	}
+	return [
+		'',
+		'### Données personnelles gardées · Personal data kept',
+		'',
+		'Une personne a posé l’étiquette `personal-data-ok` : ces valeurs sont écrites telles quelles ; vérifiez qu’elles peuvent être publiées. · A person added the `personal-data-ok` label: these values are written as typed; check that they may be published.',
+		'',
+		...cleared.map(line),
+	];
+}
+
 function describeRedactions(redactions: Record<string, number>): string {
 	const entries = Object.entries(redactions).filter(([, count]) => count > 0);
 	if (entries.length === 0) return 'rien · nothing';
@@ -168,9 +239,12 @@ export function renderReviewChecklist(input: ChecklistInput): string {
 					fr: `Ce brouillon reprend le formulaire du ticket #${issue.number}, sans IA.`,
 					en: `This draft copies the form of issue #${issue.number}, without AI.`,
 				};
+	const toComplete = input.toComplete ?? [];
 	const lines: string[] = [
 		pullRequestMarker(issue.number),
-		'## Brouillon à relire · Draft to review',
+		toComplete.length > 0
+			? '## Brouillon à compléter et relire · Draft to complete and review'
+			: '## Brouillon à relire · Draft to review',
 		'',
 		'> [!IMPORTANT]',
 		`> **FR** ${drafter.fr} Rien n’est publié avant qu’une personne le relise et fusionne cette demande.`,
@@ -187,6 +261,19 @@ export function renderReviewChecklist(input: ChecklistInput): string {
 		`| **Rédaction · Drafting** | ${describeMode(input)} |`,
 		`| **Traduction · Translation** | ${describeTranslation(readTranslationState(entry.content))} |`,
 		`| **Validation** | ${describeValidation(validation)} |`,
+		`| **À compléter · To complete** | ${describeToComplete(toComplete)} |`,
+		`| **Données personnelles · Personal data** | ${describePersonalData(input)} |`,
+		...(toComplete.length > 0
+			? [
+					'',
+					'### 0. À compléter avant de fusionner · To complete before merging',
+					'',
+					'Le ticket ne les donne pas (formulaire court, sans IA, ou réponse du modèle incomplète) ; la vérification les signale à leur ligne du fichier. · The issue does not give them (short form, no AI, or an incomplete answer from the model); the check points at their line in the file.',
+					'',
+					...toComplete.map(toCompleteLine),
+				]
+			: []),
+		...personalDataLines(input),
 		'',
 		'### 1. À vérifier en premier : champs remplis par l’IA · Check first: fields the AI filled',
 		'',
@@ -208,6 +295,11 @@ export function renderReviewChecklist(input: ChecklistInput): string {
 		'- [ ] Aucune donnée personnelle (nom, courriel, téléphone…) · No personal data (name, email, phone…)',
 		'- [ ] Les deux langues disent la même chose et `language.translation` est à jour · Both languages say the same and `language.translation` is up to date',
 		'- [ ] `provenance.fields` indique les champs modifiés par une personne · `provenance.fields` marks the fields a person edited',
+		...(hasReview(entry.content)
+			? [
+					'- [ ] `review.next` (proposée un an après le brouillon) convient ; `review.last` reste vide tant que l’équipe qui répond de la fiche ne l’a pas revue · `review.next` (proposed a year after the draft) suits; `review.last` stays empty until the team accountable for the entry has reviewed it',
+				]
+			: []),
 		`- [ ] La vérification « ${checkRunName} » est verte (les commits du robot ne lancent pas la CI ; après un commit d’une personne, la CI doit l’être aussi) · The "${checkRunName}" check is green (bot commits do not start CI; after a person’s commit, CI must be green too)`,
 	];
 	if (validation.draftProblems.length > 0 || validation.otherProblems.length > 0) {
@@ -234,8 +326,9 @@ export function renderReviewChecklist(input: ChecklistInput): string {
 		`| **Énergie estimée · Estimated energy** | ${describeEnergy(report.energy)} |`,
 		`| **Masqué avant envoi · Redacted before sending** | ${describeRedactions(report.redactions)} |`,
 	);
+	// Also for a form-only draft made after the model failed: what was sent still left the machine.
 	const sent = report.sentText ?? '';
-	if (report.mode === 'ai' && sent.length > 0) {
+	if (sent.length > 0) {
 		const cut = sent.length > maxSentTextLength;
 		const shown = cut ? sent.slice(0, maxSentTextLength) : sent;
 		const size = formatNumber(sent.length, 0);

@@ -10,14 +10,28 @@ function fieldList(fields: string[]): string {
 }
 import type { RegistryProblem } from './revalidate.ts';
 
+/** Personal data found in the issue's answers, as the comment tells its author. */
+export interface PersonalDataNote {
+	/** The questions (or fields) where it was found. */
+	fields: readonly Bilingual[];
+	/** What was found: `email`, `phone`, `iban`, `nir`, `ip`. */
+	kinds: readonly string[];
+}
+
+/** A draft in its pull request, as the comment tells it. */
+interface DraftInPullRequest {
+	pull: { number: number; url: string };
+	mode: 'ai' | 'form-only';
+	formOnlyReason?: Bilingual | undefined;
+	/** Personal data masked in the draft; absent when none was found or a person cleared it. */
+	personalData?: PersonalDataNote | undefined;
+}
+
 /** What happened to an issue's draft, as the sticky comment tells it. */
 export type DraftOutcome =
-	| {
-			kind: 'draft-ready';
-			pull: { number: number; url: string };
-			mode: 'ai' | 'form-only';
-			formOnlyReason?: Bilingual | undefined;
-	  }
+	| ({ kind: 'draft-ready' } & DraftInPullRequest)
+	/** A draft that does not say everything yet: the team completes `toComplete`. */
+	| ({ kind: 'draft-incomplete'; toComplete: readonly Bilingual[] } & DraftInPullRequest)
 	| { kind: 'already-published'; path: string }
 	| { kind: 'invalid-form'; errors: { field: string; message: Bilingual }[] }
 	| { kind: 'rate-limited'; retryAt: string; limit: number; per?: 'author' | 'issue' }
@@ -51,7 +65,7 @@ function list(items: string[]): string {
 	return items.length > 0 ? `\n\n${items.join('\n')}` : '';
 }
 
-function formOnlyNote(outcome: Extract<DraftOutcome, { kind: 'draft-ready' }>): Bilingual {
+function formOnlyNote(outcome: DraftInPullRequest): Bilingual {
 	if (outcome.mode === 'ai') {
 		return {
 			fr: 'Une IA a proposé une partie des champs : ce n’est qu’une suggestion, que l’équipe vérifie.',
@@ -65,10 +79,42 @@ function formOnlyNote(outcome: Extract<DraftOutcome, { kind: 'draft-ready' }>): 
 	};
 }
 
+/** The problems, one a line: their messages name the questions by their labels. */
 function fieldErrors(errors: { field: string; message: Bilingual }[], language: keyof Bilingual) {
-	return errors.map(
-		(error) => `- ${codeName(error.field)} : ${inlineText(error.message[language])}`,
-	);
+	return errors.map((error) => `- ${inlineText(error.message[language])}`);
+}
+
+/** What personal data is called, in each language. */
+const personalDataWords: Record<string, Bilingual> = {
+	email: { fr: 'adresse électronique', en: 'email address' },
+	phone: { fr: 'numéro de téléphone', en: 'phone number' },
+	iban: { fr: 'IBAN', en: 'IBAN' },
+	nir: { fr: 'numéro de sécurité sociale', en: 'social security number' },
+	ip: { fr: 'adresse IP', en: 'IP address' },
+};
+
+/** Names in one language, quoted and joined: `« Finalité », « Contact »`. */
+function quoted(labels: readonly Bilingual[], language: keyof Bilingual): string {
+	const shown = labels
+		.slice(0, maxListedFields)
+		.map((label) =>
+			language === 'fr' ? `« ${inlineText(label.fr, 120)} »` : `“${inlineText(label.en, 120)}”`,
+		);
+	const more = labels.length - shown.length;
+	return `${shown.join(', ')}${more > 0 ? ` (+${more})` : ''}`;
+}
+
+/** Tells the author that the draft masks personal data from their answers, and what to do. */
+function personalDataNote(note: PersonalDataNote | undefined): Bilingual | undefined {
+	if (!note || note.fields.length === 0) return undefined;
+	const kinds = (language: keyof Bilingual) =>
+		note.kinds
+			.map((kind) => personalDataWords[kind]?.[language] ?? inlineText(kind, 20))
+			.join(', ');
+	return {
+		fr: `⚠️ Vos réponses semblent contenir des données personnelles (${kinds('fr')}) dans ${quoted(note.fields, 'fr')} : elles sont masquées dans le brouillon et ne seront pas publiées. Retirez-les en modifiant ce ticket.`,
+		en: `⚠️ Your answers seem to hold personal data (${kinds('en')}) in ${quoted(note.fields, 'en')}: it is masked in the draft and will not be published. Remove it by editing this issue.`,
+	};
 }
 
 /**
@@ -80,7 +126,9 @@ export function renderStatusComment(
 	notes: readonly Bilingual[] = [],
 ): string {
 	const main = renderOutcome(outcome);
-	if (notes.length === 0 || outcome.kind === 'draft-ready') return main;
+	if (notes.length === 0 || outcome.kind === 'draft-ready' || outcome.kind === 'draft-incomplete') {
+		return main;
+	}
 	return [
 		main,
 		...notes.map((note) => `ℹ️ ${inlineText(note.fr)}\n\nℹ️ ${inlineText(note.en)}`),
@@ -91,6 +139,7 @@ function renderOutcome(outcome: DraftOutcome): string {
 	switch (outcome.kind) {
 		case 'draft-ready': {
 			const note = formOnlyNote(outcome);
+			const personal = personalDataNote(outcome.personalData);
 			const link = `#${outcome.pull.number}`;
 			return section(
 				'✅ Brouillon prêt pour relecture · Draft ready for review',
@@ -99,12 +148,41 @@ function renderOutcome(outcome: DraftOutcome): string {
 					note.fr,
 					'Une personne de l’équipe le relit ; rien n’est publié sans sa validation.',
 					'Pour le corriger, modifiez ce ticket : le brouillon sera mis à jour dans la même demande.',
+					...(personal ? [`\n\n${personal.fr}`] : []),
 				],
 				[
 					`The draft entry is in pull request ${link}.`,
 					note.en,
 					'A team member reviews it; nothing is published without their approval.',
 					'To correct it, edit this issue: the draft will be updated in the same pull request.',
+					...(personal ? [`\n\n${personal.en}`] : []),
+				],
+			);
+		}
+		case 'draft-incomplete': {
+			const note = formOnlyNote(outcome);
+			const personal = personalDataNote(outcome.personalData);
+			const link = `#${outcome.pull.number}`;
+			const fields = outcome.toComplete;
+			return section(
+				'📝 Brouillon prêt, que l’équipe complète · Draft ready, for the team to complete',
+				[
+					`Le brouillon de la fiche est dans la demande de fusion ${link}.`,
+					note.fr,
+					fields.length > 0
+						? `Il ne dit pas encore tout : l’équipe du registre complétera ${quoted(fields, 'fr')} avant toute publication.`
+						: 'Il ne dit pas encore tout : l’équipe du registre le complétera avant toute publication.',
+					'Vous n’avez rien d’autre à faire ; pour préciser votre description, modifiez ce ticket : le brouillon sera mis à jour dans la même demande.',
+					...(personal ? [`\n\n${personal.fr}`] : []),
+				],
+				[
+					`The draft entry is in pull request ${link}.`,
+					note.en,
+					fields.length > 0
+						? `It does not say everything yet: the registry team will complete ${quoted(fields, 'en')} before anything is published.`
+						: 'It does not say everything yet: the registry team will complete it before anything is published.',
+					'There is nothing else for you to do; to add to your description, edit this issue: the draft will be updated in the same pull request.',
+					...(personal ? [`\n\n${personal.en}`] : []),
 				],
 			);
 		}

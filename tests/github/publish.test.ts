@@ -394,8 +394,10 @@ describe('the sticky comment', () => {
 		const invalid = await publish();
 		expect(invalid.outcome).toBe('invalid-form');
 		const first = issueComments(1)[0];
-		expect(first?.body).toContain('- `purpose` : réponse obligatoire');
-		expect(first?.body).toContain('- `status` : "soon" is not a status');
+		// The messages name the questions; field ids are not shown.
+		expect(first?.body).toContain('- réponse obligatoire');
+		expect(first?.body).toContain('- "soon" is not a status');
+		expect(first?.body).not.toContain('`purpose`');
 		expect(first?.body).toContain('« bientôt » n’est pas un statut');
 
 		await writeDraft(workspace.draftDir, { issue: 1 });
@@ -420,7 +422,7 @@ describe('outcomes without a draft', () => {
 		expect(result.outcome).toBe('invalid-form');
 		expect(writes()).toEqual(['issues/create-comment']);
 		expect(issueComments(1)[0]?.body).toContain('Form to complete');
-		expect(issueComments(1)[0]?.body).toContain('- `name` : name is missing');
+		expect(issueComments(1)[0]?.body).toContain('- name is missing');
 	});
 
 	test('a model failure says what to do', async () => {
@@ -1080,5 +1082,166 @@ describe('the check run on the draft’s head', () => {
 		await writeDraft(workspace.draftDir, { issue: 1 });
 		const error = (await publish().catch((caught: unknown) => caught)) as PublishError;
 		expect(error.bilingual.en).toContain('Add "checks: write" to the publish job');
+	});
+});
+
+describe('a draft that lacks fields (issue #14: no dead ends)', () => {
+	/** The validator's verdict on a form-only draft of the short form: two fields missing. */
+	const missingTwo: RegistryCheck = async (dir) => [
+		{
+			path: join(dir, 'systems', 'assistant-courrier.mdx'),
+			line: 2,
+			field: 'purpose',
+			message: { fr: 'champ obligatoire manquant', en: 'required field is missing' },
+		},
+		{
+			path: join(dir, 'systems', 'assistant-courrier.mdx'),
+			line: 2,
+			field: 'aiAct',
+			message: { fr: 'champ obligatoire manquant', en: 'required field is missing' },
+		},
+	];
+	const toComplete = [
+		{
+			field: 'purpose',
+			label: { fr: 'Finalité', en: 'Purpose' },
+			note: { fr: 'À quoi sert le système.', en: 'What the system is for.' },
+		},
+		{
+			field: 'aiAct',
+			label: { fr: 'Règlement européen sur l’IA', en: 'EU AI Act' },
+			note: { fr: 'À donner : Classe de risque.', en: 'To give: Risk class.' },
+		},
+	];
+
+	test('is published as a pull request to complete, its list in words, its check failing at file:line', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1, mode: 'form-only', extra: { toComplete } });
+		const result = await publish({ check: missingTwo });
+
+		expect(result.outcome).toBe('draft-incomplete');
+		const pull = [...fake.state.pulls.values()][0];
+		expect(pull?.title).toBe(
+			'Brouillon à compléter · Draft to complete: systems/assistant-courrier (#1)',
+		);
+		expect(fake.state.issues.get(pull?.number ?? 0)?.labels).toEqual([
+			'form-draft',
+			'needs-review',
+			'ai-system',
+			'to-complete',
+		]);
+		expect(pull?.body).toContain(
+			'- [ ] **Finalité** — À quoi sert le système. · **Purpose** — What the system is for.',
+		);
+		const [run] = fake.state.checkRuns;
+		expect(run?.conclusion).toBe('failure');
+		expect(run?.output.title).toBe('2 champ(s) à compléter · field(s) to complete');
+		expect(run?.annotations.map((a) => [a.path, a.start_line, a.title])).toEqual([
+			[entryPath, 2, 'purpose'],
+			[entryPath, 2, 'aiAct'],
+		]);
+		const said = issueComments(1)[0]?.body ?? '';
+		expect(said).toContain(
+			'l’équipe du registre complétera « Finalité », « Règlement européen sur l’IA »',
+		);
+		expect(said).toContain('the registry team will complete “Purpose”, “EU AI Act”');
+	});
+
+	test('loses its to-complete label once complete, on the same pull request', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1, mode: 'form-only', extra: { toComplete } });
+		await publish({ check: missingTwo });
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			mode: 'form-only',
+			content: entryText('assistant-courrier', 'Assistant courrier du service'),
+		});
+		const result = await publish({ runKey: '1070.1' });
+
+		expect(result.outcome).toBe('draft-ready');
+		const pull = [...fake.state.pulls.values()][0];
+		expect(fake.state.pulls.size).toBe(1);
+		expect(pull?.title).toBe('Brouillon · Draft: systems/assistant-courrier (#1)');
+		expect(fake.state.issues.get(pull?.number ?? 0)?.labels).not.toContain('to-complete');
+	});
+
+	test('is still refused for a problem on a field it does give: only what is absent is left to complete', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1, mode: 'form-only', extra: { toComplete } });
+		const check: RegistryCheck = async (dir) => [
+			...(await missingTwo(dir)),
+			{
+				path: join(dir, 'systems', 'assistant-courrier.mdx'),
+				line: 3,
+				field: 'name',
+				message: { fr: 'champ obligatoire manquant', en: 'required field is missing' },
+			},
+		];
+		const result = await publish({ check });
+
+		// `name` is in the entry: whatever the message says, it is not a field left blank.
+		expect(result.outcome).toBe('draft-rejected');
+		expect(fake.branches()).toEqual(['main']);
+		const said = issueComments(1)[0]?.body ?? '';
+		expect(said).toContain('`name` (ligne · line 3)');
+		expect(said).not.toContain('`purpose`');
+	});
+});
+
+describe('personal data in a draft (issue #14)', () => {
+	const found = {
+		found: [{ field: 'summary', label: { fr: 'Résumé', en: 'Summary' }, kinds: { phone: 1 } }],
+		clearedBy: null,
+	};
+
+	test('flags the pull request and fails the check at the field’s line, until a person clears it', async () => {
+		await writeDraft(workspace.draftDir, { issue: 1, extra: { personalData: found } });
+		const result = await publish();
+
+		expect(result.outcome).toBe('draft-ready');
+		const pull = [...fake.state.pulls.values()][0];
+		expect(fake.state.issues.get(pull?.number ?? 0)?.labels).toContain('personal-data');
+		expect(pull?.body).toContain('### ⚠️ Données personnelles · Personal data');
+		expect(pull?.body).toContain(
+			`- \`${entryPath}\` (ligne · line 4) — « Résumé » : données personnelles (phone × 1)`,
+		);
+		const [run] = fake.state.checkRuns;
+		expect(run?.conclusion).toBe('failure');
+		expect(run?.output.title).toBe('données personnelles à retirer · personal data to remove');
+		expect(run?.annotations[0]).toMatchObject({
+			path: entryPath,
+			start_line: 4,
+			annotation_level: 'failure',
+			title: 'summary',
+		});
+		expect(run?.output.summary).toContain('`personal-data-ok`');
+		expect(issueComments(1)[0]?.body).toContain('numéro de téléphone');
+		expect(issueComments(1)[0]?.body).toContain('in “Summary”');
+
+		// The maintainer labels the issue personal-data-ok and drafts again: the check passes.
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			extra: { personalData: { ...found, clearedBy: 'personal-data-ok' } },
+		});
+		await publish({ runKey: '1080.1' });
+		expect(fake.state.issues.get(pull?.number ?? 0)?.labels).not.toContain('personal-data');
+		const latest = fake.state.checkRuns.at(-1);
+		expect(latest?.conclusion).toBe('success');
+		expect(latest?.annotations[0]).toMatchObject({ annotation_level: 'notice', title: 'summary' });
+		expect([...fake.state.pulls.values()][0]?.body).toContain('⚠️ gardées telles quelles');
+	});
+
+	test('a field path the report made up is not looked up: the flag stays, on the first line', async () => {
+		await writeDraft(workspace.draftDir, {
+			issue: 1,
+			extra: {
+				personalData: {
+					found: [{ field: '../x`](http://evil)', label: { fr: 'x', en: 'x' }, kinds: { ip: 1 } }],
+					clearedBy: null,
+				},
+			},
+		});
+		await publish();
+		const [run] = fake.state.checkRuns;
+		expect(run?.conclusion).toBe('failure');
+		expect(run?.annotations[0]).toMatchObject({ start_line: 1, title: 'front matter' });
+		expect([...fake.state.pulls.values()][0]?.body).not.toContain('evil');
 	});
 });

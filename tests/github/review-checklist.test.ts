@@ -146,6 +146,71 @@ describe('renderReviewChecklist', () => {
 	});
 });
 
+describe('renderReviewChecklist for a draft to complete (issue #14)', () => {
+	const toComplete = [
+		{
+			label: { fr: 'Personnes concernées', en: 'People affected' },
+			note: { fr: 'Qui est touché.', en: 'Who is affected.' },
+		},
+	];
+
+	test('puts what to complete first, as boxes, in words', () => {
+		const body = renderReviewChecklist(input({ mode: 'form-only' }, { toComplete }));
+		expect(body).toContain('## Brouillon à compléter et relire · Draft to complete and review');
+		expect(body).toContain('| **À compléter · To complete** | ⚠️ 1 champ(s), voir plus bas');
+		expect(body.indexOf('### 0. À compléter')).toBeLessThan(body.indexOf('### 1. À vérifier'));
+		expect(body).toContain(
+			'- [ ] **Personnes concernées** — Qui est touché. · **People affected** — Who is affected.',
+		);
+	});
+
+	test('says there is nothing to complete and no personal data, when so', () => {
+		const body = renderReviewChecklist(input({}));
+		expect(body).toContain('| **À compléter · To complete** | ✅ rien · nothing |');
+		expect(body).toContain(
+			'| **Données personnelles · Personal data** | ✅ aucune repérée · none found |',
+		);
+		expect(body).not.toContain('### 0.');
+	});
+
+	test('flags personal data with what to do, and what a person kept', () => {
+		const found = {
+			path: 'registry/systems/assistant-courrier.mdx',
+			line: 4,
+			field: 'summary',
+			message: {
+				fr: '« Résumé » : données personnelles (phone × 1)',
+				en: '"Summary": personal data (phone × 1)',
+			},
+		};
+		const flagged = renderReviewChecklist(input({}, { personalData: [found] }));
+		expect(flagged).toContain(
+			'❌ repérées dans 1 champ(s), masquées · found in 1 field(s), masked',
+		);
+		expect(flagged).toContain('> [!CAUTION]');
+		expect(flagged).toContain('add the `personal-data-ok` label to the issue and draft again');
+		const kept = renderReviewChecklist(input({}, { personalDataCleared: [found] }));
+		expect(kept).toContain('### Données personnelles gardées · Personal data kept');
+		expect(kept).not.toContain('[!CAUTION]');
+	});
+
+	test('shows what was sent to a model that failed, though the draft is the form’s', () => {
+		const body = renderReviewChecklist(input({ mode: 'form-only', sentText: 'Rédige une fiche.' }));
+		expect(body).toContain('Exact text sent to the model');
+	});
+
+	test('asks the reviewer to leave review.last to the accountable team, when the entry has review dates', () => {
+		const withReview = {
+			...entry,
+			content: entry.content.replace('language:', 'review:\n  next: 2027-03-02\nlanguage:'),
+		};
+		expect(renderReviewChecklist(input({}, { entry: withReview }))).toContain(
+			'`review.last` stays empty until the team accountable for the entry has reviewed it',
+		);
+		expect(renderReviewChecklist(input({}))).not.toContain('review.last');
+	});
+});
+
 describe('readTranslationState', () => {
 	test('reads the language block of the front matter', () => {
 		expect(readTranslationState(entry.content)).toEqual({ original: 'fr', translation: 'machine' });
@@ -161,6 +226,12 @@ describe('renderStatusComment', () => {
 	test('every outcome is told in French and in English', () => {
 		const outcomes = [
 			{ kind: 'draft-ready', pull: { number: 2, url: 'u' }, mode: 'ai' },
+			{
+				kind: 'draft-incomplete',
+				pull: { number: 2, url: 'u' },
+				mode: 'form-only',
+				toComplete: [{ fr: 'Finalité', en: 'Purpose' }],
+			},
 			{ kind: 'already-published', path: 'registry/systems/x.mdx' },
 			{ kind: 'invalid-form', errors: [] },
 			{ kind: 'rate-limited', retryAt: '2025-06-02T10:00:00.000Z', limit: 3 },
