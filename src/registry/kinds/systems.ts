@@ -24,12 +24,94 @@ export const systems = defineKind({
 		{ name: 'risk', path: 'aiAct.riskClass' },
 		{ name: 'automation', path: 'automation' },
 		{ name: 'approach', path: 'approach' },
+		// What the models a system uses say of it, whatever its approach label.
+		{
+			name: 'generative',
+			path: 'models',
+			through: 'generative',
+			label: { fr: 'IA générative', en: 'Generative AI' },
+			yesNo: {
+				yes: { fr: 'Utilise un modèle génératif', en: 'Uses a generative model' },
+				no: { fr: 'Aucun modèle génératif', en: 'No generative model' },
+			},
+		},
+		{
+			name: 'genai-residency',
+			path: 'models',
+			through: 'hosting.residency',
+			where: 'generative',
+			help: {
+				fr: 'Seuls comptent les modèles que le filtre « IA générative » dit génératifs.',
+				en: 'Only the models the “Generative AI” filter counts as generative.',
+			},
+			label: {
+				fr: 'Localisation des données des modèles génératifs',
+				en: 'Data residency of generative models',
+			},
+		},
+		{
+			name: 'hosting',
+			path: 'models',
+			through: 'hosting.type',
+			label: { fr: 'Hébergement des modèles', en: 'Model hosting' },
+		},
+		{
+			name: 'residency',
+			path: 'models',
+			through: 'hosting.residency',
+			label: { fr: 'Localisation des données des modèles', en: 'Model data residency' },
+		},
+		{
+			name: 'provider',
+			path: 'models',
+			through: 'provider',
+			label: { fr: 'Fournisseur des modèles', en: 'Model provider' },
+		},
+		{
+			name: 'weights',
+			path: 'models',
+			through: 'licence.openWeights',
+			label: { fr: 'Poids des modèles', en: 'Model weights' },
+			yesNo: {
+				yes: { fr: 'Un modèle à poids ouverts', en: 'A model with open weights' },
+				no: { fr: 'Un modèle à poids fermés', en: 'A model with closed weights' },
+			},
+		},
 		{ name: 'unit', path: 'owner.unit' },
 		{ name: 'model', path: 'models' },
 	],
 	badges: ['status', 'aiAct.riskClass'],
+	columns: [
+		{ facet: 'status' },
+		{ facet: 'risk' },
+		{ facet: 'automation' },
+		{ facet: 'model' },
+		{ facet: 'unit' },
+	],
+	home: {
+		charts: [
+			'status',
+			'risk',
+			'approach',
+			'generative',
+			'automation',
+			'hosting',
+			'residency',
+			'domain',
+		],
+	},
 	layout: {
-		keyFacts: ['id', 'status', 'domain', 'startDate', 'endDate', 'owner', 'contact', 'website'],
+		keyFacts: [
+			'status',
+			{ facet: 'risk' },
+			'automation',
+			'approach',
+			{ facet: 'model' },
+			{ facet: 'hosting' },
+			{ facet: 'residency' },
+			'review',
+			{ special: 'translation' },
+		],
 		sections: [
 			{
 				slug: 'finalite',
@@ -37,9 +119,14 @@ export const systems = defineKind({
 				items: fields('purpose', 'benefits', 'affectedPeople', 'alternatives'),
 			},
 			{
+				slug: 'responsable',
+				title: { fr: 'Responsable, contact et dates', en: 'Owner, contact and dates' },
+				items: fields('owner', 'contact', 'website', 'domain', 'startDate', 'endDate', 'id'),
+			},
+			{
 				slug: 'controle-humain',
 				title: { fr: 'Contrôle humain et recours', en: 'Human oversight and redress' },
-				items: fields('automation', 'humanOversight', 'contest'),
+				items: fields('humanOversight', 'contest'),
 			},
 			{
 				slug: 'modeles',
@@ -70,18 +157,15 @@ export const systems = defineKind({
 			{ slug: 'ia-generative', title: { field: 'generativeAi' }, items: fields('generativeAi') },
 			{
 				slug: 'technique',
-				title: {
-					fr: 'Technique, fournisseurs et code source',
-					en: 'Technology, suppliers and source code',
-				},
-				items: fields('approach', 'suppliers', 'sourceCode'),
+				title: { fr: 'Fournisseurs et code source', en: 'Suppliers and source code' },
+				items: fields('suppliers', 'sourceCode'),
 			},
 			{ slug: 'principes', title: { field: 'principles' }, items: fields('principles') },
 			{ slug: 'notes', title: { fr: 'Notes', en: 'Notes' }, items: [{ special: 'notes' }] },
 			{
 				slug: 'suivi',
 				title: { fr: 'Suivi de la fiche', en: 'Entry record' },
-				items: [...fields('review'), { special: 'provenance' }, { special: 'history' }],
+				items: [{ special: 'provenance' }, { special: 'history' }],
 				searchable: false,
 			},
 		],
