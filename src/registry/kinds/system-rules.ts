@@ -1,6 +1,7 @@
 import { valueAt } from '../schema-fields.ts';
 import type { Bilingual } from '../schemas/field.ts';
 import type { EntryIssue } from '../problems.ts';
+import type { KindCondition } from './descriptor.ts';
 
 /** Tells a plain object from other values. */
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -99,6 +100,90 @@ export function systemIssues(system: Record<string, unknown>, today: string): En
 	}
 	return issues;
 }
+
+/** What {@link systemIssues} checks, as the field reference says it: one condition per rule. */
+export const systemConditions: readonly KindCondition[] = [
+	{
+		fields: ['startDate', 'endDate'],
+		text: {
+			fr: 'La date de retrait (endDate) ne peut pas précéder la date de mise en service (startDate).',
+			en: 'The end date (endDate) cannot be before the start date (startDate).',
+		},
+		breakWith: { startDate: '2025-06-01', endDate: '2025-01-01' },
+	},
+	{
+		fields: ['status', 'endDate'],
+		text: {
+			fr: 'Un système retiré (status: retired) a une date de retrait (endDate).',
+			en: 'A retired system (status: retired) has an end date (endDate).',
+		},
+		breakWith: { status: 'retired', endDate: null },
+	},
+	{
+		fields: ['aiAct.riskClass', 'status'],
+		text: {
+			fr: 'Une pratique interdite par l’article 5 du règlement (aiAct.riskClass: prohibited) ne figure au registre que pour un système retiré (status: retired).',
+			en: 'A practice prohibited by Article 5 of the Act (aiAct.riskClass: prohibited) is only recorded for a retired system (status: retired).',
+		},
+		breakWith: { aiAct: { riskClass: 'prohibited' }, status: 'in-use' },
+	},
+	{
+		fields: ['review.next', 'review.last'],
+		text: {
+			fr: 'La prochaine revue (review.next) ne peut pas précéder la dernière (review.last).',
+			en: 'The next review (review.next) cannot be before the last one (review.last).',
+		},
+		breakWith: { review: { last: '2026-06-01', next: '2026-01-01' } },
+	},
+	{
+		fields: ['review.last'],
+		text: {
+			fr: 'La dernière revue (review.last) a déjà eu lieu : pas de date dans le futur.',
+			en: 'The last review (review.last) has already taken place: no date in the future.',
+		},
+		breakWith: { review: { last: '2999-01-01', next: '2999-06-01' } },
+	},
+	{
+		fields: ['assessments[].date'],
+		text: {
+			fr: 'Une analyse d’impact est datée du jour où elle a été conclue : pas de date dans le futur.',
+			en: 'An impact assessment is dated the day it was concluded: no date in the future.',
+		},
+		breakWith: {
+			assessments: [
+				{
+					type: 'dpia',
+					date: '2999-01-01',
+					summary: { fr: 'Analyse à venir.', en: 'Assessment to come.' },
+				},
+			],
+		},
+	},
+	{
+		fields: ['approach', 'generativeAi'],
+		text: {
+			fr: 'Un système génératif (approach: generative) remplit generativeAi : hébergement, conservation, réutilisation pour l’entraînement, information des usagers. Pour une autre approche, generativeAi est facultatif.',
+			en: 'A generative system (approach: generative) fills in generativeAi: hosting, retention, use for training, user disclosure. For any other approach, generativeAi is optional.',
+		},
+		breakWith: { approach: 'generative', generativeAi: null },
+	},
+	{
+		fields: ['sourceCode'],
+		text: {
+			fr: 'Le code source a une adresse (sourceCode.url) ou la raison pour laquelle il n’est pas publié (sourceCode.notPublishedReason), ou les deux.',
+			en: 'The source code has an address (sourceCode.url) or the reason it is not published (sourceCode.notPublishedReason), or both.',
+		},
+		breakWith: { sourceCode: { url: null, notPublishedReason: null } },
+	},
+	{
+		fields: ['contact'],
+		text: {
+			fr: 'Le contact donne au moins une adresse électronique (contact.email) ou une page (contact.url).',
+			en: 'The contact gives at least an email address (contact.email) or a page (contact.url).',
+		},
+		breakWith: { contact: { email: null, url: null } },
+	},
+];
 
 function inFuture(date: string): Bilingual {
 	return {

@@ -1,6 +1,6 @@
 import { SystemSchema } from '../schemas/system.ts';
 import { defineKind, fields } from './descriptor.ts';
-import { systemIssues } from './system-rules.ts';
+import { systemConditions, systemIssues } from './system-rules.ts';
 
 /** AI systems: what the organisation runs or prepares, with the models, data and people involved. */
 export const systems = defineKind({
@@ -226,4 +226,5 @@ export const systems = defineKind({
 	draftDescription:
 		'A draft entry of an AI system for a public AI registry, in French and English.',
 	rules: systemIssues,
+	conditions: systemConditions,
 });
