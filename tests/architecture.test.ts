@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
  * The rooms' import rules (STYLE.md): `src/registry` is the domain core, free of any framework
  * and of the rooms around it (it may read the configuration's zod schema, itself framework-free,
  * for the publisher's fields); `src/drafting` (issue → draft) and `src/github` (the GitHub side)
- * never import each other, so each can change without the other.
+ * never import each other, so each can change without the other; what the one hands the other
+ * (the draft report, its file names, the issue-event reader, the labels both read) is defined
+ * once in `src/contract`, which both import and which imports neither.
  */
 
 const root = join(import.meta.dirname, '..');
@@ -33,10 +35,11 @@ const breaking = (folder: string, forbidden: RegExp) =>
 		.map(({ file, specifier }) => `${file} → ${specifier}`);
 
 describe('the rooms’ import rules', () => {
+	const frameworks = /^(astro|astro:.*|@astrojs\/.*|vite|@octokit\/.*|@actions\/.*|openai)$/;
+
 	it('keep src/registry free of frameworks and of the rooms around it', () => {
-		const frameworks = /^(astro|astro:.*|@astrojs\/.*|vite|@octokit\/.*|openai)$/;
 		const rooms =
-			/^\.\.\/(\.\.\/)*(utils|components|loaders|pages|i18n|drafting|github)\/|config\/(?!schema\.ts$)/;
+			/^\.\.\/(\.\.\/)*(utils|components|loaders|pages|i18n|drafting|github|contract)\/|config\/(?!schema\.ts$)/;
 		expect(breaking('registry', frameworks)).toEqual([]);
 		expect(breaking('registry', rooms)).toEqual([]);
 	});
@@ -46,10 +49,24 @@ describe('the rooms’ import rules', () => {
 		expect(breaking('github', /^\.\.\/(\.\.\/)*drafting\//)).toEqual([]);
 	});
 
+	it('keep src/contract between them: the domain core and zod only', () => {
+		expect(breaking('contract', frameworks)).toEqual([]);
+		expect(breaking('contract', /^\.\.\/(\.\.\/)*(?!registry\/)[^./][^/]*\//)).toEqual([]);
+	});
+
 	it('see the imports they check (the rule would pass on nothing otherwise)', () => {
 		expect(importsOf('registry').some(({ specifier }) => specifier === 'zod')).toBe(true);
 		expect(importsOf('github').some(({ specifier }) => specifier.startsWith('../registry/'))).toBe(
 			true,
 		);
+		for (const room of ['drafting', 'github']) {
+			expect(
+				importsOf(room).some(({ specifier }) => specifier.startsWith('../contract/')),
+				room,
+			).toBe(true);
+		}
+		expect(
+			importsOf('contract').some(({ specifier }) => specifier.startsWith('../registry/')),
+		).toBe(true);
 	});
 });

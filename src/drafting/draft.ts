@@ -2,6 +2,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { loadSiteConfig } from '../config/load.ts';
 import type { SiteConfig } from '../config/schema.ts';
+import { draftEntryFile, reportFileName } from '../contract/draft-report.ts';
+import { noAiLabels } from '../contract/labels.ts';
 import { checkEntry } from '../registry/check.ts';
 import { serialiseEntry } from '../registry/entry-file.ts';
 import { loadRegistry, type Registry } from '../registry/load.ts';
@@ -74,11 +76,8 @@ export interface DraftRun {
 	exitCode: 0 | 1 | 2 | 3;
 }
 
-/** File name of the report inside `--out`. */
-export const reportFileName = 'draft-report.json';
-
-/** Labels a maintainer can put on an issue to have it drafted without AI. */
-export const noAiIssueLabels = ['no-ai-draft', 'no-ai'];
+/** File name of the report inside `--out`, as the contract names it. */
+export { reportFileName };
 
 /** Default budget of characters sent for one issue: rules, example, schema and issue. */
 export const defaultMaxSentChars = 16_000;
@@ -188,7 +187,7 @@ function draftingMode(
 			},
 		};
 	}
-	const label = issue.labels.find((name) => noAiIssueLabels.includes(name));
+	const label = issue.labels.find((name) => noAiLabels.includes(name));
 	if (label) {
 		return {
 			formOnly: {
@@ -431,11 +430,11 @@ async function writeEntry(
 	}
 	const typed = parsed.success ? (parsed.data as Record<string, unknown>) : data;
 	const root = resolve(outDir);
-	const file = resolve(root, kind, `${id}.mdx`);
+	const file = resolve(root, draftEntryFile(kind, id));
 	if (!file.startsWith(root + sep)) throw new Error(`refusing to write outside ${root}: ${file}`);
 	await mkdir(join(root, kind), { recursive: true });
 	await writeFile(file, serialiseEntry(withoutEmptyLists(typed)));
-	report.file = `${kind}/${id}.mdx`;
+	report.file = draftEntryFile(kind, id);
 	report.status = 'drafted';
 }
 

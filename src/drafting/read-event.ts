@@ -1,17 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import { readIssueEvent as readEventFile } from '../contract/issue-event.ts';
 
-/** The part of a GitHub `issues` webhook payload the drafting reads. */
-const IssueEventSchema = z.object({
-	issue: z.object({
-		number: z.int().positive(),
-		title: z.string().nullish(),
-		body: z.string().nullish(),
-		labels: z.array(z.union([z.string(), z.object({ name: z.string().nullish() })])).nullish(),
-	}),
-});
-
-/** The issue an event is about. */
+/** The issue an event is about, as far as the drafting reads it. */
 export interface IssueInput {
 	number: number;
 	title: string;
@@ -19,27 +8,18 @@ export interface IssueInput {
 	labels: string[];
 }
 
-/** Reads `GITHUB_EVENT_PATH`'s file; throws with the path and what is missing. */
+/**
+ * Reads `GITHUB_EVENT_PATH`'s file with the contract's reader (src/contract/issue-event.ts); throws
+ * with the path and what is wrong. A manual run's event names its issue without carrying it: the
+ * preflight writes the issue's own event for the drafting (`--event-out`).
+ */
 export async function readIssueEvent(path: string): Promise<IssueInput> {
-	let data: unknown;
-	try {
-		data = JSON.parse(await readFile(path, 'utf8'));
-	} catch (error) {
-		throw new Error(`${path}: cannot read the event as JSON (${(error as Error).message})`, {
-			cause: error,
-		});
+	const event = await readEventFile(path);
+	if (event.type !== 'issues') {
+		throw new Error(
+			`${path}: a manual run's event names issue #${event.issueNumber} without its text: pass the event the preflight writes (--event-out)`,
+		);
 	}
-	const result = IssueEventSchema.safeParse(data);
-	if (!result.success) {
-		throw new Error(`${path}: not a GitHub "issues" event\n${z.prettifyError(result.error)}`);
-	}
-	const { issue } = result.data;
-	return {
-		number: issue.number,
-		title: issue.title ?? '',
-		body: issue.body ?? '',
-		labels: (issue.labels ?? []).flatMap((label) =>
-			typeof label === 'string' ? [label] : label.name ? [label.name] : [],
-		),
-	};
+	const { number, title, body, labels } = event.issue;
+	return { number, title, body, labels };
 }

@@ -1,178 +1,25 @@
-import { z } from 'zod';
-import { entryKinds } from '../registry/kinds/index.ts';
+import type { DraftStatus } from '../contract/draft-report.ts';
 
 /**
- * The contract between `npm run draft` and the publishing job (src/github/): the publishing job
- * reads `<out>/draft-report.json`, validates it with {@link DraftReportSchema} and never trusts
- * anything else the drafting job left behind.
+ * The report `npm run draft` writes is the contract between the drafting job and the publishing
+ * job (src/github/): it is defined once, in src/contract/draft-report.ts, which both import.
  */
-
-/** A message in both of the site's languages. */
-const BilingualSchema = z.object({ fr: z.string(), en: z.string() }).strict();
-
-/**
- * What happened to the issue:
- * - `drafted`: an entry was written (exit 0), perhaps with fields to complete (`toComplete`):
- *   with AI off, without a key or when the model fails, the draft is made from the form;
- * - `invalid-form`: a registry form, but its answers cannot make an entry (exit 2);
- * - `not-a-registry-issue`: not made with one of the registry forms (exit 2);
- * - `error-report`: made with the "report an error in an entry" form; nothing to draft,
- *   `kind` and `id` name the entry concerned when it exists (exit 2);
- * - `model-failed`: the model gave no usable answer and the form alone could not make a draft
- *   either (exit 3); a failing model otherwise leaves a form-only draft;
- * - `error`: anything else, e.g. an unreadable event file (exit 1).
- */
-export const DraftStatusSchema = z.enum([
-	'drafted',
-	'invalid-form',
-	'not-a-registry-issue',
-	'error-report',
-	'model-failed',
-	'error',
-]);
-
-/** Outcome of a draft run. */
-export type DraftStatus = z.infer<typeof DraftStatusSchema>;
-
-/** One problem, located on a form or entry field when it concerns one. */
-export const DraftErrorSchema = z
-	.object({
-		/** Form field id, entry field path, or `issue`, `model`, `event` for the whole. */
-		field: z.string(),
-		message: BilingualSchema,
-	})
-	.strict();
-
-/** One problem reported to the contributor. */
-export type DraftError = z.infer<typeof DraftErrorSchema>;
-
-/** Tokens counted by the provider over every call of the run (draft and repair). */
-export const UsageSchema = z
-	.object({
-		promptTokens: z.int().nonnegative(),
-		completionTokens: z.int().nonnegative(),
-		totalTokens: z.int().nonnegative(),
-	})
-	.strict();
-
-/** Token counts of a run. */
-export type Usage = z.infer<typeof UsageSchema>;
-
-/** Estimated money cost of the model calls. */
-export const CostSchema = z
-	.object({
-		amount: z.number().nonnegative(),
-		currency: z.enum(['EUR', 'USD']),
-		/** `provider` when the API returned the cost, `price-table` when computed from list prices. */
-		source: z.enum(['provider', 'price-table']),
-		/** Where the figure comes from, for the reviewer. */
-		basis: z.string(),
-	})
-	.strict();
-
-/** A range, when a figure is only known within bounds. */
-const RangeSchema = z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() });
-
-/** Energy used (and carbon emitted) by the model calls. */
-export const EnergySchema = z
-	.object({
-		kWh: RangeSchema,
-		kgCO2eq: RangeSchema.nullable(),
-		/** `provider` when the API returned it (Albert does), `estimate` when computed here. */
-		source: z.enum(['provider', 'estimate']),
-		/** Method and scope of the figure, for the reviewer. */
-		basis: z.string(),
-	})
-	.strict();
-
-/** Where each top-level field of the drafted entry came from. */
-export const FieldSourceSchema = z.enum(['form', 'ai']);
-
-/** A field the draft does not give yet, in words, for a maintainer to complete. */
-export const ToCompleteSchema = z
-	.object({
-		/** Dotted path, for tools (the line of the entry file); people read `label`. */
-		field: z.string(),
-		/** The question's label (or the field's) in each language. */
-		label: BilingualSchema,
-		/** What to give. */
-		note: BilingualSchema,
-	})
-	.strict();
-
-/** Personal data found in the draft's texts, masked in the entry unless a person cleared it. */
-export const PersonalDataSchema = z
-	.object({
-		found: z.array(
-			z
-				.object({
-					/** Dotted path of the value, for the line of the entry file. */
-					field: z.string(),
-					label: BilingualSchema,
-					/** How many of each kind (`email`, `phone`, `iban`, `nir`, `ip`). */
-					kinds: z.record(z.string(), z.int().positive()),
-				})
-				.strict(),
-		),
-		/** The label by which a maintainer let the values be written as typed; null: masked. */
-		clearedBy: z.string().nullable(),
-	})
-	.strict();
-
-/** The report written next to the draft, read by the publishing job and shown to reviewers. */
-export const DraftReportSchema = z
-	.object({
-		status: DraftStatusSchema,
-		issue: z.int().positive().nullable(),
-		kind: z.enum(entryKinds).nullable(),
-		id: z.string().nullable(),
-		/** Path of the written entry relative to `--out`; also its path relative to `registry/`. */
-		file: z.string().nullable(),
-		mode: z.enum(['ai', 'form-only']).nullable(),
-		/** Why the draft is form-only, when it is. */
-		formOnlyReason: BilingualSchema.nullable(),
-		fields: z.record(z.string(), FieldSourceSchema),
-		/** What the drafted entry does not give yet, which a maintainer must complete. */
-		toComplete: z.array(ToCompleteSchema),
-		personalData: PersonalDataSchema,
-		/** The prompt file used and what was left out to fit the character budget. */
-		prompt: z
-			.object({
-				file: z.string(),
-				/**
-				 * `definitions` (of vocabulary values), `example`, `references:<kind>` (only the entries
-				 * the issue names or resembles offered), `resembling` (only those it names), `issue-end`.
-				 */
-				omitted: z.array(z.string()),
-			})
-			.strict()
-			.nullable(),
-		/**
-		 * Everything that left the machine, in order, exactly as sent: each call's messages and
-		 * response schema, under `----- call N · role -----` lines; null when nothing was sent.
-		 */
-		sentText: z.string().nullable(),
-		/** Characters sent: messages plus the response schema, over every call. */
-		sentChars: z.int().nonnegative(),
-		/** What was removed from the issue text before it was sent, by kind. */
-		redactions: z.record(z.string(), z.int().positive()),
-		usage: UsageSchema.nullable(),
-		cost: CostSchema.nullable(),
-		energy: EnergySchema.nullable(),
-		model: z.string().nullable(),
-		provider: z.string().nullable(),
-		/** Model calls made, the repair included (HTTP retries inside one call are not counted). */
-		calls: z.int().nonnegative(),
-		/** Wall time of the whole run. */
-		durationMs: z.int().nonnegative(),
-		/** Part of `durationMs` spent waiting for the model. */
-		modelDurationMs: z.int().nonnegative(),
-		errors: z.array(DraftErrorSchema),
-	})
-	.strict();
-
-/** The report of one draft run. */
-export type DraftReport = z.infer<typeof DraftReportSchema>;
+export {
+	CostSchema,
+	DraftErrorSchema,
+	DraftReportSchema,
+	DraftStatusSchema,
+	EnergySchema,
+	FieldSourceSchema,
+	PersonalDataSchema,
+	ToCompleteSchema,
+	UsageSchema,
+	emptyReport,
+	type DraftError,
+	type DraftReport,
+	type DraftStatus,
+	type Usage,
+} from '../contract/draft-report.ts';
 
 /** Exit code of `npm run draft` for each status. */
 export const exitCodes: Record<DraftStatus, 0 | 1 | 2 | 3> = {
@@ -183,32 +30,3 @@ export const exitCodes: Record<DraftStatus, 0 | 1 | 2 | 3> = {
 	'model-failed': 3,
 	error: 1,
 };
-
-/** A report with nothing done yet, to be completed by the pipeline's steps. */
-export function emptyReport(status: DraftStatus): DraftReport {
-	return {
-		status,
-		issue: null,
-		kind: null,
-		id: null,
-		file: null,
-		mode: null,
-		formOnlyReason: null,
-		fields: {},
-		toComplete: [],
-		personalData: { found: [], clearedBy: null },
-		prompt: null,
-		sentText: null,
-		sentChars: 0,
-		redactions: {},
-		usage: null,
-		cost: null,
-		energy: null,
-		model: null,
-		provider: null,
-		calls: 0,
-		durationMs: 0,
-		modelDurationMs: 0,
-		errors: [],
-	};
-}

@@ -1,28 +1,18 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import {
+	ReceivedDraftReportSchema,
+	draftEntryFile,
+	draftStatuses,
+	entryIdPattern,
+	isDraftStatus,
+	reportFileName,
+	type DraftStatus,
+	type ReceivedDraftReport,
+} from '../contract/draft-report.ts';
 import { entryKinds, isEntryKind, type EntryKind } from '../registry/kinds/index.ts';
 import { PublishError, type Bilingual } from './errors.ts';
-
-/**
- * The statuses the drafting command writes in `draft-report.json`: an entry was drafted; the
- * form's answers cannot make one; not a registry form; an "error in an entry" report (nothing to
- * draft); the model failed; anything else went wrong.
- */
-export const draftStatuses = [
-	'drafted',
-	'invalid-form',
-	'not-a-registry-issue',
-	'error-report',
-	'model-failed',
-	'error',
-] as const;
-
-/** What the drafting command did with the issue. */
-export type DraftStatus = (typeof draftStatuses)[number];
-
-/** An entry id: also its file name, so the only thing a path is ever built from. */
-export const entryIdPattern = /^[a-z0-9][a-z0-9.-]{0,63}$/;
 
 /** Largest entry file accepted from the draft job; real entries are a few kilobytes. */
 const maxEntryBytes = 512 * 1024;
@@ -30,91 +20,11 @@ const maxEntryBytes = 512 * 1024;
 /** Largest report accepted; it holds the text sent to the model, which is bounded upstream. */
 const maxReportBytes = 4 * 1024 * 1024;
 
-const BilingualSchema = z.object({ fr: z.string(), en: z.string() });
-
-/** Amounts in a range, as the drafting side gives energy figures. */
-const RangeSchema = z.looseObject({ min: z.number(), max: z.number() });
-
 /**
- * `draft-report.json` as written by `npm run draft`. Extra fields are kept, so the drafting
- * command can add some without breaking this side; what is read here is checked.
+ * The drafting command's report as this side holds it: read with the contract's received view
+ * (src/contract/draft-report.ts), checked.
  */
-export const DraftReportSchema = z.looseObject({
-	status: z.string(),
-	/** The issue the draft was made from; must be the one being published. */
-	issue: z.int().positive().nullish(),
-	kind: z.string().nullish(),
-	id: z.string().nullish(),
-	file: z.string().nullish(),
-	mode: z.enum(['ai', 'form-only']).nullish(),
-	/** Why the draft is form-only, in both languages, when it is. */
-	formOnlyReason: BilingualSchema.nullish(),
-	/** Where each field's value came from: `form`, `ai` (or `person`). */
-	fields: z.record(z.string(), z.string()).default({}),
-	/**
-	 * What the draft does not give yet, in words, for a maintainer to complete: the form left it
-	 * blank, or the model could not say. Shown as written; what the publish job trusts is the
-	 * registry's validator, which finds the same fields missing in the entry.
-	 */
-	toComplete: z
-		.array(z.looseObject({ field: z.string(), label: BilingualSchema, note: BilingualSchema }))
-		.default([]),
-	/** Personal data found in the draft's texts: masked in the entry unless `clearedBy` a label. */
-	personalData: z
-		.looseObject({
-			found: z
-				.array(
-					z.looseObject({
-						field: z.string(),
-						label: BilingualSchema,
-						kinds: z.record(z.string(), z.number()),
-					}),
-				)
-				.default([]),
-			clearedBy: z.string().nullish(),
-		})
-		.default({ found: [], clearedBy: null }),
-	/** The exact text sent to the model, after redaction. */
-	sentText: z.string().nullish(),
-	/** What was masked in the issue text before sending, by kind (`email`, `phone`…). */
-	redactions: z.record(z.string(), z.number()).default({}),
-	/** Model calls made, the repair included. */
-	calls: z.int().nonnegative().nullish(),
-	usage: z
-		.looseObject({
-			promptTokens: z.number().nonnegative(),
-			completionTokens: z.number().nonnegative(),
-			totalTokens: z.number().nonnegative(),
-		})
-		.nullish(),
-	model: z.string().nullish(),
-	provider: z.string().nullish(),
-	durationMs: z.number().nonnegative().nullish(),
-	/** Part of `durationMs` spent waiting for the model. */
-	modelDurationMs: z.number().nonnegative().nullish(),
-	errors: z.array(z.looseObject({ field: z.string(), message: BilingualSchema })).default([]),
-	/** Estimated money cost of the model calls. */
-	cost: z
-		.looseObject({
-			amount: z.number().nonnegative(),
-			currency: z.string(),
-			source: z.string().optional(),
-			basis: z.string().optional(),
-		})
-		.nullish(),
-	/** Estimated energy (and carbon) of the model calls, as ranges. */
-	energy: z
-		.looseObject({
-			kWh: RangeSchema,
-			kgCO2eq: RangeSchema.nullish(),
-			source: z.string().optional(),
-			basis: z.string().optional(),
-		})
-		.nullish(),
-});
-
-/** The drafting command's report, checked. */
-export type DraftReport = z.infer<typeof DraftReportSchema>;
+export type DraftReport = ReceivedDraftReport;
 
 /** A draft entry ready to commit: its kind, id, repository path and text. */
 export interface DraftEntry {
@@ -129,9 +39,6 @@ export interface DraftEntry {
 export type Draft =
 	| { status: 'drafted'; report: DraftReport; entry: DraftEntry }
 	| { status: Exclude<DraftStatus, 'drafted'>; report: DraftReport };
-
-/** Name of the report inside the draft folder. */
-export const reportFileName = 'draft-report.json';
 
 /**
  * Reads and checks the draft folder handed over by the draft job. Its content is untrusted: the
@@ -153,7 +60,7 @@ export async function readDraft(
 	} catch (error) {
 		throw badDraft(`${reportPath}: not JSON (${(error as Error).message})`, error);
 	}
-	const parsed = DraftReportSchema.safeParse(json);
+	const parsed = ReceivedDraftReportSchema.safeParse(json);
 	if (!parsed.success) throw badDraft(`${reportPath}: ${z.prettifyError(parsed.error)}`);
 	const report = parsed.data;
 	if (!isDraftStatus(report.status)) {
@@ -178,18 +85,14 @@ export async function readDraft(
 		throw badDraft(`${reportPath}: id must match ${entryIdPattern} (got ${show(id)})`);
 	}
 	if (!report.mode) throw badDraft(`${reportPath}: mode must be ai or form-only`);
-	const entryPath = join(dir, kind, `${id}.mdx`);
+	const entryPath = join(dir, draftEntryFile(kind, id));
 	const content = await readRegularFile(entryPath, maxEntryBytes, false);
 	if (content === undefined) throw badDraft(`${entryPath}: missing`);
 	return {
 		status: 'drafted',
 		report,
-		entry: { kind, id, path: `${registryFolder}/${kind}/${id}.mdx`, content },
+		entry: { kind, id, path: `${registryFolder}/${draftEntryFile(kind, id)}`, content },
 	};
-}
-
-function isDraftStatus(value: string): value is DraftStatus {
-	return (draftStatuses as readonly string[]).includes(value);
 }
 
 /** Shows an untrusted value in a message without letting it run on. */

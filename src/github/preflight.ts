@@ -1,6 +1,7 @@
 import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { noAiLabels } from '../contract/labels.ts';
 import { fetchIssue, readIssueEvent, type DraftIssue, type IssueEvent } from './event.ts';
 import {
 	evaluateRateLimits,
@@ -16,10 +17,10 @@ import { readIssueDraft, teamAssociations } from './human-work.ts';
 import { formatUtcTime } from './markdown.ts';
 
 /**
- * Labels that keep the AI off one issue: `no-ai-draft`, the one the drafting command reads, and
- * the shorter `no-ai`. The model key is then never handed to the drafting step.
+ * Labels that keep the AI off one issue (`no-ai-draft`, and the shorter `no-ai`), which the
+ * drafting command reads too: the model key is then never handed to the drafting step.
  */
-export const noAiLabels = ['no-ai-draft', 'no-ai'];
+export { noAiLabels };
 
 /**
  * The label a maintainer adds to let the AI draft an issue when `drafting.aiFor` is `label`.

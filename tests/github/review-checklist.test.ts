@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { readDraftLog, type DraftRecord } from '../../src/github/draft-log.ts';
 import { changedFields } from '../../src/github/human-work.ts';
-import { DraftReportSchema, type DraftEntry } from '../../src/github/draft-report.ts';
+import { ReceivedDraftReportSchema } from '../../src/contract/draft-report.ts';
+import type { DraftEntry } from '../../src/github/draft-report.ts';
 import { codeName, fencedBlock, inlineText } from '../../src/github/markdown.ts';
 import { revalidateDraft } from '../../src/github/revalidate.ts';
 import {
@@ -43,7 +44,7 @@ function input(
 			labels: [],
 		},
 		entry,
-		report: DraftReportSchema.parse({ status: 'drafted', mode: 'ai', ...report }),
+		report: ReceivedDraftReportSchema.parse({ status: 'drafted', mode: 'ai', ...report }),
 		validation: { draftProblems: [], otherProblems: [] },
 		replacesExisting: false,
 		records: [record],
