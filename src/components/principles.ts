@@ -4,8 +4,7 @@ import { registryDir } from '../config/site.ts';
 import { kitVocabulariesDir } from '../registry/vocabularies.ts';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Lang } from '../i18n/ui.ts';
-import { VocabularySchema } from '../registry/schemas/index.ts';
+import { VocabularySchema, type Language } from '../registry/schemas/index.ts';
 
 /**
  * The keys of the principles this kit ships. Registry entries and links rely on them, so an
@@ -27,8 +26,8 @@ export type PrincipleKey = (typeof principleKeys)[number];
 /** One charter principle as read from `principles.yml`. */
 export interface Principle {
 	key: string;
-	label: Record<Lang, string>;
-	definition: Record<Lang, string>;
+	label: Record<Language, string>;
+	definition: Record<Language, string>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/schema.ts';
 import { repositoryUrl } from '../config/site.ts';
-import type { Lang } from '../i18n/ui.ts';
+import { type Language } from '../registry/schemas/index.ts';
 
 /** File name of the issue form that collects page problems, in `.github/ISSUE_TEMPLATE/`. */
 export const pageProblemTemplate = 'page-problem.yml';
@@ -12,7 +12,7 @@ export const pageProblemTemplate = 'page-problem.yml';
  */
 export function pageProblemUrl(
 	config: SiteConfig,
-	options: { lang: Lang; title: string; pageUrl: string },
+	options: { lang: Language; title: string; pageUrl: string },
 ): string {
 	const url = new URL(repositoryUrl(config.repository, '/issues/new'));
 	url.searchParams.set('template', pageProblemTemplate);

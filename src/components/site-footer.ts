@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../config/schema.ts';
+import { type Language } from '../registry/schemas/index.ts';
 import { repositoryUrl } from '../config/site.ts';
-import { useTranslations, type Lang } from '../i18n/ui.ts';
+import { useTranslations } from '../i18n/ui.ts';
 import { sitePath } from '../utils/registry-paths.ts';
 import { conformity } from './accessibility.ts';
 import { siteLicence } from './site-values.ts';
@@ -20,7 +21,7 @@ export interface FooterLink {
  * accessibility state first (the RGAA wants it on every page), then the legal pages, contact,
  * open data, glossary, site map, source code and licence.
  */
-export function footerLinks(config: SiteConfig, lang: Lang): FooterLink[] {
+export function footerLinks(config: SiteConfig, lang: Language): FooterLink[] {
 	const t = useTranslations(lang);
 	const licence = siteLicence(config, 'content');
 	const page = (path: string) => sitePath(lang, path);

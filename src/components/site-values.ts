@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { SiteConfigSchema, type SiteConfig } from '../config/schema.ts';
 import { repositoryUrl } from '../config/site.ts';
-import type { Lang } from '../i18n/ui.ts';
+import { type Language } from '../registry/schemas/index.ts';
 import { accessibilityContact } from './accessibility.ts';
 // Imported through Vite rather than read from disk: once bundled into dist/, paths relative to
 // this module no longer point at the project. astro.config.mjs has already validated the file.
@@ -13,9 +13,9 @@ export interface SiteValue {
 	href?: string;
 }
 
-type Resolver = (config: SiteConfig, lang: Lang) => SiteValue;
+type Resolver = (config: SiteConfig, lang: Language) => SiteValue;
 
-const text = (value: string | number, lang: Lang): SiteValue => ({
+const text = (value: string | number, lang: Language): SiteValue => ({
 	text: typeof value === 'number' ? new Intl.NumberFormat(lang).format(value) : value,
 });
 const email = (address: string): SiteValue => ({ text: address, href: `mailto:${address}` });
@@ -103,7 +103,7 @@ const contracted: Record<Preposition, Record<string, string>> = {
  */
 export function organisationInSentence(
 	config: SiteConfig,
-	lang: Lang,
+	lang: Language,
 	options: { preposition?: Preposition; start?: boolean } = {},
 ): string {
 	const name = config.organisation.name[lang];
@@ -123,7 +123,7 @@ export function organisationInSentence(
 /** Reads one setting in the given language. */
 export function resolveSiteValue(
 	name: SiteValueName,
-	lang: Lang,
+	lang: Language,
 	config: SiteConfig = siteConfig(),
 ): SiteValue {
 	return resolvers[name](config, lang);

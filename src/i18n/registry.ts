@@ -1,8 +1,9 @@
 import { entryKinds, kindOf, type EntryKind } from '../registry/kinds/index.ts';
-import { translator, type Lang } from './ui.ts';
+import { translator } from './ui.ts';
+import type { Language } from '../registry/schemas/index.ts';
 
 /** `kind.systems` and `kind.systems.one` for every kind, from the kinds' names in src/registry. */
-const kindStrings = (lang: Lang) =>
+const kindStrings = (lang: Language) =>
 	Object.fromEntries(
 		entryKinds.flatMap((kind) => [
 			[`kind.${kind}`, kindOf(kind).nouns.all[lang]],
@@ -249,7 +250,7 @@ const en: Record<RegistryKey, string> = {
 	'feed.entry.other': '{count} entries changed: {names}',
 };
 
-const strings: Record<Lang, Record<RegistryKey, string>> = { fr, en };
+const strings: Record<Language, Record<RegistryKey, string>> = { fr, en };
 
 /** Returns a translator of the registry pages' strings for a locale. */
 export function useRegistryTranslations(locale: string | undefined) {

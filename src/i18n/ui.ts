@@ -1,11 +1,7 @@
-/** Languages the site is published in; French is the root locale, English lives under `/en/`. */
-export const languages = ['fr', 'en'] as const;
+import { languages, type Language } from '../registry/schemas/index.ts';
 
-/** A language the site is published in. */
-export type Lang = (typeof languages)[number];
-
-/** The root locale's language. */
-export const defaultLang: Lang = 'fr';
+/** The root locale's language; French is at the root, English lives under `/en/`. */
+export const defaultLang: Language = 'fr';
 
 /** French UI strings of the site's own components; the keys are the reference for English. */
 const fr = {
@@ -57,6 +53,18 @@ const fr = {
 		'Site de démonstration\u202f: {organisation} est une organisation fictive et les fiches de ce registre sont des exemples.',
 	'demo.link': 'Publier votre propre registre',
 	'glossary.link': 'voir le glossaire',
+	'openData.file': 'Fichier',
+	'openData.contents': 'Contenu',
+	'openData.format': 'Format',
+	'openData.registry':
+		'L’ensemble du registre\u202f: toutes les fiches de tous les types, avec l’éditeur, la licence, la version du schéma et la date de génération',
+	'openData.schema': 'La description formelle de ce fichier\u202f: champs, types, valeurs admises',
+	'openData.entry':
+		'Les données d’une fiche seule, à l’adresse de sa page suivie de .json (lien « Télécharger » de chaque fiche)',
+	'openData.datapackage':
+		'La description de tous les fichiers CSV\u202f: colonnes, types, clés, licence',
+	'openData.catalog': 'Le catalogue de ces données, pour les portails qui le moissonnent',
+	'openData.feed': 'Les dernières modifications du registre\u202f: fiches créées et mises à jour',
 } as const;
 
 /** Keys of the UI strings. */
@@ -110,13 +118,24 @@ const en: Record<UiKey, string> = {
 		'Demonstration site: {organisation} is a fictional organisation and the entries in this registry are examples.',
 	'demo.link': 'Publish your own registry',
 	'glossary.link': 'see the glossary',
+	'openData.file': 'File',
+	'openData.contents': 'Contents',
+	'openData.format': 'Format',
+	'openData.registry':
+		'The whole registry: every entry of every kind, with the publisher, the licence, the schema version and the generation date',
+	'openData.schema': 'The formal description of that file: fields, types, allowed values',
+	'openData.entry':
+		'The data of one entry, at its page’s address followed by .json (each entry’s “Download” link)',
+	'openData.datapackage': 'The description of every CSV file: columns, types, keys, licence',
+	'openData.catalog': 'The catalogue of this data, for the portals that harvest it',
+	'openData.feed': 'The latest changes to the registry: entries created and updated',
 };
 
 /** UI strings by language. */
-export const ui: Record<Lang, Record<UiKey, string>> = { fr, en };
+export const ui: Record<Language, Record<UiKey, string>> = { fr, en };
 
 /** Maps an Astro or Starlight locale (`'fr'`, `'en'`, `'root'`, `undefined`…) to a site language. */
-export function toLang(locale: string | undefined): Lang {
+export function toLang(locale: string | undefined): Language {
 	const base = locale?.toLowerCase().split('-')[0];
 	return languages.find((lang) => lang === base) ?? defaultLang;
 }
@@ -131,7 +150,7 @@ export type PluralKey<Key extends string> = Key extends `${infer Base}.other` ? 
  * form that agrees with `count`: « 0 fiche », « 2 fiches », "1 entry", "0 entries".
  */
 export function translator<Key extends string>(
-	tables: Record<Lang, Record<Key, string>>,
+	tables: Record<Language, Record<Key, string>>,
 	locale: string | undefined,
 ) {
 	const lang = toLang(locale);

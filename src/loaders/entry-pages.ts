@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { languages } from '../i18n/ui.ts';
+import { languages } from '../registry/schemas/index.ts';
 import { entryKinds } from '../registry/kinds/index.ts';
 import { entryTitle } from '../utils/entry-meta.ts';
 import { entryPageId } from '../utils/entry-page.ts';

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { allCsvTables, tableToCsv, type CsvTable } from '../registry/exports/csv.ts';
-import { getSiteRegistry } from '../utils/registry-site.ts';
+import { getSiteRegistry } from '../loaders/site-registry.ts';
 import { siteEntries } from '../utils/site-registry.ts';
 import { registryPath } from '../utils/registry-paths.ts';
 

@@ -5,7 +5,7 @@ import { registryChangeDates } from '../registry/exports/change-dates.ts';
 import { catalogFiles, dcatCatalog } from '../registry/exports/dcat.ts';
 import { licenceOf, publisherOf } from '../registry/exports/publisher.ts';
 import { entryKinds, firstKind } from '../registry/kinds/index.ts';
-import { getSiteRegistry } from '../utils/registry-site.ts';
+import { getSiteRegistry } from '../loaders/site-registry.ts';
 import { siteEntries } from '../utils/site-registry.ts';
 import { registryPath, sitePath } from '../utils/registry-paths.ts';
 

@@ -5,7 +5,7 @@ import { dataPackage } from '../registry/exports/datapackage.ts';
 import { licenceOf, publisherOf } from '../registry/exports/publisher.ts';
 import { schemaVersion } from '../registry/schemas/index.ts';
 import { entryKinds } from '../registry/kinds/index.ts';
-import { getSiteRegistry } from '../utils/registry-site.ts';
+import { getSiteRegistry } from '../loaders/site-registry.ts';
 import { siteEntries } from '../utils/site-registry.ts';
 import { sitePath } from '../utils/registry-paths.ts';
 

@@ -3,7 +3,7 @@ import { siteConfig } from '../components/site-values.ts';
 import { registryDocument } from '../registry/exports/open-data.ts';
 import { licenceOf, publisherOf } from '../registry/exports/publisher.ts';
 import { entryKinds } from '../registry/kinds/index.ts';
-import { getSiteRegistry } from '../utils/registry-site.ts';
+import { getSiteRegistry } from '../loaders/site-registry.ts';
 import { siteEntries } from '../utils/site-registry.ts';
 
 /** `registry.json`: every entry of every kind, with the schema version, generation date and publisher. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { registryJsonSchema } from '../registry/json-schema.ts';
-import { getSiteRegistry } from '../utils/registry-site.ts';
+import { getSiteRegistry } from '../loaders/site-registry.ts';
 
 /** The JSON Schema that `registry.json` validates against, derived from the registry's zod schema. */
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config/schema.ts';
 import { repositoryUrl } from '../config/site.ts';
 import type { EntryKind } from '../registry/kinds/index.ts';
-import type { Lang } from '../i18n/ui.ts';
+import { type Language } from '../registry/schemas/index.ts';
 
 /** Issue form for errors in an entry, in `.github/ISSUE_TEMPLATE/`. */
 export const entryErrorTemplate = 'entry-error.yml';
@@ -12,7 +12,7 @@ export const entryErrorTemplate = 'entry-error.yml';
  */
 export function entryErrorUrl(
 	config: SiteConfig,
-	options: { kind: EntryKind; id: string; lang: Lang; title: string },
+	options: { kind: EntryKind; id: string; lang: Language; title: string },
 ): string {
 	const url = new URL(repositoryUrl(config.repository, '/issues/new'));
 	url.searchParams.set('template', entryErrorTemplate);

@@ -1,7 +1,6 @@
 import { kindOf, type EntryData, type EntryKind } from '../registry/kinds/index.ts';
 import { valueAt } from '../registry/schema-fields.ts';
 import type { Language, Text } from '../registry/schemas/index.ts';
-import type { Lang } from '../i18n/ui.ts';
 import { pickText, sitePath } from './registry-paths.ts';
 
 /** Longest page description: search engines show about this much and cut the rest. */
@@ -17,7 +16,11 @@ export function pageDescription(text: string, max = descriptionLength): string {
 }
 
 /** Title and description (a short one, for search engines and link previews) of an entry's page. */
-export function entryTitle(entry: { id: string; data: EntryData }, kind: EntryKind, lang: Lang) {
+export function entryTitle(
+	entry: { id: string; data: EntryData },
+	kind: EntryKind,
+	lang: Language,
+) {
 	return {
 		title: entryName(entry, kind, lang).text,
 		description: pageDescription(entrySummary(entry, kind, lang)?.text ?? ''),

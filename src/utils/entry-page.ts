@@ -6,14 +6,14 @@ import { repositoryUrl } from '../config/site.ts';
 import { facetValues } from '../registry/facets.ts';
 import { kindOf, type EntryData, type EntryKind } from '../registry/kinds/index.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
-import type { Lang } from '../i18n/ui.ts';
+import { type Language } from '../registry/schemas/index.ts';
 import { renderEntry, type ViewContext } from './entry-view.ts';
 import { indexData } from './registry-index.ts';
 import { entrySummary } from './entry-meta.ts';
 import type { SiteEntry, SiteRegistry } from './site-registry.ts';
 
 /** Starlight's id of an entry's page: its path without the leading slash, `en/` for English. */
-export function entryPageId(kind: EntryKind, id: string, lang: Lang): string {
+export function entryPageId(kind: EntryKind, id: string, lang: Language): string {
 	return `${lang === 'fr' ? '' : `${lang}/`}registre/${kindOf(kind).segment}/${id}`;
 }
 
@@ -27,7 +27,7 @@ const cautionIcon =
  */
 export function renderEntryPage(
 	entry: SiteEntry<EntryData>,
-	options: { kind: EntryKind; lang: Lang; registry: SiteRegistry; config: SiteConfig },
+	options: { kind: EntryKind; lang: Language; registry: SiteRegistry; config: SiteConfig },
 ): string {
 	const { kind, lang, registry, config } = options;
 	const t = useRegistryTranslations(lang);
@@ -89,7 +89,7 @@ function cautionAside(title: string, text: string): ElementContent {
 }
 
 /** Which notice the reader needs about the language of the texts, if any. */
-function translationNotice(language: EntryData['language'], lang: Lang) {
+function translationNotice(language: EntryData['language'], lang: Language) {
 	const { original, translation } = language;
 	if (original === lang) return translation === 'machine' ? 'entry.original.machine' : undefined;
 	if (translation === 'machine') return 'entry.translation.machine';

@@ -9,7 +9,7 @@ import {
 	unwrap,
 	valueAt,
 } from '../registry/schema-fields.ts';
-import { fieldDoc, type Bilingual, type Text } from '../registry/schemas/index.ts';
+import { fieldDoc, type Bilingual, type Text, type Language } from '../registry/schemas/index.ts';
 import {
 	entrySchemas,
 	kindOf,
@@ -23,7 +23,6 @@ import { facetsFor } from '../registry/facets.ts';
 import type { Reference } from '../registry/references.ts';
 import { vocabularyValue } from '../registry/vocabularies.ts';
 import { bodyHast, bodySections } from '../registry/body.ts';
-import type { Lang } from '../i18n/ui.ts';
 import type { useRegistryTranslations } from '../i18n/registry.ts';
 import { glossaryId, glossaryPath, isGlossaryTerm } from './glossary.ts';
 import { pickText, registryPath, sitePath } from './registry-paths.ts';
@@ -33,7 +32,7 @@ import { entryFacetValues, facetValueLabel } from './registry-index.ts';
 
 /** What rendering an entry needs besides the entry. */
 export interface ViewContext {
-	lang: Lang;
+	lang: Language;
 	kind: EntryKind;
 	registry: SiteRegistry;
 	t: ReturnType<typeof useRegistryTranslations>;
@@ -46,11 +45,11 @@ export interface ViewContext {
 /** Something a hast element can hold: an element or text. */
 type Node = ElementContent | string;
 
-const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+const numberFormats = new Map<Language, Intl.NumberFormat>();
 
 /** Formats a `YYYY-MM-DD` or ISO date as a long date in the reader's language. */
-export function formatDate(value: string, lang: Lang): string {
+export function formatDate(value: string, lang: Language): string {
 	let format = dateFormats.get(lang);
 	if (!format) {
 		format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
@@ -62,7 +61,7 @@ export function formatDate(value: string, lang: Lang): string {
 	return format.format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
 }
 
-function formatNumber(value: number, lang: Lang): string {
+function formatNumber(value: number, lang: Language): string {
 	let format = numberFormats.get(lang);
 	if (!format) {
 		format = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB');
@@ -237,7 +236,7 @@ function sectionTitle(section: LayoutSection, context: ViewContext): string {
 	return section.title[context.lang];
 }
 
-function labelOf(kind: EntryKind, path: string, lang: Lang): string {
+function labelOf(kind: EntryKind, path: string, lang: Language): string {
 	return fieldDoc(schemaAt(entrySchemas[kind], path))?.label[lang] ?? path;
 }
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/ui.ts';
+import { type Language } from '../registry/schemas/index.ts';
 import { sitePath } from './registry-paths.ts';
 
 /**
@@ -36,6 +36,6 @@ export function glossaryId(vocabulary: string, key: string): string {
 }
 
 /** Path of the glossary page, or of one of its terms, in a language. */
-export function glossaryPath(lang: Lang, id?: string): string {
+export function glossaryPath(lang: Language, id?: string): string {
 	return `${sitePath(lang, 'glossaire/')}${id ? `#${id}` : ''}`;
 }

@@ -4,7 +4,7 @@ import type { Feed, FeedItem } from '../registry/exports/atom.ts';
 import { entryKinds, firstKind, type EntryKind } from '../registry/kinds/index.ts';
 import { valueAt } from '../registry/schema-fields.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
-import type { Lang } from '../i18n/ui.ts';
+import { type Language } from '../registry/schemas/index.ts';
 import { entryTitle } from './entry-meta.ts';
 import { registryPath, sitePath } from './registry-paths.ts';
 import { siteEntries, type SiteRegistry } from './site-registry.ts';
@@ -19,7 +19,7 @@ export const feedSize = 50;
 export function registryFeed(
 	registry: SiteRegistry,
 	config: SiteConfig,
-	lang: Lang,
+	lang: Language,
 	site: URL,
 ): Feed {
 	const t = useRegistryTranslations(lang);

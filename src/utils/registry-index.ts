@@ -2,7 +2,7 @@ import { facetValues, facetsFor, type EntryLookup, type Facet } from '../registr
 import { kindOf, type EntryKind, type IndexColumn } from '../registry/kinds/index.ts';
 import { vocabularyValue } from '../registry/vocabularies.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
-import type { Lang } from '../i18n/ui.ts';
+import { type Language } from '../registry/schemas/index.ts';
 import { entryName, entrySummary, pageDescription } from './entry-meta.ts';
 import { registryPath } from './registry-paths.ts';
 import {
@@ -26,7 +26,7 @@ export interface IndexRow {
 	name: string;
 	summary: string;
 	/** Language of name and summary when they fell back to the other language. */
-	lang?: Lang;
+	lang?: Language;
 	/** The table's cells after the name, as the reader reads them. */
 	cells: string[];
 	/**
@@ -74,13 +74,13 @@ export function entryFacetValues(
 	registry: SiteRegistry,
 	entry: SiteEntry,
 	facet: Facet,
-	lang: Lang,
+	lang: Language,
 ): string[] {
 	return facetValues(entry.data, facet, lang, registryLookup(registry));
 }
 
 /** Builds (once per registry, kind and language) the rows, columns and facets of an index. */
-export function indexData(registry: SiteRegistry, kind: EntryKind, lang: Lang): IndexData {
+export function indexData(registry: SiteRegistry, kind: EntryKind, lang: Language): IndexData {
 	const key = `${kind}:${lang}`;
 	let cache = caches.get(registry);
 	if (!cache) caches.set(registry, (cache = new Map()));
@@ -231,7 +231,7 @@ export function facetValueLabel(
 	registry: SiteRegistry,
 	facet: Facet,
 	value: string,
-	lang: Lang,
+	lang: Language,
 ): string {
 	if (facet.vocabulary) {
 		return vocabularyValue(registry.vocabularies, facet.vocabulary, value)?.label[lang] ?? value;

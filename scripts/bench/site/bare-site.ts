@@ -10,7 +10,7 @@ import { parse, stringify } from 'yaml';
 import { readKindFiles } from '../../../src/registry/load.ts';
 import { kinds } from '../../../src/registry/kinds/index.ts';
 
-type Lang = 'fr' | 'en';
+type Language = 'fr' | 'en';
 
 /** One sidebar link per kind, named and placed as on the real site. */
 const kindLinks = kinds
@@ -83,7 +83,7 @@ export interface PlainPage {
 	notes?: string;
 }
 
-function isText(value: unknown): value is Partial<Record<Lang, string>> {
+function isText(value: unknown): value is Partial<Record<Language, string>> {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
 	const keys = Object.keys(value);
 	return (
@@ -94,7 +94,7 @@ function isText(value: unknown): value is Partial<Record<Lang, string>> {
 }
 
 /** Every bilingual text of an entry's data, in document order, in a language (or the other). */
-function texts(value: unknown, lang: Lang, out: string[]): string[] {
+function texts(value: unknown, lang: Language, out: string[]): string[] {
 	if (isText(value)) {
 		const text = value[lang] ?? value[lang === 'fr' ? 'en' : 'fr'];
 		if (text) out.push(text);
@@ -109,7 +109,7 @@ function texts(value: unknown, lang: Lang, out: string[]): string[] {
 type Data = Record<string, unknown>;
 
 /** The Markdown inside an entry body's `<Fr>` or `<En>` block, if there is one. */
-function bodyBlock(body: string, lang: Lang): string | undefined {
+function bodyBlock(body: string, lang: Language): string | undefined {
 	const tag = lang === 'fr' ? 'Fr' : 'En';
 	return new RegExp(`<${tag}>\\n([\\s\\S]*?)\\n</${tag}>`).exec(body)?.[1];
 }
@@ -118,7 +118,7 @@ function bodyBlock(body: string, lang: Lang): string | undefined {
  * The plain page of an entry in a language: its name, then its texts, then the notes of its body,
  * falling back to the other language as the site does.
  */
-export function plainPage(data: Data, body: string, lang: Lang): PlainPage {
+export function plainPage(data: Data, body: string, lang: Language): PlainPage {
 	const name = data.name;
 	const title = isText(name)
 		? (name[lang] ?? name.fr ?? name.en ?? String(data.id))

@@ -5,7 +5,7 @@
  */
 import { isEntryKind, kindOf, kinds, type EntryKind } from '../../registry/kinds/index.ts';
 import { useRegistryTranslations } from '../../i18n/registry.ts';
-import type { Lang } from '../../i18n/ui.ts';
+import { type Language } from '../../registry/schemas/index.ts';
 import { entryName } from '../../utils/entry-meta.ts';
 import {
 	facetValueLabel,
@@ -55,7 +55,7 @@ export interface RecentChange {
 	date: string;
 	name: string;
 	/** Language of the name when it fell back to the other language. */
-	lang?: Lang;
+	lang?: Language;
 	kindLabel: string;
 	href: string;
 }
@@ -72,7 +72,7 @@ export interface RegistryOverview {
 export const overviewSizes = { mostUsed: 10, changes: 8 };
 
 /** The figures of the registry home in a language. */
-export function registryOverview(registry: SiteRegistry, lang: Lang): RegistryOverview {
+export function registryOverview(registry: SiteRegistry, lang: Language): RegistryOverview {
 	return {
 		kinds: kinds.map((descriptor): KindOverview => {
 			const kind = descriptor.name;
@@ -106,7 +106,7 @@ export function facetChart(
 	registry: SiteRegistry,
 	data: IndexData,
 	name: string,
-	lang: Lang,
+	lang: Language,
 ): Chart {
 	const t = useRegistryTranslations(lang);
 	const { kind, rows } = data;
@@ -165,7 +165,7 @@ export function mostUsedChart(
 	registry: SiteRegistry,
 	kind: EntryKind,
 	by: EntryKind,
-	lang: Lang,
+	lang: Language,
 ): Chart {
 	const t = useRegistryTranslations(lang);
 	const counts = siteEntries(registry, kind).map((entry) => {
@@ -197,7 +197,7 @@ export function mostUsedChart(
 /** The entries changed last, one line each, and the date of the newest change. */
 function latestChanges(
 	registry: SiteRegistry,
-	lang: Lang,
+	lang: Language,
 ): Pick<RegistryOverview, 'updated' | 'changes'> {
 	const changes = kinds.flatMap((descriptor) =>
 		siteEntries(registry, descriptor.name).flatMap((entry): RecentChange[] => {

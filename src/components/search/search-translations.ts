@@ -1,5 +1,6 @@
 import type { StarlightPlugin } from '@astrojs/starlight/types';
-import { languages, useTranslations, type Lang } from '../../i18n/ui.ts';
+import { languages, type Language } from '../../registry/schemas/index.ts';
+import { useTranslations } from '../../i18n/ui.ts';
 
 /** Pagefind's own placeholders, which its search interface fills in the browser. */
 const placeholders = { term: '[SEARCH_TERM]', count: '[COUNT]', otherTerm: '[DIFFERENT_TERM]' };
@@ -11,7 +12,7 @@ const placeholders = { term: '[SEARCH_TERM]', count: '[COUNT]', otherTerm: '[DIF
  * (its `onMount`, where it would, is Svelte's server-side no-op). `language` sets the number format.
  * @see https://github.com/withastro/starlight/pull/178
  */
-export function pagefindStrings(lang: Lang): Record<string, string> {
+export function pagefindStrings(lang: Language): Record<string, string> {
 	const t = useTranslations(lang);
 	return {
 		'pagefind.language': lang,

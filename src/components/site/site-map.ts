@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/ui.ts';
+import { type Language } from '../../registry/schemas/index.ts';
 
 /** A page of the docs collection, as the site map needs it. */
 export interface MapPage {
@@ -16,7 +16,7 @@ export function pagePath(id: string): string {
 }
 
 /** The language a docs page is written in, from its id. */
-export function pageLang(id: string): Lang {
+export function pageLang(id: string): Language {
 	return id === 'en' || id.startsWith('en/') ? 'en' : 'fr';
 }
 
@@ -27,7 +27,7 @@ export function pageLang(id: string): Lang {
  */
 export function pagesBesidesSidebar(
 	pages: readonly MapPage[],
-	lang: Lang,
+	lang: Language,
 	linkedPaths: ReadonlySet<string>,
 ): { path: string; title: string }[] {
 	return pages

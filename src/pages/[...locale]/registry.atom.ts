@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { renderAtom } from '../../registry/exports/atom.ts';
 import { registryFeed } from '../../utils/registry-feed.ts';
-import { getSiteRegistry } from '../../utils/registry-site.ts';
+import { getSiteRegistry } from '../../loaders/site-registry.ts';
 import { localeParams } from '../../utils/registry-paths.ts';
 import { siteConfig } from '../../components/site-values.ts';
 

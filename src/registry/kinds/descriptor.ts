@@ -42,7 +42,7 @@ export interface KindDescriptor<
 	generatedFields: readonly string[];
 	/** Ways to narrow the kind's index, by stable name (used in URLs) and field path. */
 	facets: readonly FacetSpec[];
-	/** Fields shown as badges under each line of the index. */
+	/** Fields that make the index's columns when {@link columns} is unset. */
 	badges: readonly string[];
 	/** The columns of the index's table after the entry's name; unset, the badges' facets. */
 	columns?: readonly IndexColumn[];

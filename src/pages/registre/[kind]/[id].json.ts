@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { kinds, type EntryKind } from '../../../registry/kinds/index.ts';
-import { getSiteRegistry } from '../../../utils/registry-site.ts';
+import { getSiteRegistry } from '../../../loaders/site-registry.ts';
 import { siteEntries } from '../../../utils/site-registry.ts';
 
 /**

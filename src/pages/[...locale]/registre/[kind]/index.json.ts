@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import type { CompactIndex } from '../../../../components/registry/registry-filter.ts';
 import { indexData } from '../../../../utils/registry-index.ts';
-import { getSiteRegistry } from '../../../../utils/registry-site.ts';
+import { getSiteRegistry } from '../../../../loaders/site-registry.ts';
 import { kindLocaleParams } from '../../../../utils/registry-routes.ts';
 
 export const getStaticPaths = kindLocaleParams;

@@ -9,7 +9,7 @@ import {
 	type SiteEntries,
 	type SiteEntry,
 	type SiteRegistry,
-} from './site-registry.ts';
+} from '../utils/site-registry.ts';
 
 let pending: Promise<SiteRegistry> | undefined;
 
