@@ -15,6 +15,8 @@ const glossaryVocabularies = [
 	'hosting',
 	'data-residency',
 	'personal-data',
+	'legal-bases',
+	'certifications',
 ] as const;
 
 /** A controlled list that the glossary defines. */
