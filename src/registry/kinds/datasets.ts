@@ -1,6 +1,12 @@
 import { DatasetSchema } from '../schemas/dataset.ts';
 import type { EntryIssue } from '../problems.ts';
-import { defineKind, fields, type KindCondition } from './descriptor.ts';
+import {
+	defineKind,
+	fields,
+	notesSection,
+	recordSection,
+	type KindCondition,
+} from './descriptor.ts';
 
 /** A dataset's contact needs an address or a page, as a system's does. */
 function datasetIssues(data: Record<string, unknown>): EntryIssue[] {
@@ -91,13 +97,8 @@ export const datasets = defineKind({
 					},
 				],
 			},
-			{ slug: 'notes', title: { fr: 'Notes', en: 'Notes' }, items: [{ special: 'notes' }] },
-			{
-				slug: 'suivi',
-				title: { fr: 'Suivi de la fiche', en: 'Entry record' },
-				items: [{ special: 'provenance' }, { special: 'history' }],
-				searchable: false,
-			},
+			notesSection,
+			recordSection(),
 		],
 	},
 	lead: {

@@ -211,6 +211,26 @@ export interface FormQuestion {
 /** Layout items showing fields as they are: `fields('purpose', 'benefits')`. */
 export const fields = (...paths: string[]): LayoutItem[] => paths.map((field) => ({ field }));
 
+/** The section every entry page ends its content with: the entry's free notes. */
+export const notesSection: LayoutSection = {
+	slug: 'notes',
+	title: { fr: 'Notes', en: 'Notes' },
+	items: [{ special: 'notes' }],
+};
+
+/**
+ * The last section of every entry page, about the entry rather than what it describes (kept out
+ * of search): the given fields (a review, for the kinds that have one), provenance and history.
+ */
+export function recordSection(...paths: string[]): LayoutSection {
+	return {
+		slug: 'suivi',
+		title: { fr: 'Suivi de la fiche', en: 'Entry record' },
+		items: [...fields(...paths), { special: 'provenance' }, { special: 'history' }],
+		searchable: false,
+	};
+}
+
 /** Declares a kind, keeping its name and schema types for the code that iterates over kinds. */
 export function defineKind<const Name extends string, Schema extends z.ZodObject>(
 	descriptor: KindDescriptor<Name, Schema>,

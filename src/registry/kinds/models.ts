@@ -1,5 +1,5 @@
 import { ModelSchema } from '../schemas/model.ts';
-import { defineKind, fields } from './descriptor.ts';
+import { defineKind, fields, notesSection, recordSection } from './descriptor.ts';
 
 /** Learning types by which a model learns to produce content: from raw data, or by rewards. */
 const generativeLearning = new Set(['self-supervised', 'reinforcement-learning']);
@@ -111,13 +111,8 @@ export const models = defineKind({
 				items: fields('trainingData', 'limitations', 'evaluation', 'energy'),
 			},
 			{ slug: 'documentation', title: { field: 'documentation' }, items: fields('documentation') },
-			{ slug: 'notes', title: { fr: 'Notes', en: 'Notes' }, items: [{ special: 'notes' }] },
-			{
-				slug: 'suivi',
-				title: { fr: 'Suivi de la fiche', en: 'Entry record' },
-				items: [{ special: 'provenance' }, { special: 'history' }],
-				searchable: false,
-			},
+			notesSection,
+			recordSection(),
 		],
 	},
 	lead: {

@@ -1,6 +1,12 @@
 import { ProcessingRecordSchema } from '../schemas/processing-record.ts';
 import type { EntryIssue } from '../problems.ts';
-import { defineKind, fields, type KindCondition } from './descriptor.ts';
+import {
+	defineKind,
+	fields,
+	notesSection,
+	recordSection,
+	type KindCondition,
+} from './descriptor.ts';
 
 /** The object at a key of the data, if it is one. */
 function objectAt(data: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
@@ -160,13 +166,8 @@ export const processingRecords = defineKind({
 					},
 				],
 			},
-			{ slug: 'notes', title: { fr: 'Notes', en: 'Notes' }, items: [{ special: 'notes' }] },
-			{
-				slug: 'suivi',
-				title: { fr: 'Suivi de la fiche', en: 'Entry record' },
-				items: [...fields('review'), { special: 'provenance' }, { special: 'history' }],
-				searchable: false,
-			},
+			notesSection,
+			recordSection('review'),
 		],
 	},
 	lead: {

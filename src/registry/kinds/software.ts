@@ -1,6 +1,12 @@
 import { SoftwareSchema } from '../schemas/software.ts';
 import type { EntryIssue } from '../problems.ts';
-import { defineKind, fields, type KindCondition } from './descriptor.ts';
+import {
+	defineKind,
+	fields,
+	notesSection,
+	recordSection,
+	type KindCondition,
+} from './descriptor.ts';
 
 /** `none` says there is no certification at all, so it stands alone. */
 function softwareIssues(data: Record<string, unknown>): EntryIssue[] {
@@ -102,13 +108,8 @@ export const software = defineKind({
 					},
 				],
 			},
-			{ slug: 'notes', title: { fr: 'Notes', en: 'Notes' }, items: [{ special: 'notes' }] },
-			{
-				slug: 'suivi',
-				title: { fr: 'Suivi de la fiche', en: 'Entry record' },
-				items: [{ special: 'provenance' }, { special: 'history' }],
-				searchable: false,
-			},
+			notesSection,
+			recordSection(),
 		],
 	},
 	lead: {

@@ -1,5 +1,5 @@
 import { SystemSchema } from '../schemas/system.ts';
-import { defineKind, fields } from './descriptor.ts';
+import { defineKind, fields, notesSection, recordSection } from './descriptor.ts';
 import { systemConditions, systemIssues } from './system-rules.ts';
 
 /** AI systems: what the organisation runs or prepares, with the models, data and people involved. */
@@ -161,13 +161,8 @@ export const systems = defineKind({
 				items: fields('suppliers', 'sourceCode'),
 			},
 			{ slug: 'principes', title: { field: 'principles' }, items: fields('principles') },
-			{ slug: 'notes', title: { fr: 'Notes', en: 'Notes' }, items: [{ special: 'notes' }] },
-			{
-				slug: 'suivi',
-				title: { fr: 'Suivi de la fiche', en: 'Entry record' },
-				items: [{ special: 'provenance' }, { special: 'history' }],
-				searchable: false,
-			},
+			notesSection,
+			recordSection(),
 		],
 	},
 	lead: {
