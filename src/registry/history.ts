@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -39,6 +39,14 @@ export async function readRegistryHistory(registryDir: string): Promise<Registry
 	try {
 		const root = await git(['rev-parse', '--show-toplevel']);
 		const shallow = (await git(['rev-parse', '--is-shallow-repository'])) === 'true';
+		// Files renamed into the folder (the sample moved to examples/, an entry given a new id)
+		// keep the history of their former paths: the renames first, then one log over both.
+		const renames = parseRenames(
+			await git(['log', '-M', '--diff-filter=R', '--name-status', '--format=', '--', ':/']),
+			root,
+			resolve(registryDir),
+		);
+		const formerPaths = [...renames.keys()].map((path) => relative(resolve(registryDir), path));
 		const log = await git([
 			'log',
 			'--no-renames',
@@ -46,16 +54,44 @@ export async function readRegistryHistory(registryDir: string): Promise<Registry
 			'--name-only',
 			'--',
 			'.',
+			...formerPaths,
 		]);
-		return { changes: parseGitLog(log, root), partial: shallow };
+		return { changes: parseGitLog(log, root, renames), partial: shallow };
 	} catch (error) {
 		const reason = (error as Error).message.split('\n')[0] ?? 'git failed';
 		return { changes: new Map(), partial: true, unavailable: reason };
 	}
 }
 
-/** Parses `git log --name-only` output in the format above into changes per absolute path. */
-export function parseGitLog(log: string, repositoryRoot: string): Map<string, Change[]> {
+/**
+ * Reads `git log -M --diff-filter=R --name-status` (newest first) into the former paths of the
+ * folder's files: each former absolute path and the path its file has now, renames chained.
+ */
+export function parseRenames(
+	log: string,
+	repositoryRoot: string,
+	folder: string,
+): Map<string, string> {
+	const now = new Map<string, string>();
+	for (const line of log.split('\n')) {
+		const [status = '', from, to] = line.split('\t');
+		if (!status.startsWith('R') || !from || !to) continue;
+		const target = resolve(repositoryRoot, to);
+		const current = now.get(target) ?? target;
+		if (current.startsWith(`${folder}${sep}`)) now.set(resolve(repositoryRoot, from), current);
+	}
+	return now;
+}
+
+/**
+ * Parses `git log --name-only` output in the format above into changes per absolute path, the
+ * changes of a former path (see {@link parseRenames}) counted for the file's path now.
+ */
+export function parseGitLog(
+	log: string,
+	repositoryRoot: string,
+	renames: ReadonlyMap<string, string> = new Map(),
+): Map<string, Change[]> {
 	const changes = new Map<string, Change[]>();
 	for (const record of log.split(recordSeparator)) {
 		const [header, ...files] = record.split('\n');
@@ -65,8 +101,11 @@ export function parseGitLog(log: string, repositoryRoot: string): Map<string, Ch
 		const change: Change = { sha, date, subject, ...(pullRequest && { pullRequest }) };
 		for (const file of files) {
 			if (!file.trim()) continue;
-			const path = resolve(repositoryRoot, file.trim());
+			const written = resolve(repositoryRoot, file.trim());
+			const path = renames.get(written) ?? written;
 			const list = changes.get(path);
+			// A move lists the file twice in its commit (its old path deleted, its new one added).
+			if (list?.at(-1)?.sha === sha) continue;
 			if (list) list.push(change);
 			else changes.set(path, [change]);
 		}

@@ -75,6 +75,30 @@ describe('readRegistryHistory', () => {
 		expect(partial.changes.get(join(shallow, 'clone/registry/systems/a.mdx'))).toHaveLength(1);
 	});
 
+	it('keeps the history of files moved or renamed into the folder', async () => {
+		const repo = mkdtempSync(join(tmpdir(), 'history-moved-'));
+		git(repo, 'init', '-q');
+		mkdirSync(join(repo, 'registry/systems'), { recursive: true });
+		writeFileSync(join(repo, 'registry/systems/old-id.mdx'), 'one\ntwo\nthree\n');
+		git(repo, 'add', '.');
+		git(repo, 'commit', '-qm', 'Add the entry (#1)');
+		mkdirSync(join(repo, 'examples/registry/systems'), { recursive: true });
+		git(repo, 'mv', 'registry/systems/old-id.mdx', 'examples/registry/systems/old-id.mdx');
+		git(repo, 'commit', '-qm', 'Move the sample apart');
+		git(repo, 'mv', 'examples/registry/systems/old-id.mdx', 'examples/registry/systems/new-id.mdx');
+		git(repo, 'commit', '-qm', 'Give the entry a clearer id');
+		const history = await readRegistryHistory(join(repo, 'examples/registry'));
+		const entry = history.changes.get(join(repo, 'examples/registry/systems/new-id.mdx')) ?? [];
+		expect(entry.map((c) => c.subject)).toEqual([
+			'Give the entry a clearer id',
+			'Move the sample apart',
+			'Add the entry (#1)',
+		]);
+		expect([...history.changes.keys()]).toEqual([
+			join(repo, 'examples/registry/systems/new-id.mdx'),
+		]);
+	});
+
 	it('degrades to an empty history outside a git checkout', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'no-git-'));
 		const history = await readRegistryHistory(dir);
