@@ -70,11 +70,11 @@ export interface FormContext {
 }
 
 /**
- * The two languages side by side, even when they are spelt the same (`Version / Version`): the
- * contributor sees that the question exists in their language, and labels stay unambiguous.
+ * The two languages side by side (`Nom / Name`), or one word when both spell it the same
+ * (`Version`, `Contact`): a label never reads twice.
  */
 export function bilingualLabel(text: Bilingual): string {
-	return `${text.fr} / ${text.en}`;
+	return text.fr === text.en ? text.fr : `${text.fr} / ${text.en}`;
 }
 
 /** Choices of the language question, in the order of `languages`. */
@@ -328,7 +328,7 @@ export function entryErrorForm(): Record<string, unknown> {
 				type: 'input',
 				id: 'source',
 				attributes: {
-					label: 'Source / Source',
+					label: 'Source',
 					description:
 						'Un lien ou une référence qui appuie la correction. — *A link or reference supporting the correction.*',
 				},

@@ -71,12 +71,16 @@ describe('issue forms', () => {
 		}
 	});
 
-	it('are bilingual in their name and every question', () => {
+	it('are bilingual in their name and every question, a word both languages share said once', () => {
 		for (const file of forms) {
 			const form = committed(file);
 			expect(form.name).toMatch(/ \/ /);
 			for (const item of (form.body as FormItem[]).filter((q) => q.type !== 'markdown')) {
-				expect(item.attributes.label, `${file} ${item.id}`).toMatch(/ \/ /);
+				const label = item.attributes.label ?? '';
+				const [fr, en, ...rest] = label.split(' / ');
+				expect(rest, `${file} ${item.id}`).toEqual([]);
+				// Both languages, or one label both spell the same, never the same twice.
+				expect(fr, `${file} ${item.id}`).not.toBe(en);
 			}
 		}
 	});

@@ -31,7 +31,7 @@ const answers: Record<string, string> = {
 	licence: 'Apache-2.0',
 	'open-weights': 'Oui / Yes',
 	hosting: 'Nos serveurs / Our own servers',
-	residency: 'France / France',
+	residency: 'France',
 	'training-data': 'Textes publics multilingues.',
 	limitations: 'Peut inventer des faits.',
 	details: 'Nous faisons tourner Mistral Small 3.2 sur nos serveurs pour résumer le courrier.',
