@@ -439,6 +439,13 @@ export const SystemSchema = z
 						label: { fr: 'Prochaine revue', en: 'Next review' },
 						help: { fr: 'Date prévue de la prochaine revue.', en: 'When the next review is due.' },
 					}),
+					by: field(TextSchema.optional(), {
+						label: { fr: 'Revue par', en: 'Reviewed by' },
+						help: {
+							fr: 'L’équipe ou la fonction qui a fait la dernière revue (jamais le nom ni l’adresse d’une personne).',
+							en: 'The team or role that did the last review (never a person’s name or address).',
+						},
+					}),
 				})
 				.strict(),
 			{
