@@ -19,7 +19,7 @@ export interface DeriveOptions {
 /**
  * Derives a JSON Schema from a zod schema, turning each vocabulary field into an `enum` of the
  * keys its vocabulary file defines today. The field docs travel as `title`, `description` and
- * the `x-label`, `x-help`, `x-vocabulary`, `x-references` keywords.
+ * the `x-label`, `x-help`, `x-vocabulary`, `x-references` and `x-empty` keywords.
  */
 export function deriveJsonSchema(schema: z.ZodType, options: DeriveOptions): JsonSchema {
 	return z.toJSONSchema(schema, {

@@ -187,8 +187,14 @@ function briefRows(entry: SiteEntry, path: string, context: ViewContext): Node[]
 	const filled = aiFilled(entry, path);
 	return Object.entries(shape).flatMap(([key, child]) => {
 		const part = (value as Record<string, unknown>)[key];
-		if (isEmpty(part)) return [];
-		const label = fieldDoc(child)?.label[context.lang] ?? key;
+		const doc = fieldDoc(child);
+		const label = doc?.label[context.lang] ?? key;
+		// An empty part says so when its schema has words for it (a review not yet done).
+		if (isEmpty(part)) {
+			return doc?.empty
+				? [termOf(label, filled, context), '\n', h('dd', doc.empty[context.lang])]
+				: [];
+		}
 		return [termOf(label, filled, context), '\n', h('dd', renderValue(child, part, context))];
 	});
 }

@@ -14,7 +14,7 @@ const registry = await loadRegistry(sampleDir);
 function validator() {
 	const ajv = new Ajv2020({ strict: true, allErrors: true });
 	addFormats.default(ajv);
-	ajv.addVocabulary(['x-label', 'x-help', 'x-vocabulary', 'x-references']);
+	ajv.addVocabulary(['x-label', 'x-help', 'x-vocabulary', 'x-references', 'x-empty']);
 	return ajv;
 }
 

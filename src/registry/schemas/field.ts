@@ -17,6 +17,8 @@ export interface FieldDoc {
 	 * kind's descriptor holds its schema; `referencedKind()` in `kinds/index.ts` checks and types it.
 	 */
 	references?: string;
+	/** What an entry's page says where the field is empty (`Not yet reviewed`), if anything. */
+	empty?: Bilingual;
 }
 
 /**
@@ -32,6 +34,7 @@ export function field<T extends z.ZodType>(schema: T, doc: FieldDoc): T {
 		'x-help': doc.help,
 		...(doc.vocabulary && { 'x-vocabulary': doc.vocabulary }),
 		...(doc.references && { 'x-references': doc.references }),
+		...(doc.empty && { 'x-empty': doc.empty }),
 	});
 }
 
@@ -41,6 +44,7 @@ export function fieldDoc(schema: z.ZodType): FieldDoc | undefined {
 	if (!meta?.['x-label']) return undefined;
 	const doc: FieldDoc = { label: meta['x-label'] as Bilingual, help: meta['x-help'] as Bilingual };
 	if (meta['x-vocabulary']) doc.vocabulary = meta['x-vocabulary'] as string;
+	if (meta['x-empty']) doc.empty = meta['x-empty'] as Bilingual;
 	if (meta['x-references'])
 		doc.references = meta['x-references'] as NonNullable<FieldDoc['references']>;
 	return doc;

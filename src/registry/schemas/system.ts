@@ -430,6 +430,7 @@ export const SystemSchema = z
 					// been reviewed yet, and the site says so.
 					last: field(DateSchema.optional(), {
 						label: { fr: 'Dernière revue', en: 'Last review' },
+						empty: { fr: 'Pas encore revue', en: 'Not yet reviewed' },
 						help: {
 							fr: 'Date de la dernière revue de la fiche par l’équipe qui en répond ; vide tant qu’elle n’a pas été revue.',
 							en: 'When the team accountable for the entry last reviewed it; empty until it has been reviewed.',
