@@ -111,7 +111,6 @@ const fr = {
 	'fields.required': 'obligatoire',
 	'fields.optional': 'facultatif',
 	'fields.values': 'Valeurs possibles',
-	'fields.reference': 'identifiant d’une fiche « {kind} »',
 	'fields.howTo':
 		'Chaque fiche est un fichier {file} qui commence par un en-tête YAML entre deux lignes {fence}. Écrivez les textes en style bloc : le nom du champ sur sa ligne, puis {fr} et {en} chacun sur la sienne, jamais entre accolades sur une seule ligne, où une virgule couperait le texte. Une fiche dont la traduction manque ({missing}) ne donne ses textes que dans sa langue d’origine. Chaque type de fiche se termine par un exemple complet à copier ; {check} vérifie ensuite la fiche avec les règles que décrit cette page.',
 	'fields.file': 'registry/<type>/<identifiant>.mdx',
@@ -231,7 +230,6 @@ const en: Record<RegistryKey, string> = {
 	'fields.required': 'required',
 	'fields.optional': 'optional',
 	'fields.values': 'Allowed values',
-	'fields.reference': 'id of an entry of kind “{kind}”',
 	'fields.howTo':
 		'Each entry is a file {file} that starts with YAML front matter between two {fence} lines. Write texts in block style: the field’s name on its own line, then {fr} and {en} each on their own, never in braces on a single line, where a comma would cut the text. An entry whose translation is missing ({missing}) gives its texts in its original language only. Each kind of entry ends with a complete example to copy; {check} then checks the entry against the rules this page describes.',
 	'fields.file': 'registry/<kind>/<id>.mdx',
