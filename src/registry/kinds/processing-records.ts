@@ -1,4 +1,5 @@
 import { ProcessingRecordSchema } from '../schemas/processing-record.ts';
+import { reviewConditions, reviewIssues } from './review-rules.ts';
 import type { EntryIssue } from '../problems.ts';
 import {
 	defineKind,
@@ -39,27 +40,7 @@ function processingRecordIssues(data: Record<string, unknown>, today: string): E
 			},
 		});
 	}
-	const review = objectAt(data, 'review');
-	const last = typeof review?.['last'] === 'string' ? review['last'] : undefined;
-	const next = typeof review?.['next'] === 'string' ? review['next'] : undefined;
-	if (last && next && next < last) {
-		issues.push({
-			at: ['review', 'next'],
-			message: {
-				fr: `la prochaine revue (${next}) précède la dernière (${last})`,
-				en: `the next review (${next}) is before the last one (${last})`,
-			},
-		});
-	}
-	if (last && last > today) {
-		issues.push({
-			at: ['review', 'last'],
-			message: {
-				fr: `la date ${last} est dans le futur : indiquez une date déjà passée`,
-				en: `the date ${last} is in the future: give a date that has passed`,
-			},
-		});
-	}
+	issues.push(...reviewIssues(data, today));
 	return issues;
 }
 
@@ -81,22 +62,7 @@ const processingRecordConditions: readonly KindCondition[] = [
 		},
 		breakWith: { dpo: { email: null, url: null } },
 	},
-	{
-		fields: ['review.next', 'review.last'],
-		text: {
-			fr: 'La prochaine revue (review.next) ne peut pas précéder la dernière (review.last).',
-			en: 'The next review (review.next) cannot be before the last one (review.last).',
-		},
-		breakWith: { review: { last: '2026-06-01', next: '2026-01-01' } },
-	},
-	{
-		fields: ['review.last'],
-		text: {
-			fr: 'La dernière revue (review.last) a déjà eu lieu : pas de date dans le futur.',
-			en: 'The last review (review.last) has already taken place: no date in the future.',
-		},
-		breakWith: { review: { last: '2999-01-01', next: '2999-06-01' } },
-	},
+	...reviewConditions,
 ];
 
 /** Processing records: the public part of the GDPR Article 30 records the systems fall under. */

@@ -1,5 +1,5 @@
+import { inFuture, reviewConditions, reviewIssues } from './review-rules.ts';
 import { valueAt } from '../schema-fields.ts';
-import type { Bilingual } from '../schemas/field.ts';
 import type { EntryIssue } from '../problems.ts';
 import type { KindCondition } from './descriptor.ts';
 
@@ -47,18 +47,7 @@ export function systemIssues(system: Record<string, unknown>, today: string): En
 			},
 		});
 	}
-	const last = stringAt(system, 'review', 'last');
-	const next = stringAt(system, 'review', 'next');
-	if (last && next && next < last) {
-		issues.push({
-			at: ['review', 'next'],
-			message: {
-				fr: `la prochaine revue (${next}) précède la dernière (${last})`,
-				en: `the next review (${next}) is before the last one (${last})`,
-			},
-		});
-	}
-	if (last && last > today) issues.push({ at: ['review', 'last'], message: inFuture(last) });
+	issues.push(...reviewIssues(system, today));
 	const assessments = Array.isArray(system['assessments']) ? system['assessments'] : [];
 	assessments.forEach((_, index) => {
 		const date = stringAt(system, 'assessments', index, 'date');
@@ -127,22 +116,7 @@ export const systemConditions: readonly KindCondition[] = [
 		},
 		breakWith: { aiAct: { riskClass: 'prohibited' }, status: 'in-use' },
 	},
-	{
-		fields: ['review.next', 'review.last'],
-		text: {
-			fr: 'La prochaine revue (review.next) ne peut pas précéder la dernière (review.last).',
-			en: 'The next review (review.next) cannot be before the last one (review.last).',
-		},
-		breakWith: { review: { last: '2026-06-01', next: '2026-01-01' } },
-	},
-	{
-		fields: ['review.last'],
-		text: {
-			fr: 'La dernière revue (review.last) a déjà eu lieu : pas de date dans le futur.',
-			en: 'The last review (review.last) has already taken place: no date in the future.',
-		},
-		breakWith: { review: { last: '2999-01-01', next: '2999-06-01' } },
-	},
+	...reviewConditions,
 	{
 		fields: ['assessments[].date'],
 		text: {
@@ -184,10 +158,3 @@ export const systemConditions: readonly KindCondition[] = [
 		breakWith: { contact: { email: null, url: null } },
 	},
 ];
-
-function inFuture(date: string): Bilingual {
-	return {
-		fr: `la date ${date} est dans le futur : indiquez une date déjà passée`,
-		en: `the date ${date} is in the future: give a date that has passed`,
-	};
-}
