@@ -18,6 +18,16 @@ export const registryDir = resolve(
 		(existsSync('registry') ? 'registry' : join(sampleDir, 'registry')),
 );
 
+/** The published site's address, its base path included, ending with `/`. */
+export function siteAddress(site: Pick<SiteConfig['site'], 'url' | 'base'>): string {
+	return new URL(`${site.base ?? ''}/`.replace(/\/+$/, '/'), site.url).href;
+}
+
+/** Who reviews the registry (CODEOWNERS, review reminders): the maintainers, else the owner. */
+export function maintainersOf(repository: SiteConfig['repository']): string {
+	return repository.maintainers ?? `@${repository.owner}`;
+}
+
 /** Address of the site's repository on GitHub, or of a page of it (`/issues/new`). */
 export function repositoryUrl(repository: SiteConfig['repository'], path = ''): string {
 	return `https://github.com/${repository.owner}/${repository.name}${path}`;

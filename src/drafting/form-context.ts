@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config/schema.ts';
+import { siteAddress } from '../config/site.ts';
 import { loadVocabularies } from '../registry/vocabularies.ts';
 import type { FormContext } from './issue-forms.ts';
 
@@ -14,7 +15,7 @@ export async function formContext(registryDir: string, config: SiteConfig): Prom
 		vocabularies,
 		aiAvailable: config.drafting.provider !== 'none',
 		// The published site's address, with its base path when it lives in a sub-folder.
-		siteUrl: new URL(`${config.site.base ?? ''}/`.replace(/\/+$/, '/'), config.site.url).href,
+		siteUrl: siteAddress(config.site),
 		providerName: config.drafting.providerName,
 		hosting: config.drafting.hosting,
 	};

@@ -1,9 +1,10 @@
 import { relative, resolve } from 'node:path';
 import { loadSiteConfig } from '../config/load.ts';
 import type { SiteConfig } from '../config/schema.ts';
-import { repositoryUrl } from '../config/site.ts';
+import { maintainersOf, repositoryUrl, siteAddress } from '../config/site.ts';
 import {
 	kinds,
+	kindOf,
 	isEntryKind,
 	type EntryKind,
 	type KindDescriptor,
@@ -182,16 +183,14 @@ export interface ReminderContext {
 
 /** The public page of an entry in a language, as the site routes it (src/utils/registry-paths.ts). */
 function entryPageUrl(context: ReminderContext, review: EntryReview, lang: 'fr' | 'en'): string {
-	const { site } = context.config;
-	const base = (site.base ?? '').replace(/\/+$/, '');
-	const segment = kinds.find((kind) => kind.name === review.kind)?.segment ?? review.kind;
-	const path = `${base}/${lang === 'fr' ? '' : `${lang}/`}registre/${segment}/${review.id}/`;
-	return new URL(path, site.url).href;
+	const { segment } = kindOf(review.kind);
+	const path = `${lang === 'fr' ? '' : `${lang}/`}registre/${segment}/${review.id}/`;
+	return new URL(path, siteAddress(context.config.site)).href;
 }
 
 /** Who answers for the registry: CODEOWNERS' maintainers, the repository's owner by default. */
 export function registryMaintainers(config: Pick<SiteConfig, 'repository'>): string {
-	return config.repository.maintainers ?? `@${config.repository.owner}`;
+	return maintainersOf(config.repository);
 }
 
 /** A date in French and English, e.g. `15 janvier 2027`, `15 January 2027`. */
@@ -220,8 +219,7 @@ export interface ReminderText {
  * today's date: a run on another day changes nothing.
  */
 export function renderReminder(review: EntryReview, context: ReminderContext): ReminderText {
-	const kind = kinds.find((candidate) => candidate.name === review.kind);
-	const noun = kind?.nouns.one ?? { fr: review.kind, en: review.kind };
+	const noun = kindOf(review.kind).nouns.one;
 	const date = formatDate(review.next);
 	const repository = context.config.repository;
 	const editUrl = repositoryUrl(repository, `/edit/${repository.branch}/${review.path}`);

@@ -1,6 +1,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { SiteConfig } from '../config/schema.ts';
+import { maintainersOf } from '../config/site.ts';
 import { formContext } from '../drafting/form-context.ts';
 import { issueTemplates, templateText } from '../drafting/issue-forms.ts';
 import { templatesDir } from '../drafting/form-templates.ts';
@@ -20,7 +21,7 @@ const header = `# Generated from registre.config.yml and the schemas by \`${gene
 
 /** `.github/CODEOWNERS`: the maintainers review the registry and whatever decides what is published. */
 export function codeOwners(config: SiteConfig): string {
-	const owners = config.repository.maintainers ?? `@${config.repository.owner}`;
+	const owners = maintainersOf(config.repository);
 	const paths = ['/registry/', '/registre.config.yml', '/content/', '/.github/', '/src/github/'];
 	return [
 		header.trimEnd(),

@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import { parseSiteConfig, sampleSiteConfigPath } from '../config/load.ts';
 import { findPlaceholders } from '../config/placeholders.ts';
 import type { SiteConfig } from '../config/schema.ts';
-import { repositoryUrl, sampleDir } from '../config/site.ts';
+import { repositoryUrl, sampleDir, siteAddress } from '../config/site.ts';
 import { isProblem, parseEntryFile, serialiseEntry } from '../registry/entry-file.ts';
 import { formatProblem, type Problem } from '../registry/problems.ts';
 import type { Bilingual } from '../registry/schemas/index.ts';
@@ -168,7 +168,7 @@ async function assistantEntry(config: SiteConfig): Promise<string> {
 	const today = new Date().toISOString().slice(0, 10);
 	const next = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
 	const { drafting, organisation } = config;
-	const site = new URL(`${config.site.base ?? ''}/`.replace(/\/+$/, '/'), config.site.url).href;
+	const site = siteAddress(config.site);
 	Object.assign(data, {
 		startDate: today,
 		website: new URL('assistant-ia/', site).href,
