@@ -4,6 +4,7 @@ import { entrySchemas, kindOf, referencedKind, type EntryKind } from './kinds/in
 import {
 	anyItem,
 	formatFieldPath,
+	isRecord,
 	isTextSchema,
 	objectShape,
 	schemaFields,
@@ -63,11 +64,6 @@ export function entryExample(kind: EntryKind, sources: ExampleSources): EntryExa
 	};
 	if (entry) example.from = entry.id;
 	return example;
-}
-
-/** Tells a plain object from other values. */
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** How many of the schema's fields an entry gives, nested ones counted once each. */

@@ -8,7 +8,7 @@ import {
 	type LanguageState,
 } from './schemas/index.ts';
 import { entrySchemas, kindOf, referencedKind, type EntryKind } from './kinds/index.ts';
-import { anyItem, schemaFields, valuesAt } from './schema-fields.ts';
+import { anyItem, schemaFields, valuesAt, isRecord } from './schema-fields.ts';
 import { characterIssues } from './characters.ts';
 import { textIssues } from './texts.ts';
 import type { Vocabularies } from './vocabularies.ts';
@@ -41,11 +41,6 @@ export function entryIssues(kind: EntryKind, data: unknown, context: RuleContext
 		...provenanceIssues(schema, data),
 		...(kindOf(kind).rules?.(data, context.today) ?? []),
 	];
-}
-
-/** Tells a plain object from other values. */
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The entry's language state, when it is well formed. */

@@ -97,6 +97,11 @@ export function schemaAt(schema: z.ZodType, path: string): z.ZodType {
 	return current;
 }
 
+/** Tells a plain object (a record of fields) from other values, lists and `null` included. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /**
  * Reads the value at a path of plain data: dotted (`aiAct.riskClass`) or as keys and indexes
  * (`['models', 0, 'model']`, as zod's issues give it). The one lookup of the code base.

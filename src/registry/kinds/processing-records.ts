@@ -1,3 +1,4 @@
+import { isRecord } from '../schema-fields.ts';
 import { ProcessingRecordSchema } from '../schemas/processing-record.ts';
 import { reviewConditions, reviewIssues } from './review-rules.ts';
 import type { EntryIssue } from '../problems.ts';
@@ -12,9 +13,7 @@ import {
 /** The object at a key of the data, if it is one. */
 function objectAt(data: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
 	const value = data[key];
-	return value !== null && typeof value === 'object' && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: undefined;
+	return isRecord(value) ? value : undefined;
 }
 
 /** Rules of a processing record beyond its schema: the transfer's safeguards, the DPO's contact, review dates. */

@@ -1,12 +1,7 @@
 import { inFuture, reviewConditions, reviewIssues } from './review-rules.ts';
-import { valueAt } from '../schema-fields.ts';
+import { valueAt, isRecord } from '../schema-fields.ts';
 import type { EntryIssue } from '../problems.ts';
 import type { KindCondition } from './descriptor.ts';
-
-/** Tells a plain object from other values. */
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** A string at a path of the data, if there is one. */
 function stringAt(data: Record<string, unknown>, ...path: (string | number)[]): string | undefined {
