@@ -8,23 +8,18 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
 	appendFileSync,
-	cpSync,
 	existsSync,
-	mkdirSync,
-	mkdtempSync,
 	readFileSync,
 	readdirSync,
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saintAubin } from './answers.ts';
+import { benchFolder, copyProject } from '../project-copy.ts';
 
-const project = resolve('.');
-// Inside the ignored `.bench/`, so the copies resolve the project's node_modules.
-mkdirSync(join(project, '.bench'), { recursive: true });
-const work = mkdtempSync(join(project, '.bench', 'upgrade-'));
+const work = benchFolder('upgrade-');
 const kit = join(work, 'kit');
 const fork = join(work, 'fork');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -54,16 +49,7 @@ let upgrade: { code: number | null; output: string };
 
 beforeAll(() => {
 	// The kit, as its repository holds it.
-	const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], {
-		cwd: project,
-		encoding: 'utf8',
-	})
-		.split('\n')
-		.filter((file) => file && !file.startsWith('dist/'));
-	for (const file of files) {
-		mkdirSync(dirname(join(kit, file)), { recursive: true });
-		cpSync(join(project, file), join(kit, file));
-	}
+	copyProject(kit);
 	git(kit, 'init', '-q', '-b', 'main');
 	git(kit, 'add', '-A');
 	git(kit, 'commit', '-qm', 'Kit 1.0');

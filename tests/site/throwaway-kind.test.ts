@@ -6,27 +6,16 @@
  */
 import { productionBuildEnv } from './build-env.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-	cpSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	readdirSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueEvent } from '../drafting/helpers.ts';
+import { benchFolder, copyProject } from '../project-copy.ts';
 
-const project = resolve('.');
 const fixture = resolve('tests/fixtures/throwaway-kind');
-// Inside the project's ignored `.bench/`, so the copy resolves the project's own node_modules as
-// any package would (a symlinked node_modules makes Vite compile Starlight under two paths).
-mkdirSync(join(project, '.bench'), { recursive: true });
-const work = mkdtempSync(join(project, '.bench', 'throwaway-kind-'));
+const work = benchFolder('throwaway-kind-');
 const dist = join(work, 'dist');
 
 /** Runs a command in the copy, as an adopter would in their fork. */
@@ -49,17 +38,7 @@ const git = (...args: string[]) =>
 let changedFiles: string[] = [];
 
 beforeAll(() => {
-	// The project's files as git sees them (the build's output and the dependencies left out).
-	const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], {
-		cwd: project,
-		encoding: 'utf8',
-	})
-		.split('\n')
-		.filter((file) => file && !file.startsWith('dist/'));
-	for (const file of files) {
-		mkdirSync(dirname(join(work, file)), { recursive: true });
-		cpSync(join(project, file), join(work, file));
-	}
+	copyProject(work);
 	git('init', '-q');
 	git('add', '-A');
 	git('commit', '-qm', 'the kit');
