@@ -10,6 +10,7 @@ import {
 	type KindDescriptor,
 } from '../registry/kinds/index.ts';
 import { loadRegistry, type Registry } from '../registry/load.ts';
+import { entryKey } from '../registry/references.ts';
 import { fieldDoc } from '../registry/schemas/field.ts';
 import { objectShape, valueAt } from '../registry/schema-fields.ts';
 import {
@@ -91,9 +92,6 @@ export interface EntryReview {
 	line: number;
 }
 
-/** Key of an entry in maps: `kind/id`. */
-const keyOf = (kind: string, id: string) => `${kind}/${id}`;
-
 /** Whether a kind's schema has a `review.next` date. */
 export function hasReviewDate(kind: KindDescriptor): boolean {
 	const review = objectShape(kind.schema)?.['review'];
@@ -153,7 +151,7 @@ export function entryReviews(
 			const next = valueAt(entry.data, 'review.next');
 			if (typeof next !== 'string') continue;
 			const last = valueAt(entry.data, 'review.last');
-			reviews.set(keyOf(kind.name, entry.id), {
+			reviews.set(entryKey(kind.name, entry.id), {
 				kind: kind.name,
 				id: entry.id,
 				name: bilingualValue(valueAt(entry.data, kind.titleField)) ?? {
@@ -172,7 +170,9 @@ export function entryReviews(
 			});
 		}
 	}
-	const unreadable = new Set((registry.rejected ?? []).map((entry) => keyOf(entry.kind, entry.id)));
+	const unreadable = new Set(
+		(registry.rejected ?? []).map((entry) => entryKey(entry.kind, entry.id)),
+	);
 	return { reviews, unreadable };
 }
 
@@ -338,7 +338,7 @@ export function planReminders(
 	const actions: ReminderAction[] = [];
 	const byEntry = new Map<string, ReminderIssue[]>();
 	for (const issue of issues) {
-		const key = keyOf(issue.kind, issue.id);
+		const key = entryKey(issue.kind, issue.id);
 		byEntry.set(key, [...(byEntry.get(key) ?? []), issue]);
 	}
 	for (const [key, found] of byEntry) {
