@@ -189,6 +189,12 @@ export interface KindForm {
 	detailsField?: string;
 	/** The questions, in form order: the short form's, then those marked `detailed`. */
 	questions: readonly FormQuestion[];
+	/**
+	 * The questions the "update an entry" form asks of the kind's entries (a status, a review
+	 * done…), each answer applied to the entry as it is: one form serves every kind, asking each
+	 * question once. A list of references (`models`) is added to, not replaced.
+	 */
+	updates?: readonly FormQuestion[];
 }
 
 /** One question of a registry form and the entry field its answer fills. */
