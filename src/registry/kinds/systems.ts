@@ -217,6 +217,14 @@ export const systems = defineKind({
 				detailed: true,
 			},
 		],
+		updates: [
+			{ id: 'status', path: 'status' },
+			{ id: 'end-date', path: 'endDate' },
+			{ id: 'models', path: 'models', multiline: true },
+			{ id: 'review-last', path: 'review.last' },
+			{ id: 'review-by', path: 'review.by' },
+			{ id: 'review-next', path: 'review.next' },
+		],
 	},
 	draftDescription:
 		'A draft entry of an AI system for a public AI registry, in French and English.',
