@@ -157,6 +157,10 @@ export const processingRecords = defineKind({
 			{ id: 'transfers-outside-eu', path: 'transfers.outsideEu' },
 			{ id: 'dpo-email', path: 'dpo.email' },
 		],
+		updates: [
+			{ id: 'review-last', path: 'review.last' },
+			{ id: 'review-next', path: 'review.next' },
+		],
 	},
 	draftDescription:
 		'A draft entry of the public part of a GDPR Article 30 record of processing activities, for a public AI registry, in French and English. Security measures are categories only, never technical details.',
