@@ -39,6 +39,14 @@ export const schemaMessages = {
 		fr: 'doit être un code de langue BCP 47 en minuscules, par exemple fr, en ou pt-BR',
 		en: 'must be a BCP 47 language code, for example fr, en or pt-BR',
 	},
+	bounds: {
+		fr: 'la borne haute (max) ne peut pas être inférieure à la borne basse (min)',
+		en: 'the upper bound (max) cannot be below the lower bound (min)',
+	},
+	currency: {
+		fr: 'doit être un code de devise ISO 4217 en majuscules, par exemple EUR ou USD',
+		en: 'must be an uppercase ISO 4217 currency code, for example EUR or USD',
+	},
 } satisfies Record<string, Bilingual>;
 
 /** An entry id or a reference to one. */
@@ -141,6 +149,122 @@ export const FieldOriginSchema = z.enum(['form', 'ai', 'person']);
 /** Where a field's value came from: the issue form, the AI draft or a person. */
 export type FieldOrigin = z.infer<typeof FieldOriginSchema>;
 
+/** A figure known within bounds: the estimates of energy are ranges (see `src/drafting/footprint.ts`). */
+const BoundsSchema = z
+	.object({
+		min: field(z.number().nonnegative(), {
+			label: { fr: 'Au moins', en: 'At least' },
+			help: { fr: 'Borne basse de l’estimation.', en: 'Lower bound of the estimate.' },
+		}),
+		max: field(z.number().nonnegative(), {
+			label: { fr: 'Au plus', en: 'At most' },
+			help: { fr: 'Borne haute de l’estimation.', en: 'Upper bound of the estimate.' },
+		}),
+	})
+	.strict()
+	.refine((bounds) => bounds.min <= bounds.max, {
+		path: ['max'],
+		error: schemaMessages.bounds.en,
+	});
+
+/**
+ * One AI draft of an entry and its footprint: who ran which model when, and, as far as they are
+ * known, the tokens, the estimated cost and the energy of its calls (the drafting report's
+ * figures, kept at merge so the AI assistant page can total them). A local model has no price,
+ * a provider may return no token counts: each figure is optional.
+ */
+export const DraftedSchema = z
+	.object({
+		provider: field(z.string().trim().min(1), {
+			label: { fr: 'Fournisseur d’IA', en: 'AI provider' },
+			help: {
+				fr: 'Service qui a fait tourner le modèle (albert, openai, mistral…).',
+				en: 'Service that ran the model (albert, openai, mistral…).',
+			},
+		}),
+		model: field(z.string().trim().min(1), {
+			label: { fr: 'Modèle', en: 'Model' },
+			help: {
+				fr: 'Nom du modèle tel que le fournisseur le désigne.',
+				en: 'Name of the model as the provider calls it.',
+			},
+		}),
+		date: field(DateSchema, {
+			label: { fr: 'Date', en: 'Date' },
+			help: {
+				fr: 'Date à laquelle le brouillon a été rédigé.',
+				en: 'When the draft was written.',
+			},
+		}),
+		tokens: field(
+			z
+				.object({
+					input: field(z.int().nonnegative(), {
+						label: { fr: 'Jetons envoyés', en: 'Input tokens' },
+						help: {
+							fr: 'Jetons envoyés au modèle (consigne, formulaire, schéma), tous appels compris.',
+							en: 'Tokens sent to the model (instructions, form, schema), over all calls.',
+						},
+					}),
+					output: field(z.int().nonnegative(), {
+						label: { fr: 'Jetons produits', en: 'Output tokens' },
+						help: {
+							fr: 'Jetons produits par le modèle, tous appels compris.',
+							en: 'Tokens the model produced, over all calls.',
+						},
+					}),
+				})
+				.strict()
+				.optional(),
+			{
+				label: { fr: 'Jetons', en: 'Tokens' },
+				help: {
+					fr: 'Jetons comptés par le fournisseur pour le brouillon et sa réparation éventuelle ; absent s’il ne les a pas indiqués.',
+					en: 'Tokens the provider counted for the draft and its repair if any; absent when it did not say.',
+				},
+			},
+		),
+		cost: field(
+			z
+				.object({
+					amount: field(z.number().nonnegative(), {
+						label: { fr: 'Montant', en: 'Amount' },
+						help: {
+							fr: 'Montant estimé, dans la devise indiquée.',
+							en: 'Estimated amount, in the currency given.',
+						},
+					}),
+					currency: field(z.string().regex(/^[A-Z]{3}$/, { error: schemaMessages.currency.en }), {
+						label: { fr: 'Devise', en: 'Currency' },
+						help: {
+							fr: 'Code ISO 4217 de la devise : EUR, USD…',
+							en: 'ISO 4217 code of the currency: EUR, USD…',
+						},
+					}),
+				})
+				.strict()
+				.optional(),
+			{
+				label: { fr: 'Coût estimé', en: 'Estimated cost' },
+				help: {
+					fr: 'Coût des appels au modèle : celui que le fournisseur a renvoyé, sinon jetons × prix public ; absent sans prix connu (un modèle local, par exemple).',
+					en: 'Cost of the model calls: the one the provider returned, else tokens × list price; absent without a known price (a local model, for instance).',
+				},
+			},
+		),
+		energyWh: field(BoundsSchema.optional(), {
+			label: { fr: 'Énergie estimée (Wh)', en: 'Estimated energy (Wh)' },
+			help: {
+				fr: 'Électricité consommée par les appels, en wattheures, entre deux bornes : celle que le fournisseur a renvoyée, sinon l’estimation de la méthode EcoLogits (phase d’utilisation seule) ; absente sans donnée sur le modèle.',
+				en: 'Electricity used by the calls, in watt-hours, within bounds: the figure the provider returned, else the EcoLogits method’s estimate (usage phase only); absent without data on the model.',
+			},
+		}),
+	})
+	.strict();
+
+/** One AI draft of an entry and its footprint. */
+export type Drafted = z.infer<typeof DraftedSchema>;
+
 /** Where an entry came from: its issue and pull request, the AI that drafted it, each field's origin. */
 export const ProvenanceSchema = field(
 	z
@@ -159,41 +283,13 @@ export const ProvenanceSchema = field(
 					en: 'Number of the pull request that published the entry.',
 				},
 			}),
-			drafted: field(
-				z
-					.object({
-						provider: field(z.string().trim().min(1), {
-							label: { fr: 'Fournisseur d’IA', en: 'AI provider' },
-							help: {
-								fr: 'Service qui a fait tourner le modèle (albert, openai, mistral…).',
-								en: 'Service that ran the model (albert, openai, mistral…).',
-							},
-						}),
-						model: field(z.string().trim().min(1), {
-							label: { fr: 'Modèle', en: 'Model' },
-							help: {
-								fr: 'Nom du modèle tel que le fournisseur le désigne.',
-								en: 'Name of the model as the provider calls it.',
-							},
-						}),
-						date: field(DateSchema, {
-							label: { fr: 'Date', en: 'Date' },
-							help: {
-								fr: 'Date à laquelle le brouillon a été rédigé.',
-								en: 'When the draft was written.',
-							},
-						}),
-					})
-					.strict()
-					.optional(),
-				{
-					label: { fr: 'Brouillon rédigé par une IA', en: 'Drafted by AI' },
-					help: {
-						fr: 'Présent quand un assistant d’IA a rédigé le premier brouillon de la fiche.',
-						en: 'Present when an AI assistant wrote the entry’s first draft.',
-					},
+			drafted: field(DraftedSchema.optional(), {
+				label: { fr: 'Brouillon rédigé par une IA', en: 'Drafted by AI' },
+				help: {
+					fr: 'Présent quand un assistant d’IA a rédigé le premier brouillon de la fiche.',
+					en: 'Present when an AI assistant wrote the entry’s first draft.',
 				},
-			),
+			}),
 			fields: field(z.record(z.string(), FieldOriginSchema).optional(), {
 				label: { fr: 'Origine des champs', en: 'Field origins' },
 				help: {
