@@ -297,6 +297,51 @@ export const ProvenanceSchema = field(
 					en: 'For each top-level field: form (the issue form), ai (the AI) or person (a person wrote or corrected it).',
 				},
 			}),
+			revisions: field(
+				z
+					.array(
+						z
+							.object({
+								issue: field(z.int().positive(), {
+									label: { fr: 'Ticket', en: 'Issue' },
+									help: {
+										fr: 'Numéro du ticket qui a demandé la correction ou la mise à jour.',
+										en: 'Number of the issue that asked for the correction or update.',
+									},
+								}),
+								date: field(DateSchema, {
+									label: { fr: 'Date', en: 'Date' },
+									help: {
+										fr: 'Date à laquelle la modification a été rédigée.',
+										en: 'When the change was drafted.',
+									},
+								}),
+								drafted: field(DraftedSchema.optional(), {
+									label: { fr: 'Rédigée par une IA', en: 'Drafted by AI' },
+									help: {
+										fr: 'Présent quand un assistant d’IA a rédigé la modification.',
+										en: 'Present when an AI assistant drafted the change.',
+									},
+								}),
+								fields: field(z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/)), {
+									label: { fr: 'Champs modifiés', en: 'Fields changed' },
+									help: {
+										fr: 'Les champs de premier niveau que la modification a changés.',
+										en: 'The top-level fields the change changed.',
+									},
+								}),
+							})
+							.strict(),
+					)
+					.optional(),
+				{
+					label: { fr: 'Corrections et mises à jour', en: 'Corrections and updates' },
+					help: {
+						fr: 'Chaque correction ou mise à jour demandée par un ticket après la création de la fiche, dans l’ordre.',
+						en: 'Each correction or update an issue asked for after the entry was created, in order.',
+					},
+				},
+			),
 		})
 		.strict(),
 	{
