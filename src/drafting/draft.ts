@@ -20,7 +20,13 @@ import { fromStructuredOutput } from '../registry/structured-output.ts';
 import { answerVariants } from './answer-schema.ts';
 import { assembleEntry, type EntryFrame } from './entry-data.ts';
 import { entryId } from './entry-id.ts';
-import { estimateCost, estimateEnergy, totalUsage, type CallUsage } from './footprint.ts';
+import {
+	draftFootprint,
+	estimateCost,
+	estimateEnergy,
+	totalUsage,
+	type CallUsage,
+} from './footprint.ts';
 import { questionLabel, readAnswers, type FormAnswers } from './form-answers.ts';
 import { entryFieldId, nameFieldPath, resolveField } from './form-fields.ts';
 import { formDecidedProblems } from './form-problems.ts';
@@ -335,8 +341,15 @@ async function aiDraft(
 		report.modelDurationMs = calls.reduce((total, call) => total + call.durationMs, 0);
 		return result;
 	};
-	const drafted = { provider: settings.preset.name, model: settings.model, date: frame.today };
-	const evaluate = (content: string) => evaluateAnswer(content, draft, { ...frame, drafted });
+	// The footprint so far: the entry kept is the last one read, after every call it needed.
+	const drafted = () => ({
+		provider: settings.preset.name,
+		model: settings.model,
+		date: frame.today,
+		...draftFootprint(report),
+	});
+	const evaluate = (content: string) =>
+		evaluateAnswer(content, draft, { ...frame, drafted: drafted() });
 
 	const first = await ask(prompt.messages);
 	if (!first.ok) return fallBackToForm(draft, modelSaid(first.failure.message));

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Language } from '../registry/schemas/index.ts';
+import { type Drafted, type Language } from '../registry/schemas/index.ts';
 import { entrySchemas, kindOf } from '../registry/kinds/index.ts';
 import type { FormAnswers } from './form-answers.ts';
 import { generatedFields, resolveField } from './form-fields.ts';
@@ -21,7 +21,8 @@ export interface EntryFrame {
 	/** The day of the run, `YYYY-MM-DD`: the draft's date; the next review is due a year later. */
 	today: string;
 	translation: 'machine' | 'missing';
-	drafted?: { provider: string; model: string; date: string };
+	/** Who drafted it with AI, and the footprint of the calls. */
+	drafted?: Drafted;
 }
 
 /** The entry made from the form alone, or from the model's answer with the form on top. */

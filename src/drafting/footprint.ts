@@ -1,3 +1,4 @@
+import type { Drafted } from '../registry/schemas/index.ts';
 import type { DraftReport, Usage } from './report.ts';
 import {
 	modelParameterCount,
@@ -98,6 +99,23 @@ export function estimateEnergy(
 		kgCO2eq: { min: round(kWh.min * gwp), max: round(kWh.max * gwp) },
 		source: 'estimate',
 		basis: `EcoLogits usage-phase method (genai-impact/ecologits, impacts/llm.py): ${parameters.min}–${parameters.max} B parameters, output tokens only, PUE ${pue.min}–${pue.max}, ${electricityZone} electricity mix ${gwp} kgCO2eq/kWh; manufacturing excluded`,
+	};
+}
+
+/**
+ * The report's figures as the entry's provenance keeps them (`provenance.drafted`): tokens in and
+ * out, cost and its currency, energy in watt-hours. A figure the run did not give is left out.
+ */
+export function draftFootprint(
+	report: Pick<DraftReport, 'usage' | 'cost' | 'energy'>,
+): Pick<Drafted, 'tokens' | 'cost' | 'energyWh'> {
+	const { usage, cost, energy } = report;
+	return {
+		...(usage && { tokens: { input: usage.promptTokens, output: usage.completionTokens } }),
+		...(cost && { cost: { amount: cost.amount, currency: cost.currency } }),
+		...(energy && {
+			energyWh: { min: round(energy.kWh.min * 1000), max: round(energy.kWh.max * 1000) },
+		}),
 	};
 }
 
