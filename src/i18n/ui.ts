@@ -65,6 +65,20 @@ const fr = {
 		'La description de tous les fichiers CSV\u202f: colonnes, types, clés, licence',
 	'openData.catalog': 'Le catalogue de ces données, pour les portails qui le moissonnent',
 	'openData.feed': 'Les dernières modifications du registre\u202f: fiches créées et mises à jour',
+	'footprint.empty': 'Aucune fiche du registre n’a encore été rédigée par l’assistant.',
+	'footprint.byMonth': 'Brouillons rédigés par l’IA et publiés, par mois',
+	'footprint.byProvider': 'Brouillons rédigés par l’IA et publiés, par fournisseur',
+	'footprint.month': 'Mois',
+	'footprint.provider': 'Fournisseur',
+	'footprint.drafts': 'Brouillons',
+	'footprint.inputTokens': 'Jetons envoyés',
+	'footprint.outputTokens': 'Jetons produits',
+	'footprint.cost': 'Coût estimé',
+	'footprint.energy': 'Énergie estimée',
+	'footprint.total': 'Total',
+	'footprint.wh': '{value}\u00a0Wh',
+	'footprint.whRange': 'de {min} à {max}\u00a0Wh',
+	'footprint.known': '(connu pour {known} sur {drafts})',
 } as const;
 
 /** Keys of the UI strings. */
@@ -129,6 +143,20 @@ const en: Record<UiKey, string> = {
 	'openData.datapackage': 'The description of every CSV file: columns, types, keys, licence',
 	'openData.catalog': 'The catalogue of this data, for the portals that harvest it',
 	'openData.feed': 'The latest changes to the registry: entries created and updated',
+	'footprint.empty': 'No registry entry has been drafted by the assistant yet.',
+	'footprint.byMonth': 'Drafts written by AI and published, by month',
+	'footprint.byProvider': 'Drafts written by AI and published, by provider',
+	'footprint.month': 'Month',
+	'footprint.provider': 'Provider',
+	'footprint.drafts': 'Drafts',
+	'footprint.inputTokens': 'Input tokens',
+	'footprint.outputTokens': 'Output tokens',
+	'footprint.cost': 'Estimated cost',
+	'footprint.energy': 'Estimated energy',
+	'footprint.total': 'Total',
+	'footprint.wh': '{value} Wh',
+	'footprint.whRange': '{min} to {max} Wh',
+	'footprint.known': '(known for {known} of {drafts})',
 };
 
 /** UI strings by language. */
