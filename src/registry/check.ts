@@ -7,6 +7,7 @@ import { entryIssues, languageState, type RuleContext } from './entry-rules.ts';
 import { entryExtension, loadRegistry, type Entry, type Registry } from './load.ts';
 import { compareProblems, type EntryIssue, type Problem } from './problems.ts';
 import { schemaIssueProblem } from './schema-issues.ts';
+import { entryKey } from './references.ts';
 import { schemaFields } from './schema-fields.ts';
 import { entryKinds, entrySchemas, type EntryKind } from './kinds/index.ts';
 
@@ -106,7 +107,17 @@ function ruleContext(registry: Registry, options: CheckOptions): RuleContext {
 			return [kind, new Set([...valid, ...rejected])];
 		}),
 	) as unknown as RuleContext['ids'];
-	return { vocabularies: registry.vocabularies, ids, today: options.today ?? currentDate() };
+	const data = new Map(
+		entryKinds.flatMap((kind) =>
+			(registry[kind] as Entry[]).map((entry) => [entryKey(kind, entry.id), entry.data] as const),
+		),
+	);
+	return {
+		vocabularies: registry.vocabularies,
+		ids,
+		today: options.today ?? currentDate(),
+		lookup: (kind, id) => data.get(entryKey(kind, id)),
+	};
 }
 
 /**

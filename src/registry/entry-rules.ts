@@ -13,6 +13,7 @@ import { characterIssues } from './characters.ts';
 import { textIssues } from './texts.ts';
 import type { Vocabularies } from './vocabularies.ts';
 import type { EntryIssue } from './problems.ts';
+import type { EntryLookup } from './facets.ts';
 
 /** What an entry's rules need to know about the rest of the registry. */
 export interface RuleContext {
@@ -21,6 +22,8 @@ export interface RuleContext {
 	ids: Record<EntryKind, ReadonlySet<string>>;
 	/** Today's date, `YYYY-MM-DD`, for the rules about the future. */
 	today: string;
+	/** The data of the registry's valid entries, for the rules that compare an entry with those it names. */
+	lookup?: EntryLookup;
 }
 
 /**
@@ -39,7 +42,7 @@ export function entryIssues(kind: EntryKind, data: unknown, context: RuleContext
 		...referenceIssues(schema, data, context),
 		...(language ? textIssues(schema, data, language) : []),
 		...provenanceIssues(schema, data),
-		...(kindOf(kind).rules?.(data, context.today) ?? []),
+		...(kindOf(kind).rules?.(data, context.today, context.lookup) ?? []),
 	];
 }
 

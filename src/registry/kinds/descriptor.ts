@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Bilingual } from '../schemas/field.ts';
 import type { EntryIssue } from '../problems.ts';
+import type { EntryLookup } from '../facets.ts';
 
 /**
  * Everything the kit knows about one kind of registry entry. The loaders, routes, indexes, entry
@@ -58,8 +59,11 @@ export interface KindDescriptor<
 	form: KindForm;
 	/** What the model is told it drafts, in English: `A draft entry of an AI system…`. */
 	draftDescription: string;
-	/** Rules comparing the entry's fields with each other or with today, beyond the schema. */
-	rules?: (data: Record<string, unknown>, today: string) => EntryIssue[];
+	/**
+	 * Rules comparing the entry's fields with each other, with today, or with the entries it
+	 * names (read through `lookup`, when the caller has the registry), beyond the schema.
+	 */
+	rules?: (data: Record<string, unknown>, today: string, lookup?: EntryLookup) => EntryIssue[];
 	/**
 	 * What {@link rules} check, said to people: the field reference shows each condition under
 	 * the fields it concerns. Kept next to the rule it states; a test breaks each one in the
