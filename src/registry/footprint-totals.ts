@@ -9,7 +9,7 @@ import type { Drafted } from './schemas/index.ts';
 
 /** What an entry gives the totals: its provenance, whatever its kind. */
 export interface FootprintSource {
-	data: { provenance?: { drafted?: Drafted } | undefined };
+	data: { provenance?: { drafted?: Drafted | undefined } | undefined };
 }
 
 /** An amount in one currency: costs in different currencies are never added together. */
