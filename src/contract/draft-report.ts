@@ -3,8 +3,9 @@ import { entryKinds, type EntryKind } from '../registry/kinds/index.ts';
 
 /**
  * What the drafting job (`npm run draft`, src/drafting/) hands to the publishing job
- * (`npm run publish-draft`, src/github/): a folder holding `draft-report.json` and, when an entry
- * was drafted, `<kind>/<id>.mdx`. Both sides import this module and neither imports the other.
+ * (`npm run publish-draft`, src/github/): a folder holding `draft-report.json` and the files of
+ * the draft (`files`), each `<kind>/<id>.mdx`: the entry the issue is about (a new one, or an
+ * existing one edited by a correction) first, then any other entry the draft adds. Both sides import this module and neither imports the other.
  * The drafting job writes a report that {@link DraftReportSchema} accepts; the publishing job
  * reads it with {@link ReceivedDraftReportSchema}, the same fields read as untrusted input, and
  * trusts nothing else the drafting job left behind.
@@ -30,8 +31,8 @@ const BilingualSchema = z.object({ fr: z.string(), en: z.string() }).strict();
  *   with AI off, without a key or when the model fails, the draft is made from the form;
  * - `invalid-form`: a registry form, but its answers cannot make an entry (exit 2);
  * - `not-a-registry-issue`: not made with one of the registry forms (exit 2);
- * - `error-report`: made with the "report an error in an entry" form; nothing to draft,
- *   `kind` and `id` name the entry concerned when it exists (exit 2);
+ * - `error-report`: written by drafting commands older than corrections (an error report was
+ *   not drafted then); a correction is now `drafted`, with `correction` set (exit 2);
  * - `model-failed`: the model gave no usable answer and the form alone could not make a draft
  *   either (exit 3); a failing model otherwise leaves a form-only draft;
  * - `error`: anything else, e.g. an unreadable event file (exit 1).
@@ -110,6 +111,68 @@ export const EnergySchema = z
 /** Where each top-level field of the drafted entry came from. */
 export const FieldSourceSchema = z.enum(['form', 'ai']);
 
+/** How a file of the draft changes the registry. */
+export const FileChangeSchema = z.enum(['add', 'edit']);
+
+/**
+ * One file of a draft, at {@link draftEntryFile} inside the draft folder and inside `registry/`:
+ * the entry the issue is about comes first (`add` for a new entry, `edit` for a correction of an
+ * existing one), then the other entries the draft adds (a model the system names that the
+ * registry lacks).
+ */
+export const DraftFileSchema = z
+	.object({
+		file: z.string(),
+		kind: z.enum(entryKinds),
+		id: z.string(),
+		change: FileChangeSchema,
+		/** Its fields' origins, for a file other than the first (whose are `fields`). */
+		fields: z.record(z.string(), FieldSourceSchema).optional(),
+	})
+	.strict();
+
+/** One file of a draft. */
+export type DraftFile = z.infer<typeof DraftFileSchema>;
+
+/** A top-level field a correction changes, as the pull request's diff shows it. */
+export const FieldChangeSchema = z
+	.object({
+		field: z.string(),
+		/** The field's label in each language; the pull request shows the issue's. */
+		label: BilingualSchema,
+		/** The value before and after, as YAML text; null when the field is absent. */
+		before: z.string().nullable(),
+		after: z.string().nullable(),
+		origin: FieldSourceSchema,
+	})
+	.strict();
+
+/** One field changed by a correction. */
+export type FieldChange = z.infer<typeof FieldChangeSchema>;
+
+/** Issue forms that correct or update an existing entry. */
+export const correctionForms = ['entry-error', 'entry-update'] as const;
+
+/**
+ * A correction of an existing entry ("report an error in this entry", "update an entry"): what
+ * it changes, field by field, what the reporter wrote, and what a maintainer must still do.
+ */
+export const CorrectionSchema = z
+	.object({
+		form: z.enum(correctionForms),
+		/** The issue's language: the pull request names fields in it first. */
+		language: z.enum(['fr', 'en']),
+		changes: z.array(FieldChangeSchema),
+		/** The reporter's answers, personal data masked, in form order. */
+		report: z.array(z.object({ label: BilingualSchema, text: z.string() }).strict()),
+		/** What a maintainer must do besides reviewing the changes, in words. */
+		toDo: z.array(BilingualSchema),
+	})
+	.strict();
+
+/** A correction, as the report carries it. */
+export type Correction = z.infer<typeof CorrectionSchema>;
+
 /** A field the draft does not give yet, in words, for a maintainer to complete. */
 export const ToCompleteSchema = z
 	.object({
@@ -151,6 +214,10 @@ export const DraftReportSchema = z
 		id: z.string().nullable(),
 		/** Path of the written entry relative to `--out` ({@link draftEntryFile}). */
 		file: z.string().nullable(),
+		/** Every file of the draft, `file` first; empty when nothing was written. */
+		files: z.array(DraftFileSchema),
+		/** Set when the issue corrects or updates an existing entry (`files[0].change: edit`). */
+		correction: CorrectionSchema.nullable(),
 		mode: z.enum(['ai', 'form-only']).nullable(),
 		/** Why the draft is form-only, when it is. */
 		formOnlyReason: BilingualSchema.nullable(),
@@ -205,6 +272,8 @@ export function emptyReport(status: DraftStatus): DraftReport {
 		kind: null,
 		id: null,
 		file: null,
+		files: [],
+		correction: null,
 		mode: null,
 		formOnlyReason: null,
 		fields: {},
@@ -245,8 +314,8 @@ function withDefaults(shape: ReportShape): {
  * The report as the publishing job reads it: {@link DraftReportSchema}'s fields, read as the
  * untrusted input an artifact is. A field left out takes the empty report's value, one more is
  * kept (a newer drafting command may add some), and the values this side checks itself (the
- * status, kind and id: a message names what is wrong) or only shows as text (the cost's and
- * energy's sources, the fields' origins) are taken as any string.
+ * status, kind and id, those of each file: a message names what is wrong) or only shows as text
+ * (the cost's and energy's sources, the fields' origins) are taken as any string.
  */
 export const ReceivedDraftReportSchema = z.looseObject({
 	...withDefaults(DraftReportSchema.shape),
@@ -254,6 +323,27 @@ export const ReceivedDraftReportSchema = z.looseObject({
 	kind: z.string().nullable().default(null),
 	id: z.string().nullable().default(null),
 	fields: z.record(z.string(), z.string()).default({}),
+	files: z
+		.array(
+			z.looseObject({
+				file: z.string(),
+				kind: z.string(),
+				id: z.string(),
+				change: z.string(),
+				fields: z.record(z.string(), z.string()).optional(),
+			}),
+		)
+		.default([]),
+	correction: z
+		.looseObject({
+			form: z.string(),
+			language: z.string(),
+			changes: z.array(FieldChangeSchema.extend({ origin: z.string() })),
+			report: z.array(z.object({ label: BilingualSchema, text: z.string() })),
+			toDo: z.array(BilingualSchema),
+		})
+		.nullable()
+		.default(null),
 	cost: CostSchema.extend({ currency: z.string(), source: z.string() }).nullable().default(null),
 	energy: EnergySchema.extend({ source: z.string() }).nullable().default(null),
 });

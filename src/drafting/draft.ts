@@ -8,13 +8,7 @@ import { checkEntry } from '../registry/check.ts';
 import { serialiseEntry } from '../registry/entry-file.ts';
 import { loadRegistry, type Registry } from '../registry/load.ts';
 import { slugPattern, type Bilingual } from '../registry/schemas/index.ts';
-import {
-	entryKinds,
-	entrySchemas,
-	isEntryKind,
-	kindOf,
-	type EntryKind,
-} from '../registry/kinds/index.ts';
+import { entryKinds, entrySchemas, kindOf, type EntryKind } from '../registry/kinds/index.ts';
 import { valueAt } from '../registry/schema-fields.ts';
 import { fromStructuredOutput } from '../registry/structured-output.ts';
 import { answerVariants } from './answer-schema.ts';
@@ -27,11 +21,12 @@ import {
 	totalUsage,
 	type CallUsage,
 } from './footprint.ts';
-import { questionLabel, readAnswers, type FormAnswers } from './form-answers.ts';
-import { entryFieldId, nameFieldPath, resolveField } from './form-fields.ts';
+import { noAiTicked, questionLabel, readAnswers, type FormAnswers } from './form-answers.ts';
+import { draftCorrection } from './correction.ts';
+import { nameFieldPath, resolveField } from './form-fields.ts';
 import { formDecidedProblems } from './form-problems.ts';
 import { loadFormTemplates, templatesDir } from './form-templates.ts';
-import { formKind } from './issue-forms.ts';
+import { formKind, isCorrectionForm } from './issue-forms.ts';
 import type { ModelRequest, ModelSettings } from './model-client.ts';
 import { matchIssue } from './parse-issue.ts';
 import {
@@ -127,10 +122,24 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 	}
 
 	const registry = await loadRegistry(options.registryDir);
-	const declared = formKind(match.template.name);
-	if (!declared) {
-		return reportedEntry(report, String(match.answers[entryFieldId] ?? ''), registry);
+	if (isCorrectionForm(match.template.name)) {
+		const config = loadSiteConfig(options.configPath);
+		// A correction edits the entry it names (issue #14, item 6): src/drafting/correction.ts.
+		return draftCorrection({
+			form: match.template.name,
+			answers: match.answers,
+			issue,
+			registry,
+			report,
+			outDir: options.outDir,
+			config,
+			mode: draftingMode(noAiTicked(match.answers), issue, options.env, config),
+			today: new Date().toISOString().slice(0, 10),
+			maxSentChars: options.maxSentChars ?? defaultMaxSentChars,
+		});
 	}
+	const declared = formKind(match.template.name);
+	if (!declared) throw new Error(`${match.template.name}: a form that declares no kind`);
 	const { kind } = declared;
 	report.kind = kind;
 
@@ -139,7 +148,7 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 	if (answers.errors.length > 0) return stop(report, 'invalid-form', ...answers.errors);
 
 	const config = loadSiteConfig(options.configPath);
-	const mode = draftingMode(answers, issue, options.env, config);
+	const mode = draftingMode(answers.noAi, issue, options.env, config);
 	const name = answers.answers.find((a) => a.field.path === nameFieldPath)?.text ?? '';
 	const id = entryId(name, takenIds(registry, kind), `${kindOf(kind).key}-${issue.number}`);
 	report.id = id;
@@ -180,12 +189,12 @@ interface DraftContext {
 
 /** AI drafting unless the contributor, a maintainer's label or the repository turned it off. */
 function draftingMode(
-	answers: FormAnswers,
+	noAi: boolean,
 	issue: IssueInput,
 	env: DraftingEnv,
 	config: SiteConfig,
 ): { ai: ModelSettings } | { formOnly: Bilingual } {
-	if (answers.noAi) {
+	if (noAi) {
 		return {
 			formOnly: {
 				fr: 'l’auteur du ticket a coché « Ne pas rédiger avec l’IA »',
@@ -448,26 +457,8 @@ async function writeEntry(
 	await mkdir(join(root, kind), { recursive: true });
 	await writeFile(file, serialiseEntry(withoutEmptyLists(typed)));
 	report.file = draftEntryFile(kind, id);
+	report.files = [{ file: report.file, kind, id, change: 'add' }];
 	report.status = 'drafted';
-}
-
-/** Step (error-report form): names the entry concerned; there is nothing to draft. */
-function reportedEntry(report: DraftReport, reference: string, registry: Registry): void {
-	const match = /^\s*([a-z-]+)\/([^\s/]+)\s*$/.exec(reference);
-	const kind = match?.[1];
-	const id = match?.[2];
-	if (isEntryKind(kind) && id && registry[kind].some((entry) => entry.id === id)) {
-		report.kind = kind;
-		report.id = id;
-		return stop(report, 'error-report');
-	}
-	stop(report, 'error-report', {
-		field: entryFieldId,
-		message: {
-			fr: `« ${reference.slice(0, 100)} » ne désigne aucune fiche du registre (attendu : type/identifiant, le type parmi ${entryKinds.join(', ')}).`,
-			en: `"${reference.slice(0, 100)}" names no entry of the registry (expected kind/id, the kind one of ${entryKinds.join(', ')}).`,
-		},
-	});
 }
 
 /** Paths the form answered with a value the model need not give again: everything but texts. */

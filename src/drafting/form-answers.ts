@@ -67,22 +67,60 @@ export function readAnswers(
 		errors,
 	};
 	// Every question of the kind: a short form's issue simply has no answer to the full form's.
-	for (const field of kindOf(kind).form.questions) {
+	const read = readQuestions(kind, kindOf(kind).form.questions, parsed, {
+		original,
+		vocabularies,
+		models,
+	});
+	result.answers = read.answers;
+	result.unknownModels = read.unknownModels;
+	errors.push(...read.errors);
+	return result;
+}
+
+/**
+ * Reads the answers to some questions of a kind's fields (a declaring form's, or the update
+ * form's), each into its field's type; an answer that cannot be is an error on its question.
+ */
+export function readQuestions(
+	kind: EntryKind,
+	questions: readonly FormQuestion[],
+	parsed: ParsedBody,
+	context: { original: Language; vocabularies: Vocabularies; models: readonly KnownModel[] },
+): Pick<FormAnswers, 'answers' | 'unknownModels' | 'errors'> {
+	const result: Pick<FormAnswers, 'answers' | 'unknownModels' | 'errors'> = {
+		answers: [],
+		unknownModels: [],
+		errors: [],
+	};
+	for (const field of questions) {
 		const raw = parsed[field.id];
 		const typed = Array.isArray(raw) ? raw.join(', ') : text(raw);
 		if (!typed) {
-			if (field.alwaysRequired) errors.push(missing(field.id, questionLabel(kind, field)));
+			if (field.alwaysRequired) result.errors.push(missing(field.id, questionLabel(kind, field)));
 			continue;
 		}
+		const { original, vocabularies, models } = context;
 		const converted = convert(kind, field, typed, original, vocabularies, models);
 		if ('error' in converted) {
-			errors.push({ field: field.id, message: converted.error });
+			result.errors.push({ field: field.id, message: converted.error });
 			continue;
 		}
 		result.unknownModels.push(...(converted.unknownModels ?? []));
 		result.answers.push({ field, text: typed, value: converted.value });
 	}
 	return result;
+}
+
+/** A question's answer as typed (trimmed; options re-joined), empty when unanswered. */
+export function answerText(parsed: ParsedBody, id: string): string {
+	const raw = parsed[id];
+	return Array.isArray(raw) ? raw.join(', ').trim() : text(raw);
+}
+
+/** Whether the "do not draft with AI" box is ticked. */
+export function noAiTicked(parsed: ParsedBody): boolean {
+	return isChecked(parsed[commonFieldIds.noAi], noAiOption);
 }
 
 type Converted = { value: unknown; unknownModels?: string[] } | { error: Bilingual };

@@ -1,4 +1,6 @@
 import { stringify } from 'yaml';
+import { correctionForms, type Correction } from '../contract/draft-report.ts';
+import { correctionFormLabels } from '../contract/labels.ts';
 import type { Bilingual, VocabularyValue } from '../registry/schemas/index.ts';
 import { entryKinds, kindOf, type EntryKind, type FormQuestion } from '../registry/kinds/index.ts';
 import type { Vocabularies } from '../registry/vocabularies.ts';
@@ -13,23 +15,34 @@ import { commonFieldIds, entryFieldId, resolveField, type ResolvedField } from '
 /** The full form of a kind, for the kinds whose descriptor declares one (`form.detailedFile`). */
 export type DetailedFormName = `${EntryKind}-detailed`;
 
+/** The forms that correct or update an existing entry, for every kind. */
+export type CorrectionForm = Correction['form'];
+
 /** The forms a contributor can pick, by what they are for. */
-export type FormName = EntryKind | DetailedFormName | 'entry-error';
+export type FormName = EntryKind | DetailedFormName | CorrectionForm;
 
 /** The two tiers of a kind's forms: the short one, and the full one when the kind has it. */
 export type FormTier = 'short' | 'detailed';
 
-/** Every form, in the template chooser's order: each kind's short then full form, then errors. */
+/**
+ * Every form, in the template chooser's order: each kind's short then full form, then the
+ * corrections (an error, an update).
+ */
 export const formNames: readonly FormName[] = [
 	...entryKinds.flatMap((kind): FormName[] =>
 		kindOf(kind).form.detailedFile ? [kind, `${kind}-detailed`] : [kind],
 	),
-	'entry-error',
+	...correctionForms,
 ];
 
-/** The kind a form declares and its tier, or `undefined` for the error form. */
+/** Whether a form corrects an existing entry rather than declares one. */
+export function isCorrectionForm(name: FormName): name is CorrectionForm {
+	return (correctionForms as readonly string[]).includes(name);
+}
+
+/** The kind a form declares and its tier, or `undefined` for the correction forms. */
 export function formKind(name: FormName): { kind: EntryKind; tier: FormTier } | undefined {
-	if (name === 'entry-error') return undefined;
+	if (isCorrectionForm(name)) return undefined;
 	if (name.endsWith('-detailed')) {
 		return { kind: name.slice(0, -'-detailed'.length) as EntryKind, tier: 'detailed' };
 	}
@@ -39,8 +52,9 @@ export function formKind(name: FormName): { kind: EntryKind; tier: FormTier } | 
 /** File of a form, or of the template chooser's configuration, in `.github/ISSUE_TEMPLATE/`. */
 export function formFile(name: FormName | 'config'): string {
 	if (name === 'config') return 'config.yml';
+	if (isCorrectionForm(name)) return `${name}.yml`;
 	const declared = formKind(name);
-	if (!declared) return 'entry-error.yml';
+	if (!declared) throw new Error(`${name}: not a form`);
 	const { form } = kindOf(declared.kind);
 	const file = declared.tier === 'detailed' ? form.detailedFile : form.file;
 	if (!file) throw new Error(`${declared.kind}: no detailedFile in the descriptor's form`);
@@ -49,8 +63,10 @@ export function formFile(name: FormName | 'config'): string {
 
 /** Label a form puts on its issues; the workflow and the publishing job filter on these. */
 export function formLabel(name: FormName): string {
+	if (isCorrectionForm(name)) return correctionFormLabels[name];
 	const declared = formKind(name);
-	return declared ? kindOf(declared.kind).form.label : 'registry: error report';
+	if (!declared) throw new Error(`${name}: not a form`);
+	return kindOf(declared.kind).form.label;
 }
 
 /** The questions a form asks of a kind's fields, in form order. */
@@ -337,6 +353,149 @@ export function entryErrorForm(): Record<string, unknown> {
 	};
 }
 
+/** A question of the "update an entry" form and the kinds whose entries it applies to. */
+export interface UpdateQuestion {
+	question: FormQuestion;
+	kinds: EntryKind[];
+}
+
+/**
+ * The questions of the "update an entry" form: every kind's `form.updates`, each id asked once.
+ * Two kinds asking the same id must mean the same field, answered the same way.
+ */
+export function updateQuestions(): UpdateQuestion[] {
+	const byId = new Map<string, UpdateQuestion>();
+	for (const kind of entryKinds) {
+		for (const question of kindOf(kind).form.updates ?? []) {
+			const known = byId.get(question.id);
+			if (!known) {
+				byId.set(question.id, { question, kinds: [kind] });
+				continue;
+			}
+			const first = known.kinds[0] as EntryKind;
+			const same =
+				known.question.path === question.path &&
+				JSON.stringify(resolveField(first, question.path).answer) ===
+					JSON.stringify(resolveField(kind, question.path).answer);
+			if (!same) {
+				throw new Error(
+					`form.updates: "${question.id}" of ${kind} is not the field it is for ${first}; give it another id`,
+				);
+			}
+			known.kinds.push(kind);
+		}
+	}
+	return [...byId.values()];
+}
+
+/** Labels of the questions the correction forms ask besides entry fields. */
+export const correctionQuestionLabels = {
+	entry: { fr: 'Fiche concernée', en: 'Entry concerned' },
+	changes: { fr: 'Ce qui change', en: 'What changes' },
+	problem: { fr: 'Ce qui est faux', en: 'What is wrong' },
+	correction: { fr: 'Ce qu’il faudrait écrire', en: 'What it should say' },
+	source: { fr: 'Source', en: 'Source' },
+} as const satisfies Record<string, Bilingual>;
+
+/**
+ * The "update an entry" form, for every kind: the entry (as `kind/id` or its page's address),
+ * what changes in a few sentences, then the kinds' update questions (a status, a review done…),
+ * each saying which kinds it applies to. Answers map onto fields, applied as they are; the AI,
+ * when there is one, also edits from the text.
+ */
+export function entryUpdateForm(context: FormContext): Record<string, unknown> {
+	const applies = (kinds: readonly EntryKind[]) => ({
+		fr: kinds.map((kind) => kindOf(kind).nouns.all.fr).join(', '),
+		en: kinds.map((kind) => kindOf(kind).nouns.all.en).join(', '),
+	});
+	const questions = updateQuestions().map(({ question: field, kinds }) => {
+		const asked = question(kinds[0] as EntryKind, field, context) as {
+			attributes: { description: string };
+		};
+		const { fr, en } = applies(kinds);
+		const added =
+			resolveField(kinds[0] as EntryKind, field.path).answer.type === 'model-uses'
+				? { fr: ' Ajoutés à ceux de la fiche.', en: ' Added to those of the entry.' }
+				: { fr: '', en: '' };
+		asked.attributes.description = `Pour : ${fr}. Laissez vide si cela ne change pas.${added.fr} — *For: ${en}. Leave blank if it does not change.${added.en}*\n\n${asked.attributes.description}`;
+		return asked;
+	});
+	const ai = context.aiAvailable
+		? {
+				fr: 'Un assistant d’IA propose la fiche modifiée à partir de vos réponses (données personnelles masquées avant l’envoi) ; une personne relit la modification avant publication.',
+				en: 'An AI assistant proposes the edited entry from your answers (personal data masked before sending); a person reviews the change before it is published.',
+			}
+		: {
+				fr: 'Vos réponses deviennent une demande de modification de la fiche, que l’équipe du registre complète et relit avant publication.',
+				en: 'Your answers become a request to change the entry, which the registry team completes and reviews before it is published.',
+			};
+	const body: Record<string, unknown>[] = [
+		markdown(
+			`Ce formulaire met à jour une fiche du registre : un statut qui change, un retrait, un nouveau modèle utilisé, une revue faite. Tout y est public : nommez des services et des fonctions, pas des personnes.\n\n${ai.fr}\n\n*This form updates an entry of the registry: a status that changes, a retirement, a new model used, a review done. Everything in it is public: name teams and roles, not people.*\n\n*${ai.en}*`,
+		),
+		{
+			type: 'input',
+			id: entryFieldId,
+			attributes: {
+				label: bilingualLabel(correctionQuestionLabels.entry),
+				description:
+					'`type/identifiant` (`systems/identifiant`, `models/identifiant`…) ou l’adresse de la page de la fiche. — *`kind/id` (`systems/id`, `models/id`…) or the address of the entry’s page.*',
+				placeholder: 'systems/…',
+			},
+			validations: { required: true },
+		},
+		{
+			type: 'dropdown',
+			id: commonFieldIds.language,
+			attributes: {
+				label: bilingualLabel(commonLabels.language),
+				description: 'La langue de vos réponses. — *The language of your answers.*',
+				options: [languageOptions.fr, languageOptions.en],
+			},
+			validations: { required: true },
+		},
+		{
+			type: 'textarea',
+			id: commonFieldIds.details,
+			attributes: {
+				label: bilingualLabel(correctionQuestionLabels.changes),
+				description:
+					'Ce qui change dans la fiche et pourquoi, en quelques phrases ; les questions suivantes, facultatives, disent le reste. — *What changes in the entry and why, in a few sentences; the optional questions below say the rest.*',
+			},
+		},
+		...questions,
+		{
+			type: 'input',
+			id: 'source',
+			attributes: {
+				label: bilingualLabel(correctionQuestionLabels.source),
+				description:
+					'Un lien ou une référence qui appuie la modification. — *A link or reference supporting the change.*',
+			},
+		},
+	];
+	if (context.aiAvailable) {
+		body.push({
+			type: 'checkboxes',
+			id: commonFieldIds.noAi,
+			attributes: {
+				label: bilingualLabel(commonLabels.noAi),
+				description:
+					'Cochez pour que rien ne soit envoyé à l’IA : vos réponses sont appliquées telles quelles, et l’équipe du registre fait le reste. — *Tick to send nothing to the AI: your answers are applied as they are, and the registry team does the rest.*',
+				options: [{ label: noAiOption }],
+			},
+		});
+	}
+	return {
+		name: 'Mettre à jour une fiche / Update an entry',
+		description:
+			'Un statut, un retrait, un nouveau modèle utilisé, une revue faite. — A status, a retirement, a new model used, a review done.',
+		title: '[Mise à jour / Update] ',
+		labels: [formLabel('entry-update')],
+		body,
+	};
+}
+
 /** The template chooser: forms first, and a link to the published registry. */
 export function issueTemplateConfig(context: FormContext): Record<string, unknown> {
 	return {
@@ -361,6 +520,7 @@ export function issueTemplates(context: FormContext): Record<string, Record<stri
 	return {
 		...Object.fromEntries(registryForms),
 		[formFile('entry-error')]: entryErrorForm(),
+		[formFile('entry-update')]: entryUpdateForm(context),
 		[formFile('config')]: issueTemplateConfig(context),
 	};
 }

@@ -454,24 +454,30 @@ describe('issues that are not drafted', slow, () => {
 		expect(run.requests).toHaveLength(0);
 	});
 
-	it('names the entry an error report is about, and drafts nothing (exit 2)', async () => {
+	it('makes an error report a correction of the entry it names, and refuses an unknown one (exit 2)', async () => {
 		const run = await runScenario({
 			form: 'entry-error',
 			answers: { entry: 'systems/tri-courrier', problem: 'Le service a changé de nom.' },
+			env: { AI_DRAFTS: 'off' },
 		});
-		expect(run.exitCode).toBe(2);
+		expect(run.exitCode).toBe(0);
 		expect(run.report).toMatchObject({
-			status: 'error-report',
+			status: 'drafted',
 			kind: 'systems',
 			id: 'tri-courrier',
+			files: [{ file: 'systems/tri-courrier.mdx', change: 'edit' }],
+			correction: { form: 'entry-error', changes: [] },
 		});
 		expect(run.report.errors).toEqual([]);
 		const unknown = await runScenario({
 			form: 'entry-error',
 			answers: { entry: 'systems/../../etc/passwd', problem: '?' },
+			env: { AI_DRAFTS: 'off' },
 		});
-		expect(unknown.report).toMatchObject({ status: 'error-report', kind: null, id: null });
+		expect(unknown.exitCode).toBe(2);
+		expect(unknown.report).toMatchObject({ status: 'invalid-form', kind: null, id: null });
 		expect(unknown.report.errors[0]?.field).toBe('entry');
+		expect(unknown.report.errors[0]?.message.fr).toContain('« Fiche concernée » :');
 	});
 
 	it('reports an unreadable event as an error (exit 1)', async () => {
