@@ -33,6 +33,8 @@ export interface DraftEntry {
 	/** `registry/<kind>/<id>.mdx`, built from the checked kind and id only. */
 	path: string;
 	content: string;
+	/** `add`: a new entry; `edit`: a correction of an entry the registry has. */
+	change: 'add' | 'edit';
 }
 
 /** What the draft job produced, read back and checked by the publish job. */
@@ -85,14 +87,49 @@ export async function readDraft(
 		throw badDraft(`${reportPath}: id must match ${entryIdPattern} (got ${show(id)})`);
 	}
 	if (!report.mode) throw badDraft(`${reportPath}: mode must be ai or form-only`);
+	const change = fileChange(report, kind, id, reportPath);
 	const entryPath = join(dir, draftEntryFile(kind, id));
 	const content = await readRegularFile(entryPath, maxEntryBytes, false);
 	if (content === undefined) throw badDraft(`${entryPath}: missing`);
 	return {
 		status: 'drafted',
 		report,
-		entry: { kind, id, path: `${registryFolder}/${draftEntryFile(kind, id)}`, content },
+		entry: { kind, id, path: `${registryFolder}/${draftEntryFile(kind, id)}`, content, change },
 	};
+}
+
+/**
+ * How the draft's one file changes the registry, from the report's list of files (a drafting
+ * command older than that list only ever added entries). The list's first file must be the
+ * report's entry; this command publishes that one file.
+ */
+function fileChange(
+	report: DraftReport,
+	kind: EntryKind,
+	id: string,
+	reportPath: string,
+): 'add' | 'edit' {
+	const [first, ...others] = report.files;
+	if (!first) return 'add';
+	if (first.kind !== kind || first.id !== id || first.file !== draftEntryFile(kind, id)) {
+		throw badDraft(
+			`${reportPath}: files[0] must be the entry ${kind}/${id} (got ${show(first.file)})`,
+		);
+	}
+	if (first.change !== 'add' && first.change !== 'edit') {
+		throw badDraft(
+			`${reportPath}: files[0].change must be add or edit (got ${show(first.change)})`,
+		);
+	}
+	if (others.length > 0) {
+		throw badDraft(
+			`${reportPath}: ${others.length} file(s) besides the entry, which this publish-draft does not publish; update it with the drafting command`,
+		);
+	}
+	if (first.change === 'edit' && !report.correction) {
+		throw badDraft(`${reportPath}: an edited entry without its correction`);
+	}
+	return first.change;
 }
 
 /** Shows an untrusted value in a message without letting it run on. */

@@ -56,6 +56,8 @@ export const draftLabels = {
 	toComplete: 'to-complete',
 	/** Personal data was found in the draft and masked; a person has not cleared it. */
 	personalData: 'personal-data',
+	/** The pull request corrects or updates an existing entry rather than adding one. */
+	correction: 'correction',
 } as const;
 
 /** The labels {@link syncLabels} may take off a draft pull request again. */
@@ -294,6 +296,7 @@ async function publishForIssue(
 				modeLabel,
 				draftLabels.review,
 				kindLabel(entry.kind),
+				...(entry.change === 'edit' ? [draftLabels.correction] : []),
 				...(review.incomplete ? [draftLabels.toComplete] : []),
 				...(review.personalData.length > 0 ? [draftLabels.personalData] : []),
 			],
@@ -313,6 +316,7 @@ async function publishForIssue(
 	const inPull = {
 		pull: { number: pull.pull.number, url: pull.pull.url },
 		mode: report.mode ?? 'form-only',
+		correction: entry.change === 'edit',
 		formOnlyReason: formOnlyReason(report, gate),
 		personalData:
 			review.personalData.length > 0
@@ -492,6 +496,14 @@ function plain(value: string | null | undefined): string {
 }
 
 function commitMessage(issue: DraftIssue, entry: DraftEntry, report: DraftReport): string {
+	if (report.correction) {
+		const fields = report.correction.changes.map((change) => plain(change.field)).join(', ');
+		const how =
+			report.mode === 'ai'
+				? `Drafted by an AI (${[plain(report.provider), plain(report.model)].filter(Boolean).join(' / ') || 'unknown model'}) from issue #${issue.number}.`
+				: `Made from the form of issue #${issue.number}, without AI.`;
+		return `registry: ${report.correction.form === 'entry-update' ? 'update' : 'correct'} ${entry.kind}/${entry.id} from #${issue.number}\n\n${how}\nFields changed: ${fields || 'none yet'}.\nTo be reviewed by a person before merging.\n`;
+	}
 	const how =
 		report.mode === 'ai'
 			? `Drafted by an AI (${[plain(report.provider), plain(report.model)].filter(Boolean).join(' / ') || 'unknown model'}) from issue #${issue.number}.`
@@ -505,6 +517,18 @@ function pullRequestTitle(
 	report: DraftReport,
 	incomplete: boolean,
 ): string {
+	if (report.correction) {
+		const update = report.correction.form === 'entry-update';
+		const what =
+			report.mode === 'ai'
+				? update
+					? 'Mise à jour IA · AI update'
+					: 'Correction IA · AI correction'
+				: update
+					? 'Mise à jour · Update'
+					: 'Correction · Correction';
+		return `${what}: ${entry.kind}/${entry.id} (#${issue.number})`;
+	}
 	const who =
 		report.mode === 'ai'
 			? incomplete

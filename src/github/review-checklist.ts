@@ -219,6 +219,89 @@ function fieldsByOrigin(report: DraftReport, origin: string): string[] {
 		.sort();
 }
 
+type ReportedCorrection = NonNullable<DraftReport['correction']>;
+
+/** The issue's language first, the other after: `Statut (Status)`. */
+function inLanguage(text: Bilingual, language: string): string {
+	const [first, second] = language === 'en' ? [text.en, text.fr] : [text.fr, text.en];
+	return first === second
+		? inlineText(first, 120)
+		: `${inlineText(first, 120)} (${inlineText(second, 120)})`;
+}
+
+const originWords: Record<string, string> = {
+	ai: '🤖 IA · AI',
+	form: '📝 formulaire · form',
+};
+
+/**
+ * A correction's sections: what the reporter wrote, the changes field by field (each field named
+ * in the issue's language first, before → after) and what a maintainer must still do.
+ */
+function correctionLines(correction: ReportedCorrection): string[] {
+	const value = (text: string | null) => (text === null ? '—' : inlineText(text, 300));
+	const changes =
+		correction.changes.length > 0
+			? [
+					'| Champ · Field | Avant · Before | Après · After | Origine · Origin |',
+					'| --- | --- | --- | --- |',
+					...correction.changes.map(
+						(change) =>
+							`| **${inLanguage(change.label, correction.language)}** ${codeName(change.field)} | ${value(change.before)} | ${value(change.after)} | ${originWords[change.origin] ?? inlineText(change.origin, 20)} |`,
+					),
+				]
+			: ['Aucun champ modifié automatiquement · No field changed automatically'];
+	const reported =
+		correction.report.length > 0
+			? correction.report.flatMap((answer) => [
+					`**${inLanguage(answer.label, correction.language)}**`,
+					'',
+					fencedBlock(answer.text),
+					'',
+				])
+			: ['Aucun texte · No text', ''];
+	return [
+		'',
+		'### Modifications, champ par champ · Changes, field by field',
+		'',
+		...changes,
+		...(correction.toDo.length > 0
+			? [
+					'',
+					'### À faire par l’équipe · For the team to do',
+					'',
+					...correction.toDo.map(
+						(item) => `- [ ] ${inlineText(item.fr, 300)} · ${inlineText(item.en, 300)}`,
+					),
+				]
+			: []),
+		'',
+		'### Ce que dit le ticket · What the issue says',
+		'',
+		...reported,
+	];
+}
+
+/** What a correction's pull request says first: who drafted it, from which issue. */
+function correctionDrafter(
+	report: DraftReport,
+	issueNumber: number,
+	update: boolean,
+): { fr: string; en: string } {
+	const what = update
+		? { fr: 'cette mise à jour', en: 'this update' }
+		: { fr: 'cette correction', en: 'this correction' };
+	return report.mode === 'ai'
+		? {
+				fr: `Une IA a rédigé ${what.fr} de la fiche à partir du ticket #${issueNumber} ; seuls les champs listés plus bas changent.`,
+				en: `An AI drafted ${what.en} of the entry from issue #${issueNumber}; only the fields listed below change.`,
+			}
+		: {
+				fr: `${what.fr[0]?.toUpperCase()}${what.fr.slice(1)} reprend les réponses du ticket #${issueNumber}, sans IA ; le texte du signalement est plus bas, à côté de la fiche à modifier.`,
+				en: `${what.en[0]?.toUpperCase()}${what.en.slice(1)} applies the answers of issue #${issueNumber}, without AI; the report’s text is below, beside the entry to edit.`,
+			};
+}
+
 /**
  * The pull request body: a review checklist that puts first what a maintainer must check — the
  * fields the AI filled — then the fields from the form, the translation state, the validator's
@@ -229,8 +312,11 @@ export function renderReviewChecklist(input: ChecklistInput): string {
 	const aiFields = fieldsByOrigin(report, 'ai');
 	const formFields = fieldsByOrigin(report, 'form');
 	const personFields = fieldsByOrigin(report, 'person');
-	const drafter =
-		report.mode === 'ai'
+	const correction = report.correction ?? undefined;
+	const update = correction?.form === 'entry-update';
+	const drafter = correction
+		? correctionDrafter(report, issue.number, update)
+		: report.mode === 'ai'
 			? {
 					fr: `Une IA a rédigé ce brouillon à partir du ticket #${issue.number}.`,
 					en: `An AI drafted this entry from issue #${issue.number}.`,
@@ -242,9 +328,13 @@ export function renderReviewChecklist(input: ChecklistInput): string {
 	const toComplete = input.toComplete ?? [];
 	const lines: string[] = [
 		pullRequestMarker(issue.number),
-		toComplete.length > 0
-			? '## Brouillon à compléter et relire · Draft to complete and review'
-			: '## Brouillon à relire · Draft to review',
+		correction
+			? update
+				? '## Mise à jour à relire · Update to review'
+				: '## Correction à relire · Correction to review'
+			: toComplete.length > 0
+				? '## Brouillon à compléter et relire · Draft to complete and review'
+				: '## Brouillon à relire · Draft to review',
 		'',
 		'> [!IMPORTANT]',
 		`> **FR** ${drafter.fr} Rien n’est publié avant qu’une personne le relise et fusionne cette demande.`,
@@ -253,9 +343,11 @@ export function renderReviewChecklist(input: ChecklistInput): string {
 		'| | |',
 		'| --- | --- |',
 		`| **Fiche · Entry** | ${codeName(entry.path)} — ${
-			input.replacesExisting
-				? '⚠️ remplace une fiche publiée · replaces a published entry'
-				: 'nouvelle fiche · new entry'
+			correction
+				? '✏️ modifie une fiche publiée · edits a published entry'
+				: input.replacesExisting
+					? '⚠️ remplace une fiche publiée · replaces a published entry'
+					: 'nouvelle fiche · new entry'
 		} |`,
 		`| **Ticket · Issue** | #${issue.number} (${codeName(issue.author)}) · Closes #${issue.number} |`,
 		`| **Rédaction · Drafting** | ${describeMode(input)} |`,
@@ -273,6 +365,7 @@ export function renderReviewChecklist(input: ChecklistInput): string {
 					...toComplete.map(toCompleteLine),
 				]
 			: []),
+		...(correction ? correctionLines(correction) : []),
 		...personalDataLines(input),
 		'',
 		'### 1. À vérifier en premier : champs remplis par l’IA · Check first: fields the AI filled',
@@ -295,7 +388,7 @@ export function renderReviewChecklist(input: ChecklistInput): string {
 		'- [ ] Aucune donnée personnelle (nom, courriel, téléphone…) · No personal data (name, email, phone…)',
 		'- [ ] Les deux langues disent la même chose et `language.translation` est à jour · Both languages say the same and `language.translation` is up to date',
 		'- [ ] `provenance.fields` indique les champs modifiés par une personne · `provenance.fields` marks the fields a person edited',
-		...(hasReview(entry.content)
+		...(hasReview(entry.content) && !correction
 			? [
 					'- [ ] `review.next` (proposée un an après le brouillon) convient ; `review.last` reste vide tant que l’équipe qui répond de la fiche ne l’a pas revue · `review.next` (proposed a year after the draft) suits; `review.last` stays empty until the team accountable for the entry has reviewed it',
 				]

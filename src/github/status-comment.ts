@@ -25,6 +25,22 @@ interface DraftInPullRequest {
 	formOnlyReason?: Bilingual | undefined;
 	/** Personal data masked in the draft; absent when none was found or a person cleared it. */
 	personalData?: PersonalDataNote | undefined;
+	/** The pull request edits an existing entry (an error report, an update). */
+	correction?: boolean | undefined;
+}
+
+/** The comment's first sentence: where the draft, or the correction, is. */
+function inPullRequest(outcome: DraftInPullRequest): Bilingual {
+	const link = `#${outcome.pull.number}`;
+	return outcome.correction
+		? {
+				fr: `La modification proposée de la fiche est dans la demande de fusion ${link}.`,
+				en: `The proposed change to the entry is in pull request ${link}.`,
+			}
+		: {
+				fr: `Le brouillon de la fiche est dans la demande de fusion ${link}.`,
+				en: `The draft entry is in pull request ${link}.`,
+			};
 }
 
 /** What happened to an issue's draft, as the sticky comment tells it. */
@@ -140,18 +156,18 @@ function renderOutcome(outcome: DraftOutcome): string {
 		case 'draft-ready': {
 			const note = formOnlyNote(outcome);
 			const personal = personalDataNote(outcome.personalData);
-			const link = `#${outcome.pull.number}`;
+			const where = inPullRequest(outcome);
 			return section(
 				'✅ Brouillon prêt pour relecture · Draft ready for review',
 				[
-					`Le brouillon de la fiche est dans la demande de fusion ${link}.`,
+					where.fr,
 					note.fr,
 					'Une personne de l’équipe le relit ; rien n’est publié sans sa validation.',
 					'Pour le corriger, modifiez ce ticket : le brouillon sera mis à jour dans la même demande.',
 					...(personal ? [`\n\n${personal.fr}`] : []),
 				],
 				[
-					`The draft entry is in pull request ${link}.`,
+					where.en,
 					note.en,
 					'A team member reviews it; nothing is published without their approval.',
 					'To correct it, edit this issue: the draft will be updated in the same pull request.',
@@ -162,12 +178,12 @@ function renderOutcome(outcome: DraftOutcome): string {
 		case 'draft-incomplete': {
 			const note = formOnlyNote(outcome);
 			const personal = personalDataNote(outcome.personalData);
-			const link = `#${outcome.pull.number}`;
+			const where = inPullRequest(outcome);
 			const fields = outcome.toComplete;
 			return section(
 				'📝 Brouillon prêt, que l’équipe complète · Draft ready, for the team to complete',
 				[
-					`Le brouillon de la fiche est dans la demande de fusion ${link}.`,
+					where.fr,
 					note.fr,
 					fields.length > 0
 						? `Il ne dit pas encore tout : l’équipe du registre complétera ${quoted(fields, 'fr')} avant toute publication.`
@@ -176,7 +192,7 @@ function renderOutcome(outcome: DraftOutcome): string {
 					...(personal ? [`\n\n${personal.fr}`] : []),
 				],
 				[
-					`The draft entry is in pull request ${link}.`,
+					where.en,
 					note.en,
 					fields.length > 0
 						? `It does not say everything yet: the registry team will complete ${quoted(fields, 'en')} before anything is published.`

@@ -20,6 +20,7 @@ const entry: DraftEntry = {
 	id: 'assistant-courrier',
 	path: 'registry/systems/assistant-courrier.mdx',
 	content: entryText('assistant-courrier', 'Assistant courrier'),
+	change: 'add',
 };
 
 const record: DraftRecord = {
