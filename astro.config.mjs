@@ -8,8 +8,16 @@ import { assertPublishable } from './src/config/placeholders.ts';
 import { repositoryUrl } from './src/config/site.ts';
 import { searchTranslations } from './src/components/search/search-translations.ts';
 import { kinds } from './src/registry/kinds/index.ts';
+import { sidebarLabel, starlightLocales } from './src/config/languages.ts';
 
 const config = loadSiteConfig();
+const languages = config.site.languages;
+/**
+ * A sidebar label in the site's languages, the root one first.
+ * @param {string} fr
+ * @param {string} en
+ */
+const label = (fr, en) => sidebarLabel(languages, { fr, en });
 // The sample's fictional identity must never go live as if it were real (unless `site.demo`).
 assertPublishable(config, siteConfigPath);
 
@@ -37,11 +45,9 @@ export default defineConfig({
 	integrations: [
 		starlight({
 			title: config.site.title,
+			// The first of `site.languages` at the root, the others under their code.
 			defaultLocale: 'root',
-			locales: {
-				root: { label: 'Français', lang: 'fr' },
-				en: { label: 'English', lang: 'en' },
-			},
+			locales: starlightLocales(languages),
 			social: [{ icon: 'github', label: 'GitHub', href: repositoryUrl(config.repository) }],
 			editLink: {
 				baseUrl: repositoryUrl(config.repository, `/edit/${config.repository.branch}/`),
@@ -62,31 +68,26 @@ export default defineConfig({
 			// Link items are prefixed with `/en` on English pages; slug items take the page title.
 			sidebar: [
 				{
-					label: 'Registre',
-					translations: { en: 'Registry' },
+					...label('Registre', 'Registry'),
 					items: [
 						{
-							label: 'Le registre en chiffres',
-							translations: { en: 'The registry in figures' },
+							...label('Le registre en chiffres', 'The registry in figures'),
 							link: '/registre/',
 						},
 						// One link per kind of entry, named and placed as its descriptor says.
 						...kinds.map((kind) => ({
-							label: kind.nouns.all.fr,
-							translations: { en: kind.nouns.all.en },
+							...label(kind.nouns.all.fr, kind.nouns.all.en),
 							link: `/registre/${kind.segment}/`,
 						})),
 						{
-							label: 'Référence des champs',
-							translations: { en: 'Field reference' },
+							...label('Référence des champs', 'Field reference'),
 							link: '/registre/champs/',
 						},
 						{ slug: 'donnees-ouvertes' },
 					],
 				},
 				{
-					label: 'Charte et documentation',
-					translations: { en: 'Charter and documentation' },
+					...label('Charte et documentation', 'Charter and documentation'),
 					items: [
 						{ slug: 'charte' },
 						{ slug: 'assistant-ia' },
@@ -95,8 +96,7 @@ export default defineConfig({
 					],
 				},
 				{
-					label: 'Participer',
-					translations: { en: 'Get involved' },
+					...label('Participer', 'Get involved'),
 					items: [
 						{ slug: 'contribuer' },
 						{ slug: 'guide-relecture' },

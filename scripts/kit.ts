@@ -13,7 +13,8 @@ import { parseArgs } from 'node:util';
 
 const usage = `usage: npm run kit -- init [--name-fr NAME --name-en NAME [--article-fr la --article-en the]
                             --website URL --contact EMAIL
-                            --site-url URL [--base /PATH] --owner OWNER --repository NAME
+                            --site-url URL [--base /PATH] [--languages en,fr]
+                            --owner OWNER --repository NAME
                             [--maintainers @org/team] [--no-ai] --dpo EMAIL --address TEXT
                             --phone TEXT --identifier 'SIREN 216901231' --director NAME
                             --director-role-fr TEXT --director-role-en TEXT]
@@ -34,6 +35,7 @@ try {
 			contact: text,
 			'site-url': text,
 			base: text,
+			languages: text,
 			owner: text,
 			repository: text,
 			maintainers: text,
@@ -132,6 +134,7 @@ async function init() {
 				'Adresse du site publié, sans chemin / Published site address, no path (https://…)',
 			),
 			...(values.base && { base: values.base }),
+			...(values.languages && { languages: languagesOf(values.languages) }),
 			owner: await ask(values.owner, 'Propriétaire du dépôt GitHub / GitHub repository owner'),
 			repository: await ask(values.repository, 'Nom du dépôt GitHub / GitHub repository name'),
 			...(values.maintainers && { maintainers: values.maintainers }),
@@ -213,6 +216,11 @@ async function upgrade() {
 	console.log(
 		`Kit updated from ${from}${regenerated ? '; the generated files were made again and committed' : ''}. Run npm test, then push.`,
 	);
+}
+
+/** `--languages en,fr` as a list; the configuration's schema checks each code. */
+function languagesOf(answer: string): string[] {
+	return answer.split(/[\s,]+/).filter(Boolean);
 }
 
 /** `SIREN 216901231` as a scheme and a value. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Bilingual } from '../registry/schemas/index.ts';
+import { languages, type Bilingual } from '../registry/schemas/index.ts';
+import { defaultSiteLanguages } from './languages.ts';
 
 /*
  * Every object is strict: a misspelt or misplaced key (`sit:`, `drafting.modle`) is an error
@@ -287,6 +288,21 @@ export const SiteConfigSchema = z.strictObject({
 				}),
 			)
 			.optional(),
+		/**
+		 * The languages the site is published in, the first at the root and each other one under
+		 * its code: `[fr, en]` (the default) serves French at `/` and English at `/en/`; `[en, fr]`
+		 * English at `/` and French at `/fr/`; `[en]` English alone.
+		 */
+		languages: z
+			.tuple([z.enum(languages)], z.enum(languages))
+			.refine(
+				(list) => new Set(list).size === list.length,
+				bilingual({
+					fr: 'chaque langue une seule fois, par exemple fr puis en',
+					en: 'each language once, for example en then fr',
+				}),
+			)
+			.default([...defaultSiteLanguages]),
 		/** Site title in both languages. */
 		title: BilingualLabelSchema,
 		/**

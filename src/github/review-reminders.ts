@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import { loadSiteConfig } from '../config/load.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { maintainersOf, repositoryUrl, siteAddress } from '../config/site.ts';
+import { localePrefix } from '../config/languages.ts';
 import {
 	kinds,
 	kindOf,
@@ -184,7 +185,10 @@ export interface ReminderContext {
 /** The public page of an entry in a language, as the site routes it (src/utils/registry-paths.ts). */
 function entryPageUrl(context: ReminderContext, review: EntryReview, lang: 'fr' | 'en'): string {
 	const { segment } = kindOf(review.kind);
-	const path = `${lang === 'fr' ? '' : `${lang}/`}registre/${segment}/${review.id}/`;
+	const { languages } = context.config.site;
+	// A language the site does not publish points to the root language's page.
+	const shown = languages.includes(lang) ? lang : languages[0];
+	const path = `${localePrefix(languages, shown)}registre/${segment}/${review.id}/`;
 	return new URL(path, siteAddress(context.config.site)).href;
 }
 

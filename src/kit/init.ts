@@ -31,6 +31,11 @@ export interface InitAnswers {
 	/** Where the site is published (origin only) and its sub-folder, if any. */
 	siteUrl: string;
 	base?: string;
+	/**
+	 * The site's languages, the root one first (`site.languages`, checked by the configuration's
+	 * schema); French then English if left out.
+	 */
+	languages?: readonly string[];
 	/** The GitHub repository: owner and name, and who reviews (`@org/team`). */
 	owner: string;
 	repository: string;
@@ -104,6 +109,9 @@ export function organisationConfig(sample: string, answers: InitAnswers): string
 	document.setIn(['organisation', 'contactEmail'], answers.contactEmail);
 	document.setIn(['site', 'url'], answers.siteUrl);
 	if (answers.base) document.setIn(['site', 'base'], answers.base);
+	if (answers.languages) {
+		document.setIn(['site', 'languages'], document.createNode([...answers.languages]));
+	}
 	document.setIn(['site', 'title', 'fr'], `Registre de l’IA — ${answers.name.fr}`);
 	document.setIn(['site', 'title', 'en'], `AI register — ${answers.name.en}`);
 	document.deleteIn(['site', 'demo']);
@@ -207,7 +215,8 @@ async function assistantEntry(config: SiteConfig): Promise<string> {
 			},
 		},
 		review: { last: today, next },
-		language: { original: 'fr', translation: 'human' },
+		// Written first in the site's root language; the other one is the sample's own translation.
+		language: { original: config.site.languages[0], translation: 'human' },
 	});
 	return serialiseEntry(data, file.body);
 }

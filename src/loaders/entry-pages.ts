@@ -1,13 +1,13 @@
 import type { Loader } from 'astro/loaders';
-import { languages } from '../registry/schemas/index.ts';
 import { entryKinds } from '../registry/kinds/index.ts';
 import { entryTitle } from '../utils/entry-meta.ts';
 import { entryPageId } from '../utils/entry-page.ts';
+import { siteLanguages } from '../utils/registry-paths.ts';
 import { loadCheckedRegistry, watchRegistry } from './registry.ts';
 
 /**
  * Wraps Starlight's docs loader so that every registry entry also becomes a page of the `docs`
- * collection, in each language. Only the frontmatter is stored: the content is rendered when the
+ * collection, in each published language. Only the frontmatter is stored: the content is rendered when the
  * page is built (`src/components/registry/entry-content.ts`), so the content-layer store stays as
  * small as a plain Starlight site's, and Starlight builds the pages like its Markdown pages.
  */
@@ -36,7 +36,7 @@ export function withEntryPages(docs: Loader): Loader {
 				pages = new Set();
 				for (const kind of entryKinds) {
 					for (const entry of registry[kind]) {
-						for (const lang of languages) {
+						for (const lang of siteLanguages) {
 							const { title, description } = entryTitle(entry, kind, lang);
 							const id = entryPageId(kind, entry.id, lang);
 							pages.add(id);

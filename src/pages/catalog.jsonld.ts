@@ -7,7 +7,8 @@ import { licenceOf, publisherOf } from '../registry/exports/publisher.ts';
 import { entryKinds, firstKind } from '../registry/kinds/index.ts';
 import { getSiteRegistry } from '../loaders/site-registry.ts';
 import { siteEntries } from '../utils/site-registry.ts';
-import { registryPath, sitePath } from '../utils/registry-paths.ts';
+import { registryPath, rootPath, sitePath, siteLanguages } from '../utils/registry-paths.ts';
+import { localePrefix } from '../config/languages.ts';
 
 /** `catalog.jsonld`: the DCAT-AP 3 catalogue of the open data, for data portals to harvest. */
 export const GET: APIRoute = async ({ site }) => {
@@ -18,12 +19,12 @@ export const GET: APIRoute = async ({ site }) => {
 		registry.history,
 		entryKinds.flatMap((kind) => siteEntries(registry, kind).map((entry) => entry.data)),
 	);
-	const siteUrl = absolute(sitePath('fr', ''));
+	const siteUrl = absolute(rootPath(''));
 	const catalog = dcatCatalog({
 		publisher: publisherOf(config.organisation),
 		licence: licenceOf(config.openData.licence),
 		siteUrl,
-		catalogUrl: absolute(sitePath('fr', 'catalog.jsonld')),
+		catalogUrl: absolute(rootPath('catalog.jsonld')),
 		title: config.site.title,
 		// The registry's first kind is its landing page (the systems, by default).
 		landingPage: {
@@ -36,7 +37,14 @@ export const GET: APIRoute = async ({ site }) => {
 		},
 		issued: first,
 		modified: last,
-		files: catalogFiles(allCsvTables(), siteUrl),
+		files: catalogFiles(
+			allCsvTables(),
+			siteUrl,
+			siteLanguages.map((lang) => ({
+				lang,
+				path: `${localePrefix(siteLanguages, lang)}registry.atom`,
+			})),
+		),
 	});
 	return new Response(JSON.stringify(catalog, null, '\t'), {
 		headers: { 'Content-Type': 'application/ld+json; charset=utf-8' },

@@ -7,7 +7,7 @@ import { schemaVersion } from '../registry/schemas/index.ts';
 import { entryKinds } from '../registry/kinds/index.ts';
 import { getSiteRegistry } from '../loaders/site-registry.ts';
 import { siteEntries } from '../utils/site-registry.ts';
-import { sitePath } from '../utils/registry-paths.ts';
+import { rootPath } from '../utils/registry-paths.ts';
 
 /** `datapackage.json`: the Frictionless description of every CSV file, derived from the schema. */
 export const GET: APIRoute = async ({ site }) => {
@@ -17,7 +17,7 @@ export const GET: APIRoute = async ({ site }) => {
 		registry.history,
 		entryKinds.flatMap((kind) => siteEntries(registry, kind).map((entry) => entry.data)),
 	);
-	const absolute = (path: string) => new URL(sitePath('fr', path), site).href;
+	const absolute = (path: string) => new URL(rootPath(path), site).href;
 	const document = dataPackage({
 		vocabularies: registry.vocabularies,
 		publisher: publisherOf(config.organisation),

@@ -1,7 +1,7 @@
 import { kindOf, type EntryData, type EntryKind } from '../registry/kinds/index.ts';
 import { valueAt } from '../registry/schema-fields.ts';
 import type { Language, Text } from '../registry/schemas/index.ts';
-import { pickText, sitePath } from './registry-paths.ts';
+import { pickText, rootPath } from './registry-paths.ts';
 
 /** Longest page description: search engines show about this much and cut the rest. */
 const descriptionLength = 160;
@@ -54,5 +54,5 @@ export function entrySummary(
  * `/registre/systemes/<id>.json`.
  */
 export function entryJsonPath(kind: EntryKind, id: string): string {
-	return sitePath('fr', `registre/${kindOf(kind).segment}/${id}.json`);
+	return rootPath(`registre/${kindOf(kind).segment}/${id}.json`);
 }

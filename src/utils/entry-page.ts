@@ -3,18 +3,20 @@ import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
 import type { SiteConfig } from '../config/schema.ts';
 import { repositoryUrl } from '../config/site.ts';
+import { localePrefix } from '../config/languages.ts';
 import { facetValues } from '../registry/facets.ts';
 import { kindOf, type EntryData, type EntryKind } from '../registry/kinds/index.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
 import { type Language } from '../registry/schemas/index.ts';
 import { renderEntry, type ViewContext } from './entry-view.ts';
 import { indexData } from './registry-index.ts';
+import { siteLanguages } from './registry-paths.ts';
 import { entrySummary } from './entry-meta.ts';
 import type { SiteEntry, SiteRegistry } from './site-registry.ts';
 
-/** Starlight's id of an entry's page: its path without the leading slash, `en/` for English. */
+/** Starlight's id of an entry's page: its path without the leading slash, under its language's prefix. */
 export function entryPageId(kind: EntryKind, id: string, lang: Language): string {
-	return `${lang === 'fr' ? '' : `${lang}/`}registre/${kindOf(kind).segment}/${id}`;
+	return `${localePrefix(siteLanguages, lang)}registre/${kindOf(kind).segment}/${id}`;
 }
 
 /** Starlight's caution icon, inlined as its `<Aside>` component would draw it. */

@@ -515,32 +515,32 @@ function renderNotes(entry: SiteEntry, context: ViewContext): Node[] {
 	const root = lang && sections[lang];
 	if (!lang || !root) return [];
 	const tree = bodyHast(root);
-	prefixBasePath(tree);
+	prefixSitePaths(tree, lang);
 	const children = 'children' in tree ? (tree.children as Node[]) : [];
 	return [h('div', lang === context.lang ? {} : { lang }, children)];
 }
 
 /**
- * Prefixes site-absolute links of the notes (`/charte/`, `/en/charte/`) with the site's base path,
- * so notes written for a site at the domain root survive a sub-folder deployment.
+ * Gives site-absolute links of the notes (`/charte/`) the site's base path and the prefix of
+ * their block's language, so that notes written for a site at the domain root survive a
+ * sub-folder deployment and any order of `site.languages`. A link already under its language's
+ * code (`/en/charte/` in an English block) is read from that language's root.
  */
-function prefixBasePath(node: {
-	type: string;
-	tagName?: string;
-	properties?: Record<string, unknown>;
-	children?: unknown[];
-}) {
+function prefixSitePaths(
+	node: {
+		type: string;
+		tagName?: string;
+		properties?: Record<string, unknown>;
+		children?: unknown[];
+	},
+	lang: Language,
+) {
 	const href = node.properties?.['href'];
-	if (
-		node.tagName === 'a' &&
-		typeof href === 'string' &&
-		href.startsWith('/') &&
-		!href.startsWith('//')
-	) {
-		(node.properties as Record<string, unknown>)['href'] =
-			import.meta.env.BASE_URL.replace(/\/$/, '') + href;
+	if (node.tagName === 'a' && typeof href === 'string' && /^\/(?!\/)/.test(href)) {
+		const local = href.startsWith(`/${lang}/`) ? href.slice(lang.length + 1) : href;
+		(node.properties as Record<string, unknown>)['href'] = sitePath(lang, local);
 	}
-	for (const child of node.children ?? []) prefixBasePath(child as typeof node);
+	for (const child of node.children ?? []) prefixSitePaths(child as typeof node, lang);
 }
 
 function renderProvenance(entry: SiteEntry, context: ViewContext): Node[] {

@@ -1,11 +1,24 @@
 import type { Language, Text } from '../registry/schemas/index.ts';
 import { kindOf, type EntryKind } from '../registry/kinds/index.ts';
+import { localePrefix } from '../config/languages.ts';
+import { siteConfig } from '../components/site-values.ts';
 
-/** Path of a page of the site in a language, with the configured base. */
+/** The site's languages (`site.languages`), the root one first. */
+export const siteLanguages = siteConfig().site.languages;
+
+/**
+ * Path of a page of the site in a language, with the configured base; in the root language when
+ * the site does not publish that one.
+ */
 export function sitePath(lang: Language, path: string): string {
 	const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-	const prefix = lang === 'fr' ? '' : `/${lang}`;
-	return `${base}${prefix}/${path.replace(/^\//, '')}`;
+	const shown = siteLanguages.includes(lang) ? lang : siteLanguages[0];
+	return `${base}/${localePrefix(siteLanguages, shown)}${path.replace(/^\//, '')}`;
+}
+
+/** Path of a file that is in no language (`systems.csv`, an entry's JSON), from the site's root. */
+export function rootPath(path: string): string {
+	return sitePath(siteLanguages[0], path);
 }
 
 /** Path of a kind's index, or of one entry, in a language. */
@@ -13,11 +26,12 @@ export function registryPath(lang: Language, kind: EntryKind, id?: string): stri
 	return sitePath(lang, `registre/${kindOf(kind).segment}/${id ? `${id}/` : ''}`);
 }
 
-/** Static paths of both locales for a route under `[...locale]`. */
-export const localeParams = [
-	{ locale: undefined, lang: 'fr' },
-	{ locale: 'en', lang: 'en' },
-] as const satisfies readonly { locale: string | undefined; lang: Language }[];
+/** Static paths of the published locales for a route under `[...locale]`: the root one first. */
+export const localeParams: readonly { locale: Language | undefined; lang: Language }[] =
+	siteLanguages.map((lang) => ({
+		locale: localePrefix(siteLanguages, lang) ? lang : undefined,
+		lang,
+	}));
 
 /** A text in the reader's language, or in the other one with a flag when it is missing. */
 export function pickText(

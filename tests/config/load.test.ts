@@ -25,7 +25,10 @@ function problemsOf(text: string): { en: string[]; fr: string[]; problems: Probl
 
 /** The 1-based line of the first line of `text` that contains `needle`. */
 function lineOf(text: string, needle: string): number {
-	const index = text.split('\n').findIndex((line) => line.includes(needle));
+	// A key at the start of its line (after its indent or list dash), not inside a longer one.
+	const index = text
+		.split('\n')
+		.findIndex((line) => line.replace(/^[\s-]*/, '').startsWith(needle));
 	if (index < 0) throw new Error(`no line with ${needle}`);
 	return index + 1;
 }

@@ -63,6 +63,27 @@ describe('npm run kit -- init', () => {
 		expect(await checkRegistry(join(dir, 'registry'))).toEqual([]);
 	});
 
+	it('writes the site’s languages in block style, and the first entry in the root one', async () => {
+		const dir = fresh();
+		await initKit(dir, { ...saintAubin, languages: ['en', 'fr'] });
+		const text = readFileSync(join(dir, 'registre.config.yml'), 'utf8');
+		expect(text).toMatch(/\n {2}languages:\n {4}- en\n {4}- fr\n/);
+		const parsed = parseSiteConfig(text, 'registre.config.yml');
+		expect('config' in parsed && parsed.config.site.languages).toEqual(['en', 'fr']);
+		const entry = readFileSync(
+			join(dir, 'registry/systems/assistant-redaction-registre.mdx'),
+			'utf8',
+		);
+		expect(entry).toMatch(/language:\n {2}original: en\n/);
+		expect(await checkRegistry(join(dir, 'registry'))).toEqual([]);
+	});
+
+	it('refuses a language the site cannot publish, at its line', async () => {
+		await expect(initKit(fresh(), { ...saintAubin, languages: ['en', 'de'] })).rejects.toThrow(
+			/registre\.config\.yml:\d+: site\.languages\.1: /,
+		);
+	});
+
 	it('names what the organisation still has to give when it skips the legal questions', async () => {
 		const dir = fresh();
 		const answers: InitAnswers = { ...saintAubin };

@@ -1,7 +1,8 @@
 /**
- * Three adopting organisations, set up as the adopt guide says (`npm run kit -- init`), each
- * built as its fork would be: its own registry at the domain root, an empty registry without AI,
- * and a site under a sub-path. The site builds, carries the organisation's identity and none of
+ * Adopting organisations, set up as the adopt guide says (`npm run kit -- init`), each built as
+ * its fork would be: its own registry at the domain root, an empty registry without AI, a site
+ * under a sub-path, and an English-speaking company with English at the root (French under
+ * `/fr/`, or no French at all). The site builds, carries the organisation's identity and none of
  * the sample's, every internal link resolves, and what it says about AI is true.
  */
 import { productionBuildEnv } from './build-env.ts';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initKit, type InitAnswers } from '../../src/kit/init.ts';
+import type { Language } from '../../src/registry/schemas/index.ts';
 import { saintAubin } from '../kit/answers.ts';
 import { listHtmlFiles } from './dist.ts';
 
@@ -57,11 +59,21 @@ const text = (dist: string, path: string) => readFileSync(join(dist, path), 'utf
 
 const atRoot: InitAnswers = { ...saintAubin, siteUrl: 'https://ia.saint-aubin.fr' };
 delete atRoot.base;
-const forks: Record<'own' | 'empty' | 'subPath', InitAnswers> = {
+const company: InitAnswers = {
+	...atRoot,
+	name: { fr: 'Northwind Logistique', en: 'Northwind Logistics' },
+	article: { fr: '', en: '' },
+	languages: ['en', 'fr'],
+};
+const forks: Record<'own' | 'empty' | 'subPath' | 'englishFirst' | 'englishOnly', InitAnswers> = {
 	own: atRoot,
 	empty: { ...atRoot, ai: false },
 	subPath: saintAubin,
+	englishFirst: company,
+	englishOnly: { ...company, languages: ['en'] },
 };
+/** The language at the fork's root. */
+const rootLanguage = (name: keyof typeof forks) => (forks[name].languages?.[0] ?? 'fr') as Language;
 const dists: Partial<Record<keyof typeof forks, string>> = {};
 
 beforeAll(async () => {
@@ -76,7 +88,7 @@ describe.each(Object.keys(forks) as (keyof typeof forks)[])('the %s fork', (name
 
 	it('carries its own identity and nothing of the sample', () => {
 		const home = text(dist(), 'index.html');
-		expect(home).toContain('Ville de Saint-Aubin');
+		expect(home).toContain(forks[name].name[rootLanguage(name)]);
 		// The adopt guide names the sample to explain it; no other page may.
 		const pages = listHtmlFiles(dist()).filter((file) => !/(^|\/)adopter\//.test(file));
 		for (const file of pages) expect(text(dist(), file), file).not.toMatch(/Clairval/);
@@ -89,8 +101,10 @@ describe.each(Object.keys(forks) as (keyof typeof forks)[])('the %s fork', (name
 
 	it('says what is true of AI drafting', () => {
 		const contribute = text(dist(), 'contribuer/index.html');
+		const noAiBox =
+			rootLanguage(name) === 'fr' ? 'Ne pas rédiger avec l’IA' : 'Do not draft with AI';
 		if (forks[name].ai) {
-			expect(contribute).toContain('Ne pas rédiger avec l’IA');
+			expect(contribute).toContain(noAiBox);
 		} else {
 			expect(contribute).not.toMatch(/Ne pas rédiger avec l’IA|assistant d’IA/);
 		}
@@ -104,5 +118,56 @@ describe('the forks’ registries', () => {
 		);
 		expect(existsSync(join(dists.empty ?? '', 'registre/systemes/index.html'))).toBe(true);
 		expect(JSON.parse(text(dists.empty ?? '', 'registry.json')).systems).toEqual([]);
+	});
+});
+
+/** The `lang` of a page's `<html>` element. */
+const pageLang = (dist: string, path: string) => /<html lang="([^"]+)"/.exec(text(dist, path))?.[1];
+
+describe('languages by configuration', () => {
+	it('serve the first language at the root and the other under its code, everywhere', () => {
+		const dist = dists.englishFirst ?? '';
+		const entry = 'registre/systemes/assistant-redaction-registre/index.html';
+		for (const path of [
+			'index.html',
+			'charte/index.html',
+			'registre/index.html',
+			entry,
+			'404.html',
+		]) {
+			expect(pageLang(dist, path), path).toBe('en');
+			if (path !== '404.html') expect(pageLang(dist, `fr/${path}`), `fr/${path}`).toBe('fr');
+		}
+		expect(existsSync(join(dist, 'en'))).toBe(false);
+		const home = text(dist, 'index.html');
+		expect(home).toContain('hreflang="en" href="https://ia.saint-aubin.fr/"');
+		expect(home).toContain('hreflang="fr" href="https://ia.saint-aubin.fr/fr/"');
+		expect(home).toContain('<option value="/fr/"');
+		// Each language's feed, announced by its pages and listed in the catalogue.
+		expect(home).toMatch(
+			/<link rel="alternate" type="application\/atom\+xml" href="\/registry\.atom"/,
+		);
+		expect(text(dist, 'fr/index.html')).toMatch(
+			/type="application\/atom\+xml" href="\/fr\/registry\.atom"/,
+		);
+		expect(text(dist, 'registry.atom')).toMatch(/xml:lang="en"/);
+		expect(text(dist, 'fr/registry.atom')).toMatch(/xml:lang="fr"/);
+		const catalog = text(dist, 'catalog.jsonld');
+		expect(catalog).toContain('https://ia.saint-aubin.fr/fr/registry.atom');
+		expect(catalog).not.toContain('/en/registry.atom');
+		// The not-found page served at every missing address sends /fr/… on to the French one.
+		expect(text(dist, '404.html')).toContain('data-language-prefixes="fr/"');
+		expect(text(dist, 'fr/404/index.html')).not.toContain('data-language-prefixes');
+	});
+
+	it('publish one language alone when it is the only one', () => {
+		const dist = dists.englishOnly ?? '';
+		expect(pageLang(dist, 'index.html')).toBe('en');
+		expect(existsSync(join(dist, 'fr'))).toBe(false);
+		expect(existsSync(join(dist, 'en'))).toBe(false);
+		const home = text(dist, 'index.html');
+		expect(home).not.toMatch(/hreflang="fr"|<option value="\/fr\/"/);
+		expect(text(dist, '404.html')).not.toMatch(/data-language-prefixes|lang="fr"/);
+		expect(text(dist, 'catalog.jsonld')).not.toMatch(/\.fr\/fr\/registry\.atom/);
 	});
 });

@@ -1,8 +1,9 @@
 import { type Language } from '../../registry/schemas/index.ts';
+import { languageOfPath, localePrefix, type SiteLanguages } from '../../config/languages.ts';
 
 /** A page of the docs collection, as the site map needs it. */
 export interface MapPage {
-	/** Collection id: `charte`, `en/charte`, `index`, `en`. */
+	/** Collection id, under its language's prefix: `charte`, `en/charte`, `index`, `en`. */
 	id: string;
 	title: string;
 	/** Set on registry entry pages, which the registry indexes stand for. */
@@ -10,14 +11,15 @@ export interface MapPage {
 }
 
 /** The path of a docs page from its language root: `index` → ``, `en/charte` → `charte/`. */
-export function pagePath(id: string): string {
-	const local = id === 'en' ? '' : id.replace(/^en\//, '');
-	return local === 'index' || local === '' ? '' : `${local}/`;
+export function pagePath(site: SiteLanguages, id: string): string {
+	const prefix = localePrefix(site, pageLang(site, id));
+	const local = `${id}/`.startsWith(prefix) ? `${id}/`.slice(prefix.length) : `${id}/`;
+	return local === 'index/' || local === '/' ? '' : local;
 }
 
-/** The language a docs page is written in, from its id. */
-export function pageLang(id: string): Language {
-	return id === 'en' || id.startsWith('en/') ? 'en' : 'fr';
+/** The language a docs page is written in, from its id's prefix. */
+export function pageLang(site: SiteLanguages, id: string): Language {
+	return languageOfPath(site, id);
 }
 
 /**
@@ -26,13 +28,14 @@ export function pageLang(id: string): Language {
  * those whose path the sidebar already links, sorted by title; the home page comes first.
  */
 export function pagesBesidesSidebar(
+	site: SiteLanguages,
 	pages: readonly MapPage[],
 	lang: Language,
 	linkedPaths: ReadonlySet<string>,
 ): { path: string; title: string }[] {
 	return pages
-		.filter((page) => pageLang(page.id) === lang && !page.registryEntry)
-		.map((page) => ({ path: pagePath(page.id), title: page.title }))
+		.filter((page) => pageLang(site, page.id) === lang && !page.registryEntry)
+		.map((page) => ({ path: pagePath(site, page.id), title: page.title }))
 		.filter(({ path }) => path !== '404/' && !linkedPaths.has(path))
 		.sort((a, b) =>
 			a.path === '' ? -1 : b.path === '' ? 1 : a.title.localeCompare(b.title, lang),

@@ -1,4 +1,5 @@
-import type { Bilingual } from '../schemas/index.ts';
+import type { Bilingual, Language } from '../schemas/index.ts';
+import { languageNames } from '../texts.ts';
 import type { CsvTable } from './csv.ts';
 import type { Publisher, PublishedLicence } from './publisher.ts';
 
@@ -219,9 +220,14 @@ const jsonSchemaDialect = 'https://json-schema.org/draft/2020-12/schema';
  * The published files: the registry, its schema, the CSV tables, their package and the feeds.
  * Each names the schema its content conforms to: `registry.json` the site's JSON Schema, that
  * schema the 2020-12 meta-schema, each CSV file its Table Schema in `datapackage.json` (and the
- * CSV format itself), the package the Tabular Data Package specification.
+ * CSV format itself), the package the Tabular Data Package specification; and the feed of each
+ * published language (`registry.atom`, `en/registry.atom`).
  */
-export function catalogFiles(tables: readonly CsvTable[], siteUrl: string): CatalogFile[] {
+export function catalogFiles(
+	tables: readonly CsvTable[],
+	siteUrl: string,
+	feeds: readonly { lang: Language; path: string }[],
+): CatalogFile[] {
 	const both = ['fr', 'en'] as const;
 	const published = (path: string) => new URL(path, siteUrl).href;
 	return [
@@ -272,29 +278,21 @@ export function catalogFiles(tables: readonly CsvTable[], siteUrl: string): Cata
 			conformsTo: [published('datapackage.json'), 'https://www.rfc-editor.org/rfc/rfc4180'],
 			languages: both,
 		})),
-		{
-			path: 'registry.atom',
-			title: { fr: 'Flux des modifications, en français', en: 'Feed of changes, in French' },
+		// One feed per published language.
+		...feeds.map(({ lang, path }): CatalogFile => ({
+			path,
+			title: {
+				fr: `Flux des modifications, en ${languageNames.fr[lang]}`,
+				en: `Feed of changes, in ${languageNames.en[lang]}`,
+			},
 			description: {
-				fr: 'Les dernières modifications du registre, au format Atom.',
-				en: 'The registry’s latest changes, as an Atom feed.',
+				fr: `Les dernières modifications du registre, au format Atom, en ${languageNames.fr[lang]}.`,
+				en: `The registry’s latest changes, as an Atom feed, in ${languageNames.en[lang]}.`,
 			},
 			mediaType: 'application/atom+xml',
 			format: 'ATOM',
 			conformsTo: ['https://www.rfc-editor.org/rfc/rfc4287'],
-			languages: ['fr'],
-		},
-		{
-			path: 'en/registry.atom',
-			title: { fr: 'Flux des modifications, en anglais', en: 'Feed of changes, in English' },
-			description: {
-				fr: 'Les dernières modifications du registre, au format Atom, en anglais.',
-				en: 'The registry’s latest changes, as an Atom feed, in English.',
-			},
-			mediaType: 'application/atom+xml',
-			format: 'ATOM',
-			conformsTo: ['https://www.rfc-editor.org/rfc/rfc4287'],
-			languages: ['en'],
-		},
+			languages: [lang],
+		})),
 	];
 }

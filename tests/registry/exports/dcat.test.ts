@@ -27,7 +27,10 @@ const options: CatalogOptions = {
 	},
 	issued: new Date('2026-01-05T09:00:00Z'),
 	modified: new Date('2026-11-30T17:00:00Z'),
-	files: catalogFiles(entryKinds.flatMap(csvTables), 'https://ia.example.org/'),
+	files: catalogFiles(entryKinds.flatMap(csvTables), 'https://ia.example.org/', [
+		{ lang: 'fr', path: 'registry.atom' },
+		{ lang: 'en', path: 'en/registry.atom' },
+	]),
 };
 const catalog = dcatCatalog(options);
 
