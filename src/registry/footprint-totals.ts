@@ -1,15 +1,23 @@
 import type { Drafted } from './schemas/index.ts';
 
 /**
- * The AI drafting's footprint over the whole registry, from each entry's `provenance.drafted`:
- * how many drafts, their tokens, estimated cost and energy, in all, by month and by provider.
+ * The AI drafting's footprint over the whole registry, from each entry's `provenance.drafted`
+ * (its first draft) and `provenance.revisions[].drafted` (its corrections and updates): how many
+ * drafts, their tokens, estimated cost and energy, in all, by month and by provider.
  * The AI assistant page publishes it, as the charter's sobriety principle promises
  * (content/docs/charte.mdx). Free of Astro, so that it is tested on its own.
  */
 
 /** What an entry gives the totals: its provenance, whatever its kind. */
 export interface FootprintSource {
-	data: { provenance?: { drafted?: Drafted | undefined } | undefined };
+	data: {
+		provenance?:
+			| {
+					drafted?: Drafted | undefined;
+					revisions?: readonly { drafted?: Drafted | undefined }[] | undefined;
+			  }
+			| undefined;
+	};
 }
 
 /** An amount in one currency: costs in different currencies are never added together. */
@@ -20,7 +28,10 @@ export interface CurrencyTotal {
 
 /** The sums over a set of drafts; each figure says over how many drafts it is known. */
 export interface FootprintTotal {
+	/** Every AI draft: first drafts and corrections. */
 	drafts: number;
+	/** Of the drafts, those of a correction or an update of an existing entry. */
+	corrections: number;
 	tokens: { input: number; output: number; known: number };
 	/** One total per currency, in alphabetical order of the currency code. */
 	cost: { amounts: CurrencyTotal[]; known: number };
@@ -37,10 +48,12 @@ export interface FootprintTotals {
 
 /** Totals the footprint of every AI draft among `entries`. */
 export function footprintTotals(entries: Iterable<FootprintSource>): FootprintTotals {
-	const drafts: Drafted[] = [];
-	for (const entry of entries) {
-		const drafted = entry.data.provenance?.drafted;
-		if (drafted) drafts.push(drafted);
+	const drafts: Draft[] = [];
+	for (const { data } of entries) {
+		if (data.provenance?.drafted) drafts.push({ ...data.provenance.drafted, correction: false });
+		for (const revision of data.provenance?.revisions ?? []) {
+			if (revision.drafted) drafts.push({ ...revision.drafted, correction: true });
+		}
 	}
 	const byMonth = groupBy(drafts, (draft) => draft.date.slice(0, 7));
 	const byProvider = groupBy(drafts, (draft) => draft.provider);
@@ -55,8 +68,11 @@ export function footprintTotals(entries: Iterable<FootprintSource>): FootprintTo
 	};
 }
 
-function groupBy(drafts: readonly Drafted[], key: (draft: Drafted) => string) {
-	const groups = new Map<string, Drafted[]>();
+/** A draft and whether it was a correction's. */
+type Draft = Drafted & { correction: boolean };
+
+function groupBy(drafts: readonly Draft[], key: (draft: Draft) => string) {
+	const groups = new Map<string, Draft[]>();
 	for (const draft of drafts) {
 		const name = key(draft);
 		groups.set(name, [...(groups.get(name) ?? []), draft]);
@@ -64,9 +80,10 @@ function groupBy(drafts: readonly Drafted[], key: (draft: Drafted) => string) {
 	return groups;
 }
 
-function total(drafts: readonly Drafted[]): FootprintTotal {
+function total(drafts: readonly Draft[]): FootprintTotal {
 	const sum: FootprintTotal = {
 		drafts: drafts.length,
+		corrections: drafts.filter((draft) => draft.correction).length,
 		tokens: { input: 0, output: 0, known: 0 },
 		cost: { amounts: [], known: 0 },
 		energyWh: { min: 0, max: 0, known: 0 },

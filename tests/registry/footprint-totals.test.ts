@@ -19,14 +19,26 @@ describe('footprintTotals', () => {
 			cost: { amount: 0.1, currency: 'EUR' },
 			energyWh: { min: 0.1, max: 0.2 },
 		}),
-		entry({
-			provider: 'albert',
-			model: 'albert-large',
-			date: '2026-11-30',
-			tokens: { input: 3000, output: 600 },
-			cost: { amount: 0.2, currency: 'EUR' },
-			energyWh: { min: 0.2, max: 0.3 },
-		}),
+		// A correction of an entry written by a person: its draft counts, as a correction.
+		{
+			data: {
+				provenance: {
+					revisions: [
+						{ drafted: undefined },
+						{
+							drafted: {
+								provider: 'albert',
+								model: 'albert-large',
+								date: '2026-11-30',
+								tokens: { input: 3000, output: 600 },
+								cost: { amount: 0.2, currency: 'EUR' },
+								energyWh: { min: 0.2, max: 0.3 },
+							},
+						},
+					],
+				},
+			},
+		},
 		// A local model: no price. A provider that said nothing: no figure at all.
 		entry({
 			provider: 'ollama',
@@ -51,6 +63,7 @@ describe('footprintTotals', () => {
 	it('adds up the drafts, saying over how many each figure is known', () => {
 		expect(totals.all).toEqual({
 			drafts: 5,
+			corrections: 1,
 			tokens: { input: 4500, output: 900, known: 3 },
 			cost: {
 				amounts: [
@@ -70,6 +83,7 @@ describe('footprintTotals', () => {
 			['2026-11', 3],
 		]);
 		expect(totals.byMonth[2]?.tokens).toEqual({ input: 3500, output: 700, known: 2 });
+		expect(totals.byMonth[2]?.corrections).toBe(1);
 		expect(totals.byMonth[2]?.cost.amounts).toEqual([{ currency: 'EUR', amount: 0.2 }]);
 	});
 
@@ -87,6 +101,7 @@ describe('footprintTotals', () => {
 		expect(footprintTotals([entry(), { data: {} }])).toEqual({
 			all: {
 				drafts: 0,
+				corrections: 0,
 				tokens: { input: 0, output: 0, known: 0 },
 				cost: { amounts: [], known: 0 },
 				energyWh: { min: 0, max: 0, known: 0 },
@@ -99,17 +114,19 @@ describe('footprintTotals', () => {
 	it('totals the sample registry’s AI-drafted entries', async () => {
 		const registry = await loadRegistry(sampleDir);
 		const sample = footprintTotals(entryKinds.flatMap((kind) => registry[kind] as Entry[]));
+		// Five entries drafted with AI, each corrected once with AI (provenance.revisions).
 		expect(sample.all).toEqual({
-			drafts: 5,
-			tokens: { input: 44680, output: 9440, known: 5 },
+			drafts: 10,
+			corrections: 5,
+			tokens: { input: 89360, output: 18880, known: 10 },
 			cost: {
 				amounts: [
-					{ currency: 'EUR', amount: 0.0062 },
-					{ currency: 'USD', amount: 0.000631 },
+					{ currency: 'EUR', amount: 0.0124 },
+					{ currency: 'USD', amount: 0.001262 },
 				],
-				known: 5,
+				known: 10,
 			},
-			energyWh: { min: 0.6529, max: 0.7135, known: 5 },
+			energyWh: { min: 1.3058, max: 1.427, known: 10 },
 		});
 		expect(sample.byMonth.map((month) => month.month)).toEqual(['2026-10', '2026-11']);
 		expect(sample.byProvider.map((provider) => provider.provider)).toEqual(['albert', 'mistral']);

@@ -48,6 +48,7 @@ describe('the AI assistant page’s footprint tables', () => {
 			expect(table.columns.every(([scope]) => scope === 'col')).toBe(true);
 			expect(table.columns.map(([, text]) => text).slice(1)).toEqual([
 				t['footprint.drafts'],
+				t['footprint.corrections'],
 				t['footprint.inputTokens'],
 				t['footprint.outputTokens'],
 				t['footprint.cost'],
@@ -57,11 +58,12 @@ describe('the AI assistant page’s footprint tables', () => {
 			expect(table.total[0]).toBe(t['footprint.total']);
 		}
 		const [byMonth, byProvider] = tables;
-		expect(byProvider?.rows.map((row) => row.cells.slice(0, 2))).toEqual([
-			['albert', '4'],
-			['mistral', '1'],
+		// The sample's five AI-drafted entries, each corrected once with AI.
+		expect(byProvider?.rows.map((row) => row.cells.slice(0, 3))).toEqual([
+			['albert', '4', '4'],
+			['mistral', '1', '1'],
 		]);
-		// The months of the sample's five drafts, in the page's language.
+		// The months of the drafts, in the page's language.
 		expect(byMonth?.rows.map((row) => row.cells[0])).toEqual(
 			lang === 'fr' ? ['octobre 2026', 'novembre 2026'] : ['October 2026', 'November 2026'],
 		);
@@ -71,20 +73,23 @@ describe('the AI assistant page’s footprint tables', () => {
 	it('writes the totals as each language does: grouping, decimal mark, currencies, unit', () => {
 		const [fr] = footprintTables('fr');
 		const [en] = footprintTables('en');
-		// Five drafts, 44,680 tokens in, 9,440 out; 0.0062 EUR and 0.000631 USD; 0.65 to 0.71 Wh.
+		// 5 new entries and 5 corrections; 89,360 tokens in, 18,880 out; 0.0124 EUR and
+		// 0.001262 USD (three significant digits); 1.3058 to 1.427 Wh (two).
 		expect(fr?.total.slice(1)).toEqual([
 			'5',
-			'44\u202f680',
-			'9\u202f440',
-			'0,0062\u00a0€ + 0,000631\u00a0$US',
-			'de 0,65 à 0,71\u00a0Wh',
+			'5',
+			'89\u202f360',
+			'18\u202f880',
+			'0,0124\u00a0€ + 0,00126\u00a0$US',
+			'de 1,3 à 1,4\u00a0Wh',
 		]);
 		expect(en?.total.slice(1)).toEqual([
 			'5',
-			'44,680',
-			'9,440',
-			'€0.0062 + US$0.000631',
-			'0.65 to 0.71 Wh',
+			'5',
+			'89,360',
+			'18,880',
+			'€0.0124 + US$0.00126',
+			'1.3 to 1.4 Wh',
 		]);
 	});
 });
