@@ -1,8 +1,9 @@
 /**
  * Page-weight and speed figures from Chromium for BENCHMARKS.md: first-load transfer size,
- * JavaScript shipped and largest contentful paint of the home page, the registry indexes and
- * entries, beside the same pages of a bare Starlight site (those it has); and how long applying
- * a filter takes to update the systems index. Prints Markdown tables (or JSON with `--json`).
+ * JavaScript shipped and largest contentful paint of the home page, the registry home, the
+ * registry indexes and entries, beside the same pages of a bare Starlight site (those it has);
+ * how long applying a filter and sorting the table by a column take to update the systems
+ * index; and the goals of issue 12 met or missed. Prints Markdown tables (or JSON with `--json`).
  *
  *   node tests/browser/perf.ts --dist dist --baseline-dist .bench/starlight/dist
  *
@@ -90,6 +91,7 @@ function medianOrNull(values: (number | null)[]): number | null {
 /** Page types measured, in order: home, both indexes, a system and a model. */
 const measuredTypes = [
 	{ page: 'home', type: '(home)' },
+	{ page: 'registry home', type: 'registre/' },
 	{ page: 'systems index', type: 'registre/systemes/' },
 	{ page: 'models index', type: 'registre/modeles/' },
 	{ page: 'system entry', type: 'registre/systemes/:id/' },
@@ -208,6 +210,43 @@ async function measureFilters(
 	];
 }
 
+/** The sort button of the table's column headed `column` (`risk`), made by the index's script. */
+const sortButton = (page: Page, column: string) =>
+	page.locator(`thead th[data-column="${column}"] button`).first();
+
+/**
+ * Times sorting the table by a column, as a reader clicks its header: the first click (the
+ * compact index fetched on demand, unless hovering the header already did), then, data loaded,
+ * a click on another column and one reversing it.
+ */
+async function measureSorts(
+	browser: Browser,
+	url: string,
+	page: string,
+	options: { throttle: Throttle; runs: number },
+): Promise<FilterFigures[]> {
+	const first: (UpdateTiming | null)[] = [];
+	const other: (UpdateTiming | null)[] = [];
+	const reverse: (UpdateTiming | null)[] = [];
+	for (let run = 0; run < options.runs; run++) {
+		const { context, page: tab } = await openFresh(browser, url, options.throttle);
+		const columns = await tab
+			.locator('thead th[data-column]')
+			.evaluateAll((headers) => headers.map((th) => (th as HTMLElement).dataset['column'] ?? ''));
+		const [, firstColumn = 'name', secondColumn = firstColumn] = columns;
+		await sortButton(tab, firstColumn).waitFor({ state: 'visible', timeout: 60_000 });
+		first.push(await measureUpdate(tab, () => sortButton(tab, firstColumn).click(), list));
+		other.push(await measureUpdate(tab, () => sortButton(tab, secondColumn).click(), list));
+		reverse.push(await measureUpdate(tab, () => sortButton(tab, secondColumn).click(), list));
+		await context.close();
+	}
+	return [
+		medianTiming(page, 'first sort by a column header', first),
+		medianTiming(page, 'sort by another column, data loaded', other),
+		medianTiming(page, 'same column again: reversed', reverse),
+	];
+}
+
 /** Serves the sites, measures them in Chromium and returns the figures. */
 export async function runPerf(options: PerfOptions): Promise<PerfReport> {
 	const settings = {
@@ -246,7 +285,15 @@ export async function runPerf(options: PerfOptions): Promise<PerfReport> {
 		}
 		const index = pages.find((page) => page.site === 'ours' && page.page === 'systems index');
 		const filters = index
-			? await measureFilters(browser, ours.resolve(index.path.slice(1)), index.page, settings)
+			? [
+					...(await measureFilters(
+						browser,
+						ours.resolve(index.path.slice(1)),
+						index.page,
+						settings,
+					)),
+					...(await measureSorts(browser, ours.resolve(index.path.slice(1)), index.page, settings)),
+				]
 			: [];
 		return { options: settings, chromium: browser.version(), pages, filters };
 	} finally {
@@ -257,6 +304,43 @@ export async function runPerf(options: PerfOptions): Promise<PerfReport> {
 }
 
 const kb = (bytes: number | undefined) => (bytes === undefined ? '' : (bytes / 1024).toFixed(1));
+
+/** The browser goals of issue 12, checked against the bare site's home in the same run. */
+export const goals = {
+	/** First load of the registry home, compressed as served. */
+	registryHomeBytes: 100 * 1024,
+	/** LCP of the registry home over the bare site's home. */
+	registryHomeLcpRatio: 1.1,
+	/** A facet or sort update once the index's data is loaded, throttled. */
+	updateMs: 50,
+};
+
+/** One line per goal: the figure, the limit, met or missed (or not measured). */
+export function goalLines(report: PerfReport): string[] {
+	const home = report.pages.find((p) => p.site === 'ours' && p.page === 'registry home');
+	const bare = report.pages.find((p) => p.site === 'baseline' && p.page === 'home');
+	const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+	const lines: string[] = [];
+	if (home) {
+		lines.push(
+			`- registry home first load ${kb(home.transferBytes)} KB ≤ ${kb(goals.registryHomeBytes)} KB: ${verdict(home.transferBytes <= goals.registryHomeBytes)}`,
+		);
+		if (bare?.lcpMs && home.lcpMs) {
+			const ratio = Math.round((home.lcpMs / bare.lcpMs) * 100) / 100;
+			lines.push(
+				`- registry home LCP ${home.lcpMs} ms against the bare home's ${bare.lcpMs} ms, ratio ${ratio} ≤ ${goals.registryHomeLcpRatio}: ${verdict(ratio <= goals.registryHomeLcpRatio)}`,
+			);
+		}
+	}
+	for (const figure of report.filters) {
+		// The first action of a page also fetches the compact index: a network figure, not this goal.
+		if (figure.action.startsWith('first') || figure.paintedMs === null) continue;
+		lines.push(
+			`- ${figure.page}, ${figure.action}: ${figure.paintedMs} ms to the next paint ≤ ${goals.updateMs} ms: ${verdict(figure.paintedMs <= goals.updateMs)}`,
+		);
+	}
+	return lines;
+}
 
 /** The report as Markdown tables, ready for BENCHMARKS.md. */
 export function formatReport(report: PerfReport): string {
@@ -285,6 +369,8 @@ export function formatReport(report: PerfReport): string {
 			),
 		);
 	}
+	const checked = goalLines(report);
+	if (checked.length > 0) lines.push('', `Goals (throttle: ${options.throttle}):`, ...checked);
 	return lines.join('\n');
 }
 
