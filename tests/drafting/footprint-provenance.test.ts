@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { draftFootprint } from '../../src/drafting/footprint.ts';
 import { loadRegistry, type Registry } from '../../src/registry/load.ts';
 import { entrySchemas } from '../../src/registry/kinds/index.ts';
+import { issueMessage } from '../../src/registry/schema-issues.ts';
+import { schemaMessages } from '../../src/registry/schemas/index.ts';
 import { structuredOutputSchema } from '../../src/registry/structured-output.ts';
 import { aiSystem, strictAnswer, tempRegistry } from './helpers.ts';
 import { completion } from './openai-stub.ts';
@@ -87,5 +89,25 @@ describe('draftFootprint', () => {
 				drafted: { provider: 'albert', model: 'albert-large', date: '2026-11-30', ...footprint },
 			}).success,
 		).toBe(true);
+	});
+});
+
+describe('the footprint’s checks, in both languages', () => {
+	const drafted = (footprint: Record<string, unknown>) => ({
+		fields: {},
+		drafted: { provider: 'albert', model: 'albert-large', date: '2026-11-30', ...footprint },
+	});
+	const messages = (footprint: Record<string, unknown>) => {
+		const value = drafted(footprint);
+		const parsed = entrySchemas.systems.shape.provenance.safeParse(value);
+		return parsed.success ? [] : parsed.error.issues.map((issue) => issueMessage(issue, value));
+	};
+
+	it('refuses an energy range upside down and a currency that is not a code', () => {
+		expect(messages({ energyWh: { min: 2, max: 1 } })).toEqual([schemaMessages.bounds]);
+		expect(messages({ cost: { amount: 1, currency: 'euros' } })).toEqual([schemaMessages.currency]);
+		expect(
+			messages({ energyWh: { min: 1, max: 1 }, cost: { amount: 0, currency: 'EUR' } }),
+		).toEqual([]);
 	});
 });
