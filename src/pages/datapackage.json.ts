@@ -7,7 +7,7 @@ import { schemaVersion } from '../registry/schemas/index.ts';
 import { entryKinds } from '../registry/kinds/index.ts';
 import { getSiteRegistry } from '../loaders/site-registry.ts';
 import { siteEntries } from '../utils/site-registry.ts';
-import { rootPath } from '../utils/registry-paths.ts';
+import { rootPath, siteLanguages } from '../utils/registry-paths.ts';
 
 /** `datapackage.json`: the Frictionless description of every CSV file, derived from the schema. */
 export const GET: APIRoute = async ({ site }) => {
@@ -25,6 +25,7 @@ export const GET: APIRoute = async ({ site }) => {
 		name: config.repository.name.toLowerCase().replace(/[^a-z0-9._-]/g, '-'),
 		id: absolute('datapackage.json'),
 		homepage: absolute(''),
+		lang: siteLanguages[0],
 		title: config.site.title,
 		version: schemaVersion,
 		// The latest change, as in catalog.jsonld: building the same commit twice gives the same file.

@@ -167,6 +167,9 @@ describe('languages by configuration', () => {
 		expect(existsSync(join(dist, 'en'))).toBe(false);
 		const home = text(dist, 'index.html');
 		expect(home).not.toMatch(/hreflang="fr"|<option value="\/fr\/"/);
+		// The home page no longer promises a French version.
+		expect(home).not.toContain('in French and English');
+		expect(text(dists.englishFirst ?? '', 'index.html')).toContain('in French and English');
 		expect(text(dist, '404.html')).not.toMatch(/data-language-prefixes|lang="fr"/);
 		expect(text(dist, 'catalog.jsonld')).not.toMatch(/\.fr\/fr\/registry\.atom/);
 	});

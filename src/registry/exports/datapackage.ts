@@ -1,4 +1,4 @@
-import type { Bilingual } from '../schemas/index.ts';
+import type { Bilingual, Language } from '../schemas/index.ts';
 import type { EntryKind } from '../kinds/index.ts';
 import type { Vocabularies } from '../vocabularies.ts';
 import { allCsvTables, listSeparator, type CsvColumn, type CsvTable } from './csv.ts';
@@ -88,6 +88,8 @@ export interface DataPackageOptions {
 	id: string;
 	/** The site's home page in its main language. */
 	homepage: string;
+	/** The site's main language (the first of `site.languages`): Frictionless's own titles are in it. */
+	lang: Language;
 	title: Bilingual;
 	version: string;
 	created: Date;
@@ -105,7 +107,7 @@ const csvDialect = {
 
 /** Builds `datapackage.json` for every CSV table of every kind. */
 export function dataPackage(options: DataPackageOptions): DataPackage {
-	const { publisher, licence } = options;
+	const { publisher, licence, lang } = options;
 	const description: Bilingual = {
 		fr: `Les systèmes et modèles d’intelligence artificielle que ${publisher.name.fr} utilise, en fichiers CSV\u00a0: une table par type de fiche et une table par liste d’éléments (modèles utilisés, sources de données, risques…), reliées par l’identifiant de la fiche.`,
 		en: `The artificial intelligence systems and models ${publisher.name.en} uses, as CSV files: one table per kind of entry and one per list of items (models used, data sources, risks…), linked by the entry’s id.`,
@@ -114,8 +116,8 @@ export function dataPackage(options: DataPackageOptions): DataPackage {
 		profile: 'tabular-data-package',
 		name: options.name,
 		id: options.id,
-		title: options.title.fr,
-		description: description.fr,
+		title: options.title[lang],
+		description: description[lang],
 		'x-label': options.title,
 		'x-help': description,
 		homepage: options.homepage,
@@ -128,22 +130,22 @@ export function dataPackage(options: DataPackageOptions): DataPackage {
 			'AI Act',
 		],
 		licenses: [
-			{ ...(licence.spdx && { name: licence.spdx }), path: licence.url, title: licence.name.fr },
+			{ ...(licence.spdx && { name: licence.spdx }), path: licence.url, title: licence.name[lang] },
 		],
 		contributors: [
 			{
-				title: publisher.name.fr,
+				title: publisher.name[lang],
 				path: publisher.url,
 				email: publisher.email,
 				role: 'publisher',
 			},
 		],
 		'x-publisher': publisher,
-		resources: allCsvTables().map((table) => dataResource(table, options.vocabularies)),
+		resources: allCsvTables().map((table) => dataResource(table, options.vocabularies, lang)),
 	};
 }
 
-function dataResource(table: CsvTable, vocabularies: Vocabularies): DataResource {
+function dataResource(table: CsvTable, vocabularies: Vocabularies, lang: Language): DataResource {
 	const foreignKeys: ForeignKey[] = table.columns
 		.filter((column) => column.references && !column.list)
 		.map((column) => ({
@@ -161,8 +163,8 @@ function dataResource(table: CsvTable, vocabularies: Vocabularies): DataResource
 		profile: 'tabular-data-resource',
 		name: table.name,
 		path: `${table.name}.csv`,
-		title: table.title.fr,
-		description: table.description.fr,
+		title: table.title[lang],
+		description: table.description[lang],
 		'x-label': table.title,
 		'x-help': table.description,
 		format: 'csv',
@@ -170,7 +172,7 @@ function dataResource(table: CsvTable, vocabularies: Vocabularies): DataResource
 		encoding: 'utf-8',
 		dialect: csvDialect,
 		schema: {
-			fields: table.columns.map((column) => tableField(column, table, vocabularies)),
+			fields: table.columns.map((column) => tableField(column, table, vocabularies, lang)),
 			primaryKey: table.primaryKey,
 			// The profile wants at least one foreign key when the property is there.
 			...(foreignKeys.length > 0 && { foreignKeys }),
@@ -186,11 +188,12 @@ function tableField(
 	column: CsvColumn,
 	table: CsvTable,
 	vocabularies: Vocabularies,
+	lang: Language,
 ): TableSchemaField {
 	const field: TableSchemaField = {
 		name: column.name,
-		title: column.title.fr,
-		description: column.description.fr,
+		title: column.title[lang],
+		description: column.description[lang],
 		type: column.type,
 		'x-label': column.title,
 		'x-help': column.description,

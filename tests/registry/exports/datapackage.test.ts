@@ -12,19 +12,29 @@ const registry = await loadRegistry('examples/clairval/registry');
 const { vocabularies } = await loadVocabularies('examples/clairval/registry');
 const options: CsvOptions = { vocabularies, pageUrl: testPageUrl };
 
-const pkg = dataPackage({
+const packageOptions: Parameters<typeof dataPackage>[0] = {
 	vocabularies,
 	publisher: testPublisher,
 	licence: testLicence,
 	name: 'registre-ia',
 	id: 'https://ia.example.org/datapackage.json',
 	homepage: 'https://ia.example.org/',
+	lang: 'fr',
 	title: { fr: 'Registre IA', en: 'AI registry' },
 	version: '1.0.0',
 	created: new Date('2026-12-01T10:00:00Z'),
-});
+};
+const pkg = dataPackage(packageOptions);
 
 describe('datapackage.json', () => {
+	it('gives Frictionless’s own titles in the site’s main language, both in x-label', () => {
+		const english = dataPackage({ ...packageOptions, lang: 'en' });
+		expect([pkg.title, english.title]).toEqual(['Registre IA', 'AI registry']);
+		const [resource] = english.resources;
+		expect(resource?.title).toBe(resource?.['x-label'].en);
+		expect(resource?.schema.fields[0]?.title).toBe(resource?.schema.fields[0]?.['x-label'].en);
+	});
+
 	it('validates against the Tabular Data Package and Table Schema specifications', () => {
 		expect(specProblems(JSON.parse(JSON.stringify(pkg)))).toEqual([]);
 	});
