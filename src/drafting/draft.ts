@@ -23,6 +23,16 @@ import {
 } from './footprint.ts';
 import { noAiTicked, questionLabel, readAnswers, type FormAnswers } from './form-answers.ts';
 import { draftCorrection } from './correction.ts';
+import {
+	modelUsesPath,
+	newModelsToComplete,
+	offeringNewModels,
+	planNewModels,
+	referenceNewModels,
+	withNewModels,
+	writeNewModels,
+	type NewModel,
+} from './new-models.ts';
 import { nameFieldPath, resolveField } from './form-fields.ts';
 import { formDecidedProblems } from './form-problems.ts';
 import { loadFormTemplates, templatesDir } from './form-templates.ts';
@@ -159,11 +169,14 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 		today: new Date().toISOString().slice(0, 10),
 		translation: 'ai' in mode ? 'machine' : 'missing',
 	};
+	// Models the answers name that the registry lacks become entries of this draft (item 3).
+	const newModels = planNewModels(answers, registry, frame);
 	const draft: DraftContext = {
 		report,
 		answers,
 		frame,
-		registry,
+		registry: withNewModels(registry, newModels),
+		newModels,
 		outDir: options.outDir,
 		keepPersonalData: issue.labels.includes(personalDataOkLabel),
 	};
@@ -182,6 +195,8 @@ interface DraftContext {
 	answers: FormAnswers;
 	frame: EntryFrame;
 	registry: Registry;
+	/** Model entries the draft adds, which the entry refers to. */
+	newModels: NewModel[];
 	outDir: string;
 	/** A maintainer let the personal data found be written as typed (`personal-data-ok`). */
 	keepPersonalData: boolean;
@@ -248,12 +263,21 @@ function checkedEntry(
 	assembled: { data: Record<string, unknown>; origins: Record<string, 'form' | 'ai'> },
 ): CheckedEntry {
 	const { kind } = draft.answers;
-	const masked = findPersonalData(kind, assembled.data, { keep: draft.keepPersonalData });
+	const data = referenceNewModels(kind, assembled.data, draft.newModels);
+	const models = modelUsesPath(kind);
+	const origins = { ...assembled.origins };
+	if (models && data[models] !== assembled.data[models] && !origins[models]) {
+		// The new models' references come from the form's answer.
+		origins[models] = 'form';
+		const provenance = data['provenance'] as { fields?: Record<string, string> } | undefined;
+		if (provenance?.fields) provenance.fields = { ...provenance.fields, [models]: 'form' };
+	}
+	const masked = findPersonalData(kind, data, { keep: draft.keepPersonalData });
 	const problems = entryProblems(kind, masked.data, draft.registry);
 	const { toComplete, rest } = splitToComplete(kind, masked.data, problems);
 	return {
 		data: masked.data,
-		origins: assembled.origins,
+		origins,
 		toComplete,
 		rest,
 		personalData: masked.found,
@@ -263,14 +287,13 @@ function checkedEntry(
 /** Step: the checked entry and what it lacks, in the report and the entry folder. */
 async function writeDraft(draft: DraftContext, entry: CheckedEntry): Promise<void> {
 	const { report, answers } = draft;
-	const models = kindOf(answers.kind).form.questions.find(
-		(field) => resolveField(answers.kind, field.path).answer.type === 'model-uses',
-	);
+	const models = modelUsesPath(answers.kind);
+	const added = new Set(draft.newModels.map((model) => model.name.toLowerCase()));
+	const left = answers.unknownModels.filter((name) => !added.has(name.toLowerCase()));
 	report.toComplete = [
 		...entry.toComplete,
-		...(models && answers.unknownModels.length > 0
-			? [unregisteredModels(answers.kind, models.path, answers.unknownModels)]
-			: []),
+		...newModelsToComplete(draft.newModels, draft.registry),
+		...(models && left.length > 0 ? [unregisteredModels(answers.kind, models, left)] : []),
 	];
 	report.personalData = {
 		found: entry.personalData,
@@ -278,6 +301,7 @@ async function writeDraft(draft: DraftContext, entry: CheckedEntry): Promise<voi
 	};
 	report.fields = entry.origins;
 	await writeEntry(report, answers.kind, draft.frame.id, entry.data, draft.outDir);
+	report.files.push(...(await writeNewModels(draft.newModels, draft.outDir)));
 }
 
 /**
@@ -313,7 +337,7 @@ async function aiDraft(
 		original: answers.original,
 		variants: answerVariants({
 			kind,
-			registry,
+			registry: offeringNewModels(registry, draft.newModels),
 			answered: answeredValues(answers),
 			refs: settings.preset.schemaRefs,
 			issueText: redacted.text,

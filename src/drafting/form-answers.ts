@@ -31,7 +31,15 @@ export interface FormAnswers {
 	answers: FieldAnswer[];
 	/** Model names from the "models used" answer that match no entry of the registry. */
 	unknownModels: string[];
+	/** The same models with how the answer says they are used, for new model entries. */
+	unknownModelUses: UnknownModelUse[];
 	errors: DraftError[];
+}
+
+/** A model the answer names that the registry lacks, and its use as the answer says it. */
+export interface UnknownModelUse {
+	name: string;
+	usage: Partial<Record<Language, string>>;
 }
 
 /** A model of the registry, as the "models used" answer may name it. */
@@ -64,6 +72,7 @@ export function readAnswers(
 		details,
 		answers: [],
 		unknownModels: [],
+		unknownModelUses: [],
 		errors,
 	};
 	// Every question of the kind: a short form's issue simply has no answer to the full form's.
@@ -74,6 +83,7 @@ export function readAnswers(
 	});
 	result.answers = read.answers;
 	result.unknownModels = read.unknownModels;
+	result.unknownModelUses = read.unknownModelUses;
 	errors.push(...read.errors);
 	return result;
 }
@@ -87,10 +97,11 @@ export function readQuestions(
 	questions: readonly FormQuestion[],
 	parsed: ParsedBody,
 	context: { original: Language; vocabularies: Vocabularies; models: readonly KnownModel[] },
-): Pick<FormAnswers, 'answers' | 'unknownModels' | 'errors'> {
-	const result: Pick<FormAnswers, 'answers' | 'unknownModels' | 'errors'> = {
+): Pick<FormAnswers, 'answers' | 'unknownModels' | 'unknownModelUses' | 'errors'> {
+	const result: Pick<FormAnswers, 'answers' | 'unknownModels' | 'unknownModelUses' | 'errors'> = {
 		answers: [],
 		unknownModels: [],
+		unknownModelUses: [],
 		errors: [],
 	};
 	for (const field of questions) {
@@ -106,7 +117,8 @@ export function readQuestions(
 			result.errors.push({ field: field.id, message: converted.error });
 			continue;
 		}
-		result.unknownModels.push(...(converted.unknownModels ?? []));
+		result.unknownModels.push(...(converted.unknownModels ?? []).map((use) => use.name));
+		result.unknownModelUses.push(...(converted.unknownModels ?? []));
 		result.answers.push({ field, text: typed, value: converted.value });
 	}
 	return result;
@@ -123,7 +135,7 @@ export function noAiTicked(parsed: ParsedBody): boolean {
 	return isChecked(parsed[commonFieldIds.noAi], noAiOption);
 }
 
-type Converted = { value: unknown; unknownModels?: string[] } | { error: Bilingual };
+type Converted = { value: unknown; unknownModels?: UnknownModelUse[] } | { error: Bilingual };
 
 /** Turns one typed answer into its field's value and checks it against the field's schema. */
 function convert(
@@ -222,7 +234,7 @@ function readModelUses(
 	models: readonly KnownModel[],
 ): Converted {
 	const uses: { model: string; usage: Partial<Record<Language, string>> }[] = [];
-	const unknownModels: string[] = [];
+	const unknownModels: UnknownModelUse[] = [];
 	for (const line of typed.split('\n')) {
 		const cleaned = line.replace(/^\s*[-*•]\s*/, '').trim();
 		if (!cleaned) continue;
@@ -235,7 +247,7 @@ function readModelUses(
 		const wanted = name.trim().toLowerCase();
 		const model = models.find((m) => m.id === wanted || m.name.toLowerCase() === wanted);
 		if (!model) {
-			unknownModels.push(name.trim());
+			unknownModels.push({ name: name.trim(), usage: usage ? { [original]: usage } : {} });
 			continue;
 		}
 		uses.push({ model: model.id, usage: usage ? { [original]: usage } : {} });

@@ -13,7 +13,7 @@ export function gitBlobSha(content: string): string {
 	return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-/** One file to commit on a branch. */
+/** The files of a draft to commit on a branch: its entry, and any new entry it refers to. */
 export interface EntryCommitRequest {
 	branch: string;
 	/** Branch a new draft branch starts from: the repository's default branch. */
@@ -21,6 +21,8 @@ export interface EntryCommitRequest {
 	/** Path in the repository, e.g. `registry/systems/chatbot.mdx`. */
 	path: string;
 	content: string;
+	/** Other files of the draft, written in the same commit (new entries the entry refers to). */
+	also?: readonly { path: string; content: string }[];
 	message: string;
 	/**
 	 * Other entry files to delete in the same commit: those the branch added for this issue under
@@ -105,8 +107,15 @@ async function commitEntryOnce(
 	}
 	const parent = branchHead ?? baseHead;
 	const wanted = gitBlobSha(request.content);
-	const remove = (request.remove ?? []).filter((path) => path !== request.path);
+	const also = request.also ?? [];
+	const written = new Set([request.path, ...also.map((file) => file.path)]);
+	const remove = (request.remove ?? []).filter((path) => !written.has(path));
 	const onParent = await readFileSha(client, repository, request.path, parent);
+	const alsoChanged: { path: string; content: string }[] = [];
+	for (const file of also) {
+		const sha = await readFileSha(client, repository, file.path, parent);
+		if (sha !== gitBlobSha(file.content)) alsoChanged.push(file);
+	}
 	const onBase =
 		parent === baseHead ? onParent : await readFileSha(client, repository, request.path, baseHead);
 	const unchanged = {
@@ -118,20 +127,29 @@ async function commitEntryOnce(
 		identicalToBase: onBase === wanted,
 		removed: [] as string[],
 	};
-	if (onParent === wanted && remove.length === 0) return unchanged;
+	if (onParent === wanted && remove.length === 0 && alsoChanged.length === 0) return unchanged;
 
 	const commit = await explainFailure('write-branch', async () => {
 		const parentCommit = await client.rest.git.getCommit({ ...repository, commit_sha: parent });
-		const blob = await client.rest.git.createBlob({
-			...repository,
-			content: Buffer.from(request.content, 'utf8').toString('base64'),
-			encoding: 'base64',
-		});
+		const blobs = [];
+		for (const file of [{ path: request.path, content: request.content }, ...alsoChanged]) {
+			const blob = await client.rest.git.createBlob({
+				...repository,
+				content: Buffer.from(file.content, 'utf8').toString('base64'),
+				encoding: 'base64',
+			});
+			blobs.push({
+				path: file.path,
+				mode: '100644' as const,
+				type: 'blob' as const,
+				sha: blob.data.sha,
+			});
+		}
 		const tree = await client.rest.git.createTree({
 			...repository,
 			base_tree: parentCommit.data.tree.sha,
 			tree: [
-				{ path: request.path, mode: '100644', type: 'blob', sha: blob.data.sha },
+				...blobs,
 				// A null SHA deletes the path from the tree.
 				...remove.map((path) => ({
 					path,

@@ -39,7 +39,13 @@ export interface DraftEntry {
 
 /** What the draft job produced, read back and checked by the publish job. */
 export type Draft =
-	| { status: 'drafted'; report: DraftReport; entry: DraftEntry }
+	| {
+			status: 'drafted';
+			report: DraftReport;
+			entry: DraftEntry;
+			/** The other entries the draft adds (models the entry names that the registry lacks). */
+			extra: DraftEntry[];
+	  }
 	| { status: Exclude<DraftStatus, 'drafted'>; report: DraftReport };
 
 /**
@@ -87,30 +93,44 @@ export async function readDraft(
 		throw badDraft(`${reportPath}: id must match ${entryIdPattern} (got ${show(id)})`);
 	}
 	if (!report.mode) throw badDraft(`${reportPath}: mode must be ai or form-only`);
-	const change = fileChange(report, kind, id, reportPath);
+	const { change, others } = draftFiles(report, kind, id, reportPath);
 	const entryPath = join(dir, draftEntryFile(kind, id));
 	const content = await readRegularFile(entryPath, maxEntryBytes, false);
 	if (content === undefined) throw badDraft(`${entryPath}: missing`);
+	const extra: DraftEntry[] = [];
+	for (const other of others) {
+		const path = join(dir, draftEntryFile(other.kind, other.id));
+		const text = await readRegularFile(path, maxEntryBytes, false);
+		if (text === undefined) throw badDraft(`${path}: missing`);
+		extra.push({
+			kind: other.kind,
+			id: other.id,
+			path: `${registryFolder}/${draftEntryFile(other.kind, other.id)}`,
+			content: text,
+			change: 'add',
+		});
+	}
 	return {
 		status: 'drafted',
 		report,
 		entry: { kind, id, path: `${registryFolder}/${draftEntryFile(kind, id)}`, content, change },
+		extra,
 	};
 }
 
 /**
- * How the draft's one file changes the registry, from the report's list of files (a drafting
- * command older than that list only ever added entries). The list's first file must be the
- * report's entry; this command publishes that one file.
+ * The draft's files, from the report's list (a drafting command older than that list only ever
+ * added one entry): the first must be the report's entry, added or edited; the others, each
+ * checked like it, can only be new entries, at most {@link maxExtraFiles}.
  */
-function fileChange(
+function draftFiles(
 	report: DraftReport,
 	kind: EntryKind,
 	id: string,
 	reportPath: string,
-): 'add' | 'edit' {
-	const [first, ...others] = report.files;
-	if (!first) return 'add';
+): { change: 'add' | 'edit'; others: { kind: EntryKind; id: string }[] } {
+	const [first, ...rest] = report.files;
+	if (!first) return { change: 'add', others: [] };
 	if (first.kind !== kind || first.id !== id || first.file !== draftEntryFile(kind, id)) {
 		throw badDraft(
 			`${reportPath}: files[0] must be the entry ${kind}/${id} (got ${show(first.file)})`,
@@ -121,16 +141,36 @@ function fileChange(
 			`${reportPath}: files[0].change must be add or edit (got ${show(first.change)})`,
 		);
 	}
-	if (others.length > 0) {
-		throw badDraft(
-			`${reportPath}: ${others.length} file(s) besides the entry, which this publish-draft does not publish; update it with the drafting command`,
-		);
-	}
 	if (first.change === 'edit' && !report.correction) {
 		throw badDraft(`${reportPath}: an edited entry without its correction`);
 	}
-	return first.change;
+	if (rest.length > maxExtraFiles) {
+		throw badDraft(
+			`${reportPath}: ${rest.length} files besides the entry (at most ${maxExtraFiles})`,
+		);
+	}
+	const seen = new Set([first.file]);
+	const others = rest.map((file, index) => {
+		const at = `${reportPath}: files[${index + 1}]`;
+		if (!isEntryKind(file.kind) || !entryIdPattern.test(file.id)) {
+			throw badDraft(`${at}: kind and id must be an entry's (got ${show(file.file)})`);
+		}
+		if (file.file !== draftEntryFile(file.kind, file.id) || seen.has(file.file)) {
+			throw badDraft(`${at}: a file named by its kind and id, once (got ${show(file.file)})`);
+		}
+		if (file.change !== 'add') {
+			throw badDraft(
+				`${at}: only a new entry may come beside the entry (got ${show(file.change)})`,
+			);
+		}
+		seen.add(file.file);
+		return { kind: file.kind, id: file.id };
+	});
+	return { change: first.change, others };
 }
+
+/** Most entries a draft may add beside its own. */
+const maxExtraFiles = 10;
 
 /** Shows an untrusted value in a message without letting it run on. */
 function show(value: unknown): string {

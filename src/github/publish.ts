@@ -208,16 +208,17 @@ async function publishForIssue(
 		case 'drafted':
 			break;
 	}
-	const { entry, report } = draft;
+	const { entry, report, extra } = draft;
 
 	// 1. Re-validate: the draft job's output is not trusted. Fields the entry does not give are
 	// a maintainer's to complete, and CI names them at their line; anything the entry gets wrong
 	// keeps it out of the repository.
 	const validation = await revalidateDraft(entry, {
 		registryDir: options.registryDir,
+		extra,
 		...(options.check && { check: options.check }),
 	});
-	const missing = fieldsNotGiven(entry, validation.draftProblems);
+	const missing = fieldsNotGiven([entry, ...extra], validation.draftProblems);
 	const wrong = validation.draftProblems.filter((problem) => !missing.includes(problem));
 	if (wrong.length > 0) {
 		const outcome = { kind: 'draft-rejected', problems: wrong } as const;
@@ -238,6 +239,7 @@ async function publishForIssue(
 	const written = await commitUnlessTakenOver(options, {
 		issue,
 		entry,
+		extra,
 		report,
 		branch,
 		baseBranch,
@@ -271,7 +273,7 @@ async function publishForIssue(
 			base: baseBranch,
 			title: pullRequestTitle(issue, entry, report, review.incomplete),
 			body: checklistBody(
-				{ issue, entry, report, validation, review },
+				{ issue, entry, extra, report, validation, review },
 				commit.replacesExisting,
 				gate,
 				{ existing, runKey: options.runKey, now },
@@ -366,6 +368,7 @@ async function commitUnlessTakenOver(
 	target: {
 		issue: DraftIssue;
 		entry: DraftEntry;
+		extra: readonly DraftEntry[];
 		report: DraftReport;
 		branch: string;
 		baseBranch: string;
@@ -402,6 +405,7 @@ async function commitUnlessTakenOver(
 				baseBranch: target.baseBranch,
 				path: entry.path,
 				content: entry.content,
+				also: target.extra.map((file) => ({ path: file.path, content: file.content })),
 				message: commitMessage(target.issue, entry, target.report),
 				remove: state?.addedEntries ?? [],
 				// `null`: the branch must still not exist, or a person created it meanwhile.
@@ -557,18 +561,22 @@ interface ReviewFlags {
  * or an empty list, at a path of its kind's schema. Read from the entry itself, not from the
  * report: a field the entry does give, whatever its value, is never counted as one to complete.
  */
-function fieldsNotGiven(entry: DraftEntry, problems: RegistryProblem[]): RegistryProblem[] {
-	const data = readFrontMatter(entry.content);
-	if (!data) return [];
-	const paths = new Set(
-		schemaFields(entrySchemas[entry.kind]).map((field) =>
-			field.path.filter((key) => key !== anyItem).join('.'),
-		),
-	);
-	return problems.filter(
-		(problem) =>
-			paths.has(withoutIndexes(problem.field)) && givesNothing(valueAt(data, problem.field)),
-	);
+function fieldsNotGiven(
+	entries: readonly DraftEntry[],
+	problems: RegistryProblem[],
+): RegistryProblem[] {
+	return problems.filter((problem) => {
+		// The problem's own file: the entry's, or a new entry's beside it.
+		const entry = entries.find((file) => problem.path.endsWith(file.path));
+		const data = entry && readFrontMatter(entry.content);
+		if (!entry || !data) return false;
+		const paths = new Set(
+			schemaFields(entrySchemas[entry.kind]).map((field) =>
+				field.path.filter((key) => key !== anyItem).join('.'),
+			),
+		);
+		return paths.has(withoutIndexes(problem.field)) && givesNothing(valueAt(data, problem.field));
+	});
 }
 
 /** A value that says nothing: absent, `null`, `{}`, `[]`, or an object of such values. */
@@ -635,6 +643,7 @@ function checklistBody(
 	draft: {
 		issue: DraftIssue;
 		entry: DraftEntry;
+		extra: readonly DraftEntry[];
 		report: DraftReport;
 		validation: ValidationResult;
 		review: ReviewFlags;
@@ -643,7 +652,7 @@ function checklistBody(
 	gate: Gate | undefined,
 	log: { existing: DraftPullRequest | undefined; runKey: string; now: Date },
 ): string {
-	const { issue, entry, report, validation, review } = draft;
+	const { issue, entry, extra, report, validation, review } = draft;
 	const records = addDraftRecord(
 		readDraftLog(log.existing?.body),
 		{
@@ -658,6 +667,7 @@ function checklistBody(
 	return renderReviewChecklist({
 		issue,
 		entry,
+		extra,
 		report,
 		validation,
 		replacesExisting,

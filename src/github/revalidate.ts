@@ -25,21 +25,24 @@ export interface ValidationResult {
 }
 
 /**
- * Validates the draft the way CI will: the repository's `registry/` plus the draft entry, copied
+ * Validates the draft the way CI will: the repository's `registry/` plus the draft's entries, copied
  * into a temporary folder and checked with the registry's own validator. The draft job already
  * validated it, but its output is not trusted here.
  */
 export async function revalidateDraft(
 	entry: DraftEntry,
-	options: { registryDir: string; check?: RegistryCheck },
+	options: { registryDir: string; check?: RegistryCheck; extra?: readonly DraftEntry[] },
 ): Promise<ValidationResult> {
+	const entries = [entry, ...(options.extra ?? [])];
 	const check = options.check ?? checkRegistry;
 	const workDir = await mkdtemp(join(tmpdir(), 'registre-ia-check-'));
 	try {
 		const registryCopy = join(workDir, 'registry');
 		await cp(options.registryDir, registryCopy, { recursive: true, verbatimSymlinks: true });
-		await mkdir(join(registryCopy, entry.kind), { recursive: true });
-		await writeFile(join(registryCopy, entry.kind, `${entry.id}.mdx`), entry.content);
+		for (const file of entries) {
+			await mkdir(join(registryCopy, file.kind), { recursive: true });
+			await writeFile(join(registryCopy, file.kind, `${file.id}.mdx`), file.content);
+		}
 		// Problems name files in the copy; show them at their place in the repository.
 		const problems = (await check(registryCopy)).map((problem: RegistryProblem) => ({
 			...problem,
@@ -47,9 +50,10 @@ export async function revalidateDraft(
 				? `registry${problem.path.slice(registryCopy.length).replace(/\\/g, '/')}`
 				: problem.path,
 		}));
-		const tail = `${entry.kind}/${entry.id}.mdx`;
+		// A problem in any of the draft's files is the draft's.
+		const tails = entries.map((file) => `registry/${file.kind}/${file.id}.mdx`);
 		const isDraft = (problem: RegistryProblem): boolean =>
-			problem.path.endsWith(`registry/${tail}`);
+			tails.some((tail) => problem.path.endsWith(tail));
 		return {
 			draftProblems: problems.filter(isDraft),
 			otherProblems: problems.filter((problem) => !isDraft(problem)),

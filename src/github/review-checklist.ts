@@ -14,6 +14,8 @@ import type { RegistryProblem, ValidationResult } from './revalidate.ts';
 export interface ChecklistInput {
 	issue: DraftIssue;
 	entry: DraftEntry;
+	/** The new entries the draft adds beside its own (models the entry names). */
+	extra?: readonly DraftEntry[];
 	report: DraftReport;
 	validation: ValidationResult;
 	/** Whether the base branch already has an entry at this path. */
@@ -349,6 +351,10 @@ export function renderReviewChecklist(input: ChecklistInput): string {
 					? '⚠️ remplace une fiche publiée · replaces a published entry'
 					: 'nouvelle fiche · new entry'
 		} |`,
+		...(input.extra ?? []).map(
+			(file) =>
+				`| **Fiche ajoutée · Entry added** | ${codeName(file.path)} — nommée par la fiche, absente du registre : à compléter · named by the entry, not in the registry: to complete |`,
+		),
 		`| **Ticket · Issue** | #${issue.number} (${codeName(issue.author)}) · Closes #${issue.number} |`,
 		`| **Rédaction · Drafting** | ${describeMode(input)} |`,
 		`| **Traduction · Translation** | ${describeTranslation(readTranslationState(entry.content))} |`,

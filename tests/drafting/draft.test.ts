@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { draft, reportFileName } from '../../src/drafting/draft.ts';
@@ -320,22 +320,24 @@ describe('form-only drafts', slow, () => {
 		expect(run.report.status).toBe('drafted');
 	});
 
-	it('lists a model the registry does not have instead of refusing it', async () => {
+	it('adds a model the registry does not have as an entry to complete, instead of refusing it', async () => {
 		const run = await runScenario({
 			answers: { ...systemAnswers(), models: 'Llama 3.3 70B : résume les courriers' },
 			env: { AI_DRAFTS: 'off' },
 		});
 		expect(run.report.status).toBe('drafted');
-		expect(run.report.toComplete).toEqual([
-			{
-				field: 'models',
-				label: { fr: 'Modèles utilisés', en: 'Models used' },
-				note: {
-					fr: '« Llama 3.3 70B » : pas encore au registre. Ajoutez la fiche du modèle, puis sa référence et son usage ici.',
-					en: '"Llama 3.3 70B": not in the registry yet. Add the model’s entry, then its reference and use here.',
-				},
-			},
-		]);
+		const [, added] = run.report.files;
+		expect(added).toMatchObject({ kind: 'models', change: 'add', file: `models/${added?.id}.mdx` });
+		const model = readFileSync(join(run.outDir, added?.file ?? ''), 'utf8');
+		expect(model).toContain('name: Llama 3.3 70B');
+		const system = readFileSync(join(run.outDir, run.report.file ?? ''), 'utf8');
+		expect(system).toContain(`- model: ${added?.id}\n    usage:\n      fr: résume les courriers`);
+		// What the new entry lacks is listed in words, with the model's name.
+		const labels = run.report.toComplete.map((item) => item.label.fr);
+		expect(labels).toContain('Nouveau modèle « Llama 3.3 70B » — Fournisseur');
+		expect(labels.every((label) => label.startsWith('Nouveau modèle « Llama 3.3 70B » — '))).toBe(
+			true,
+		);
 	});
 
 	it('still sends back answers that contradict each other, naming the questions in each language', async () => {
