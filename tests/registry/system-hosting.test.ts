@@ -8,6 +8,8 @@ import { checkEntry, checkRegistry } from '../../src/registry/check.ts';
 import { loadRegistry, type Registry } from '../../src/registry/load.ts';
 import { formatProblem } from '../../src/registry/problems.ts';
 import { systemIssues } from '../../src/registry/kinds/system-rules.ts';
+import type { EntryData } from '../../src/registry/kinds/index.ts';
+import type { EntryLookup } from '../../src/registry/facets.ts';
 import { emptyRegistry, sampleDir, today, writeEntry } from './helpers.ts';
 import { serialiseEntry } from '../../src/registry/entry-file.ts';
 
@@ -18,11 +20,20 @@ beforeAll(async () => {
 });
 
 /** A sample entry's data, copied so a test may change it. */
-function sampleData(kind: 'systems' | 'models', id: string): Record<string, unknown> {
+function sampleData(
+	kind: 'systems' | 'models',
+	id: string,
+): { id: string } & Record<string, unknown> {
 	const entry = sample[kind].find((candidate) => candidate.id === id);
 	if (!entry) throw new Error(`no ${kind}/${id} in the sample`);
-	return structuredClone(entry.data) as Record<string, unknown>;
+	return structuredClone(entry.data) as { id: string } & Record<string, unknown>;
 }
+
+/** Reads models from a map, as the check's lookup reads the registry. */
+const lookupIn =
+	(models: ReadonlyMap<string, Record<string, unknown>>): EntryLookup =>
+	(kind, id) =>
+		(kind === 'models' ? models.get(id) : undefined) as EntryData | undefined;
 
 /** The problems of the hosting rule for a system, as `field: message` in a language. */
 function hostingProblems(data: Record<string, unknown>, language: 'fr' | 'en' = 'en'): string[] {
@@ -50,9 +61,7 @@ describe('a system’s generative AI and its generative models', () => {
 		const model = models.get('mistral-small-3-2') as Record<string, unknown>;
 		model['hosting'] = { type: 'public-sector-cloud', residency: 'outside-eu' };
 		const system = sampleData('systems', 'assistant-redaction-registre');
-		const issues = systemIssues(system, today, (kind, id) =>
-			kind === 'models' ? models.get(id) : undefined,
-		);
+		const issues = systemIssues(system, today, lookupIn(models));
 		expect(issues.map((issue) => issue.at.join('.'))).toEqual(['generativeAi.hosting.residency']);
 		const [issue] = issues;
 		expect(issue?.message.en).toBe(
@@ -86,7 +95,7 @@ describe('a system’s generative AI and its generative models', () => {
 
 	it('may both hold: France for the system, the EU or no guarantee for the model', () => {
 		const models = new Map([['mistral-small-3-2', sampleData('models', 'mistral-small-3-2')]]);
-		const lookup = (kind: string, id: string) => (kind === 'models' ? models.get(id) : undefined);
+		const lookup = lookupIn(models);
 		const model = models.get('mistral-small-3-2') as Record<string, unknown>;
 		const system = sampleData('systems', 'assistant-redaction-registre');
 		for (const residency of ['eu', 'unknown']) {
