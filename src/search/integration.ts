@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { takeSearchRecords, type SearchRecord } from './records.ts';
+import { takeSearchRecords, type SearchRecord } from './record-store.ts';
 
 /** Starlight's integration, whose Pagefind run this one takes over. */
 const starlightName = '@astrojs/starlight';

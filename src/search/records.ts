@@ -6,23 +6,7 @@ import { useRegistryTranslations } from '../i18n/registry.ts';
 import { entryName } from '../utils/entry-meta.ts';
 import { indexData } from '../utils/registry-index.ts';
 import type { SiteEntry, SiteRegistry } from '../utils/site-registry.ts';
-
-/**
- * An entry page as Pagefind indexes it: a custom record, given to Pagefind's Node API instead of
- * the page's HTML, which Pagefind would otherwise read and parse again once the site is written.
- * @see https://pagefind.app/docs/node-api/#indexaddcustomrecord
- */
-export interface SearchRecord {
-	/** The page's address from the site's root, without the base path (Pagefind adds it). */
-	url: string;
-	/** The searchable text, escaped as HTML: Pagefind's interface shows excerpts as markup. */
-	content: string;
-	language: Language;
-	/** The title the results show (as text, never as markup). */
-	meta: { title: string };
-	/** Filter names and values, escaped as HTML: Pagefind's interface shows them as markup. */
-	filters: Record<string, string[]>;
-}
+import type { SearchRecord } from './record-store.ts';
 
 /** Elements whose text is separate from the text around them (inline ones join words). */
 const blockElements = new Set([
@@ -53,10 +37,13 @@ const blockElements = new Set([
 	'ul',
 ]);
 
+/** Elements whose text the search leaves out: field labels and section titles. */
+const unsearchedElements = new Set(['dt', 'h2']);
+
 /**
- * The searchable text of a page's syntax tree, as Pagefind would read it from the HTML: what is
- * hidden or marked `data-pagefind-ignore` (the entry's record section, the page menu, the JSON
- * link, glossary definitions) stays out.
+ * The searchable text of a page's syntax tree: what Pagefind would read from the HTML, without
+ * what is hidden or marked `data-pagefind-ignore` (the entry's record section, the page menu, the
+ * JSON link, glossary definitions), the field labels and the section titles.
  */
 export function searchText(nodes: readonly ElementContent[]): string {
 	const parts: string[] = [];
@@ -65,6 +52,9 @@ export function searchText(nodes: readonly ElementContent[]): string {
 		if (node.type !== 'element') return;
 		const { properties } = node;
 		if (properties['dataPagefindIgnore'] !== undefined || properties['hidden']) return;
+		// Field labels and section titles are the same on every page of a kind: searching them
+		// finds every entry, and they cost Pagefind half a gigabyte at 10,000 entries (BENCHMARKS.md).
+		if (unsearchedElements.has(node.tagName)) return;
 		const block = blockElements.has(node.tagName);
 		if (block) parts.push(' ');
 		for (const child of node.children) visit(child);
@@ -133,29 +123,4 @@ function searchFilters(
  */
 export function asHtml(text: string): string {
 	return text.replace(/[&<>]/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
-/** Where the records of the pages rendered so far wait for the build's end (see `collect`). */
-const storeKey = Symbol.for('registre-ia:search-records');
-
-/**
- * The records of the pages rendered in this process. Astro renders the pages with its own copy of
- * this module (bundled by Vite) in the process that runs the integrations' hooks, hence a global.
- */
-function recordStore(): Map<string, SearchRecord> {
-	const global = globalThis as { [storeKey]?: Map<string, SearchRecord> };
-	return (global[storeKey] ??= new Map());
-}
-
-/** Keeps a rendered page's search record until the search index is written (`takeSearchRecords`). */
-export function collectSearchRecord(record: SearchRecord): void {
-	recordStore().set(record.url, record);
-}
-
-/** The search records collected so far, handed over once and forgotten. */
-export function takeSearchRecords(): SearchRecord[] {
-	const store = recordStore();
-	const records = [...store.values()];
-	store.clear();
-	return records;
 }

@@ -163,7 +163,8 @@ const phasePatterns: [string, RegExp][] = [
 	['vite', new RegExp(`\\[vite\\] ✓ built in ${time}`)],
 	['build', new RegExp(`\\[build\\] ✓ Completed in ${time}`)],
 	['pages', new RegExp(`^\\d\\d:\\d\\d:\\d\\d ✓ Completed in ${time}`)],
-	['pagefind', new RegExp(`Finished building search index in ${time}`)],
+	// Starlight's Pagefind run, or the registry's (src/search/integration.ts), which replaces it.
+	['pagefind', new RegExp(`(?:Finished building search index|pages for search) in ${time}`)],
 	['total', new RegExp(`\\[build\\] \\d+ page\\(s\\) built in ${time}`)],
 ];
 
