@@ -4,12 +4,12 @@ import type { ElementContent } from 'hast';
 import type { SiteConfig } from '../config/schema.ts';
 import { repositoryUrl } from '../config/site.ts';
 import { localePrefix } from '../config/languages.ts';
-import { facetValues } from '../registry/facets.ts';
 import { kindOf, type EntryData, type EntryKind } from '../registry/kinds/index.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
 import { type Language } from '../registry/schemas/index.ts';
 import { renderEntry, type ViewContext } from './entry-view.ts';
-import { indexData } from './registry-index.ts';
+import { entrySearchRecord } from '../search/records.ts';
+import { collectSearchRecord } from '../search/record-store.ts';
 import { siteLanguages } from './registry-paths.ts';
 import { entrySummary } from './entry-meta.ts';
 import type { SiteEntry, SiteRegistry } from './site-registry.ts';
@@ -24,8 +24,8 @@ const cautionIcon =
 	'M12 16a1 1 0 1 0 0 2 1 1 0 0 0 0-2Zm10.67 1.47-8.05-14a3 3 0 0 0-5.24 0l-8 14A3 3 0 0 0 3.94 22h16.12a3 3 0 0 0 2.61-4.53Zm-1.73 2a1 1 0 0 1-.88.51H3.94a1 1 0 0 1-.88-.51 1 1 0 0 1 0-1l8-14a1 1 0 0 1 1.78 0l8.05 14a1 1 0 0 1 .05 1.02v-.02ZM12 8a1 1 0 0 0-1 1v4a1 1 0 0 0 2 0V9a1 1 0 0 0-1-1Z';
 
 /**
- * Renders the content of an entry's page in one language: lead, translation notice, Pagefind
- * filters, key facts and sections ("report an error in this entry" comes with the footer).
+ * Renders the content of an entry's page in one language: lead, translation notice, key facts and
+ * sections ("report an error in this entry" comes with the footer), and keeps its search record.
  */
 export function renderEntryPage(
 	entry: SiteEntry<EntryData>,
@@ -57,9 +57,19 @@ export function renderEntryPage(
 				]
 			: []),
 		...(notice ? [cautionAside(t('entry.translation'), t(notice))] : []),
-		searchFilters(entry, context),
 		...body,
 	];
+	// The page's search record, written into the search index once the site is built
+	// (src/search/integration.ts), rather than Pagefind reading this page's HTML again.
+	collectSearchRecord(
+		entrySearchRecord(entry, {
+			kind,
+			lang,
+			registry,
+			pageId: entryPageId(kind, entry.id, lang),
+			nodes: lead ? nodes.slice(0, 1).concat(body) : body,
+		}),
+	);
 	return toHtml(h(null, nodes), { collapseEmptyAttributes: true });
 }
 
@@ -97,44 +107,4 @@ function translationNotice(language: EntryData['language'], lang: Language) {
 	if (translation === 'machine') return 'entry.translation.machine';
 	if (translation === 'missing') return 'entry.translation.missing';
 	return undefined;
-}
-
-/** Hidden Pagefind filters: the entry's facets, labelled as the reader sees them in this language. */
-function searchFilters(
-	entry: SiteEntry<EntryData>,
-	{ kind, lang, registry, t }: ViewContext,
-): ElementContent {
-	// Not the facets naming other entries (the models a system uses): one search filter value per
-	// model would swamp the search dialog and cost Pagefind a third of its time at 10,000 entries,
-	// while the "uses" links already make those names searchable. Nor those read in the entries
-	// named (the hosting of a system's models): the index filters by them, the search by kind.
-	const facets = indexData(registry, kind, lang).facets.filter(
-		(facet) => !facet.references && !facet.through,
-	);
-	const filters = facets.flatMap((facet) =>
-		facetValues(entry.data, facet, lang).map((key) =>
-			searchFilter(facet.labelText, facet.values.find((value) => value.key === key)?.label ?? key),
-		),
-	);
-	return h('div', { dataPagefindIgnore: '', hidden: true }, [
-		searchFilter(t('facet.kind'), kindOf(kind).nouns.one[lang]),
-		...filters,
-	]);
-}
-
-/**
- * One Pagefind filter, its name and value given as HTML: Pagefind's search interface inserts
- * both into the page as markup (`{@html}` in its filter list), so a label from a registry file
- * must reach it escaped to be shown as text. Pagefind decodes a filter's text twice (the HTML
- * parser, then its own pass), hence the double escape; a browser test checks the labels show
- * exactly, so a change in Pagefind shows there rather than as markup.
- * @see https://github.com/Pagefind/pagefind/blob/main/pagefind_ui/default/svelte/filters.svelte
- */
-function searchFilter(name: string, value: string): ElementContent {
-	return h('span', { dataPagefindFilter: asFilterHtml(name) }, asFilterHtml(value));
-}
-
-/** A text escaped for Pagefind's filter list, where it shows as it is. */
-function asFilterHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (character) => `&amp;#${character.charCodeAt(0)};`);
 }
