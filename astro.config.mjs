@@ -8,6 +8,7 @@ import { assertPublishable } from './src/config/placeholders.ts';
 import { repositoryUrl } from './src/config/site.ts';
 import { searchTranslations } from './src/components/search/search-translations.ts';
 import { kinds } from './src/registry/kinds/index.ts';
+import { registrySearch } from './src/search/integration.ts';
 import { sidebarLabel, starlightLocales } from './src/config/languages.ts';
 
 const config = loadSiteConfig();
@@ -123,5 +124,7 @@ export default defineConfig({
 				'./src/components/site/when-ai-toc.ts',
 			],
 		}),
+		// Writes the search index in Starlight's place: entry pages from their records (src/search/).
+		registrySearch(),
 	],
 });
