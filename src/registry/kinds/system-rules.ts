@@ -95,6 +95,8 @@ export function systemIssues(
 
 /** A generative model a system names: its id and data. */
 interface NamedModel {
+	/** Folder of its kind: `models`. */
+	kind: string;
 	id: string;
 	data: Record<string, unknown>;
 }
@@ -114,7 +116,7 @@ function generativeModels(system: Record<string, unknown>, lookup: EntryLookup):
 		if (typeof id !== 'string' || found.some((model) => model.id === id)) continue;
 		const data = lookup(through.kind, id);
 		// An unknown id is the reference rule's to report.
-		if (isRecord(data) && through.trait.test(data)) found.push({ id, data });
+		if (isRecord(data) && through.trait.test(data)) found.push({ kind: through.kind, id, data });
 	}
 	return found;
 }
@@ -123,17 +125,17 @@ function generativeModels(system: Record<string, unknown>, lookup: EntryLookup):
 const insideEu = new Set(['france', 'eu']);
 
 /** `« a » (models/a.mdx)`, `"a" (models/a.mdx)`: a model named with its file. */
-const modelNamed = (id: string) => ({
-	fr: `« ${id} » (models/${id}.mdx)`,
-	en: `"${id}" (models/${id}.mdx)`,
+const modelNamed = ({ kind, id }: NamedModel) => ({
+	fr: `« ${id} » (${kind}/${id}.mdx)`,
+	en: `"${id}" (${kind}/${id}.mdx)`,
 });
 
 /** The named models and a value of each, for a message: `« a » (models/a.mdx) : x`. */
 function listed(models: readonly NamedModel[], path: readonly string[]) {
 	const value = (model: NamedModel) => stringAt(model.data, ...path) ?? '?';
 	return {
-		fr: models.map((model) => `${modelNamed(model.id).fr}\u202f: ${value(model)}`).join('\u202f; '),
-		en: models.map((model) => `${modelNamed(model.id).en}: ${value(model)}`).join('; '),
+		fr: models.map((model) => `${modelNamed(model).fr}\u202f: ${value(model)}`).join('\u202f; '),
+		en: models.map((model) => `${modelNamed(model).en}: ${value(model)}`).join('; '),
 	};
 }
 
