@@ -24,6 +24,7 @@ import {
 import { noAiTicked, questionLabel, readAnswers, type FormAnswers } from './form-answers.ts';
 import { draftCorrection } from './correction.ts';
 import {
+	draftNewModels,
 	modelUsesPath,
 	newModelsToComplete,
 	offeringNewModels,
@@ -354,20 +355,26 @@ async function aiDraft(
 	const { callModel, createClient } = await import('./model-client.ts');
 	const client = createClient(settings);
 	const sent: ModelRequest['messages'][] = [];
+	const sentSchemas: (Record<string, unknown> | null)[] = [];
 	const calls: CallUsage[] = [];
-	// With `json_object` the schema is inside the system message; otherwise it travels beside it.
-	const responseSchema = settings.preset.structuredOutput === 'json_schema' ? schema : null;
-	const schemaChars = responseSchema ? JSON.stringify(responseSchema).length : 0;
-	const ask = async (messages: ModelRequest['messages']) => {
+	// Each call answers with a kind's schema: the entry's, or a new model's (item 3).
+	const ask = async (
+		messages: ModelRequest['messages'],
+		answer: { kind: EntryKind; schema: Record<string, unknown> } = { kind, schema },
+	) => {
 		sent.push(messages);
+		// With `json_object` the schema is inside the system message; otherwise it travels beside it.
+		const travelling = settings.preset.structuredOutput === 'json_schema' ? answer.schema : null;
+		sentSchemas.push(travelling);
 		const result = await callModel(client, settings, {
 			messages,
-			schema: { name: `registry_${kind}`, schema },
+			schema: { name: `registry_${answer.kind}`, schema: answer.schema },
 		});
 		calls.push(result.call);
 		report.calls = calls.length;
-		report.sentText = sentText(sent, responseSchema);
-		report.sentChars += messageChars(messages) + schemaChars;
+		report.sentText = sentText(sent, sentSchemas);
+		report.sentChars +=
+			messageChars(messages) + (travelling ? JSON.stringify(travelling).length : 0);
 		report.usage = totalUsage(calls);
 		report.cost = estimateCost(calls, settings.preset, settings.model);
 		report.energy = estimateEnergy(calls, settings.preset, settings.model);
@@ -406,6 +413,19 @@ async function aiDraft(
 		report.errors.push(...outcome.rest);
 		return fallBackToForm(draft, repairFailed);
 	}
+	// Each model the registry lacks, drafted from its name and its use (item 3); one that gives
+	// nothing usable stays the entry made from its name, to complete.
+	await draftNewModels(draft.newModels, {
+		answers,
+		registry,
+		template,
+		settings,
+		organisation: config.organisation.name.en,
+		issueNumber: issue.number,
+		today: frame.today,
+		maxChars: options.maxSentChars ?? defaultMaxSentChars,
+		ask: (messages, modelSchema) => ask(messages, { kind: 'models', schema: modelSchema }),
+	});
 	await writeDraft(draft, outcome);
 }
 

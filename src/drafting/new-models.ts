@@ -6,11 +6,18 @@ import { isProblem, parseEntryFile, serialiseEntry } from '../registry/entry-fil
 import { entrySchemas, kindOf, type EntryKind } from '../registry/kinds/index.ts';
 import type { Entry, Registry } from '../registry/load.ts';
 import { valueAt } from '../registry/schema-fields.ts';
+import { fromStructuredOutput } from '../registry/structured-output.ts';
 import { slugPattern } from '../registry/schemas/index.ts';
+import { answerVariants } from './answer-schema.ts';
 import { assembleEntry, type EntryFrame } from './entry-data.ts';
 import { entryId } from './entry-id.ts';
 import type { FieldAnswer, FormAnswers } from './form-answers.ts';
+import { estimateCost, estimateEnergy, draftFootprint, totalUsage } from './footprint.ts';
 import { nameFieldPath, resolveField } from './form-fields.ts';
+import type { ModelRequest, ModelResult, ModelSettings } from './model-client.ts';
+import { findPersonalData } from './personal-data.ts';
+import { buildPrompt, type PromptTemplate } from './prompt.ts';
+import { redact } from './redact.ts';
 import { givesNothing, splitToComplete, type ToComplete } from './to-complete.ts';
 
 /**
@@ -201,4 +208,115 @@ export async function writeNewModels(
 		});
 	}
 	return files;
+}
+
+/** What drafting the new models with AI needs from the entry's run. */
+export interface NewModelsDrafting {
+	/** The entry's answers: its language, its description. */
+	answers: FormAnswers;
+	registry: Registry;
+	template: PromptTemplate;
+	settings: ModelSettings;
+	organisation: string;
+	issueNumber: number;
+	today: string;
+	maxChars: number;
+	/** Calls the model with the run's accounting (sent text, tokens, cost, energy). */
+	ask: (
+		messages: ModelRequest['messages'],
+		schema: Record<string, unknown>,
+	) => Promise<ModelResult>;
+}
+
+/**
+ * Drafts each new model with AI from its name, its use and the entry's description, through the
+ * models' structured output; the name is the form's, and an answer that does not pass the
+ * registry's check leaves the entry made from the name. One call per model, no repair: a model
+ * entry to complete is the fallback, not a reason to spend more.
+ */
+export async function draftNewModels(
+	models: NewModel[],
+	context: NewModelsDrafting,
+): Promise<void> {
+	const { answers, registry, settings } = context;
+	const system = answers.answers.find((answer) => answer.field.path === nameFieldPath)?.text ?? '';
+	for (const model of models) {
+		const issueText = redact(
+			[
+				`Model name: ${model.name}`,
+				`How the AI system "${system}" uses it: ${Object.values(model.usage).join(' ') || '(not said)'}`,
+				'The issue that describes the system:',
+				answers.details,
+			].join('\n'),
+		).text;
+		const nameQuestion = kindOf(modelKind).form.questions.find((q) => q.path === nameFieldPath);
+		if (!nameQuestion) return;
+		const prompt = buildPrompt(context.template, {
+			kind: modelKind,
+			organisation: context.organisation,
+			original: answers.original,
+			variants: answerVariants({
+				kind: modelKind,
+				registry,
+				answered: [nameFieldPath],
+				refs: settings.preset.schemaRefs,
+				issueText,
+			}),
+			mode: settings.preset.structuredOutput,
+			issueNumber: context.issueNumber,
+			issueText,
+			maxChars: context.maxChars,
+		});
+		if (prompt.refusal) continue;
+		const result = await context.ask(prompt.messages, prompt.schema);
+		if (!result.ok) continue;
+		let value: unknown;
+		try {
+			value = JSON.parse(result.content);
+		} catch {
+			continue;
+		}
+		if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+		const fromModel = fromStructuredOutput(modelKind, value) as Record<string, unknown>;
+		const own = [result.call];
+		const drafted = {
+			provider: settings.preset.name,
+			model: settings.model,
+			date: context.today,
+			...draftFootprint({
+				usage: totalUsage(own),
+				cost: estimateCost(own, settings.preset, settings.model),
+				energy: estimateEnergy(own, settings.preset, settings.model),
+			}),
+		};
+		const modelAnswers: FormAnswers = {
+			kind: modelKind,
+			original: answers.original,
+			noAi: false,
+			details: '',
+			answers: [{ field: nameQuestion, text: model.name, value: model.name }],
+			unknownModels: [],
+			unknownModelUses: [],
+			errors: [],
+		};
+		const assembled = assembleEntry(
+			modelAnswers,
+			{
+				id: model.id,
+				issue: context.issueNumber,
+				today: context.today,
+				translation: 'machine',
+				drafted,
+			},
+			fromModel,
+		);
+		const masked = findPersonalData(modelKind, assembled.data, { keep: false });
+		const problems = checkEntry(modelKind, masked.data, registry).map((problem) => ({
+			field: problem.field,
+			message: problem.message,
+		}));
+		if (splitToComplete(modelKind, masked.data, problems).rest.length > 0) continue;
+		model.data = masked.data;
+		model.origins = assembled.origins;
+	}
 }

@@ -199,13 +199,17 @@ export function buildRepair(
  */
 export function sentText(
 	calls: readonly (readonly ChatCompletionMessageParam[])[],
-	responseSchema: Record<string, unknown> | null,
+	responseSchemas: Record<string, unknown> | null | readonly (Record<string, unknown> | null)[],
 ): string {
 	return calls
 		.map((messages, call) => {
 			const parts = messages.map(
 				(message) => `----- call ${call + 1} · ${message.role} -----\n${String(message.content)}`,
 			);
+			// One schema for every call, or each call's own (a draft that also drafts new models).
+			const responseSchema = Array.isArray(responseSchemas)
+				? (responseSchemas[call] ?? null)
+				: (responseSchemas as Record<string, unknown> | null);
 			if (responseSchema) {
 				parts.push(
 					`----- call ${call + 1} · response schema -----\n${JSON.stringify(responseSchema)}`,

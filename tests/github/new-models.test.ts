@@ -131,7 +131,21 @@ describe('a model not yet registered', slow, () => {
 
 	test('with AI, the system drafted refers to it too', async () => {
 		const reply: StubReply = (request) => {
-			const format = request.body['response_format'] as { json_schema?: { schema?: object } };
+			const format = request.body['response_format'] as {
+				json_schema?: { name?: string; schema?: object };
+			};
+			if (format.json_schema?.name === 'registry_models') {
+				// The new model, drafted from its name: what the model knows of it, said cautiously.
+				return completion(
+					strictAnswer((format.json_schema.schema ?? {}) as never, {
+						provider: 'Mistral AI',
+						description: {
+							fr: 'Grand modèle de langage de Mistral AI (à confirmer).',
+							en: 'Large language model by Mistral AI (to be confirmed).',
+						},
+					}),
+				);
+			}
 			return completion(
 				strictAnswer((format.json_schema?.schema ?? {}) as never, {
 					...aiSystem(),
@@ -146,7 +160,7 @@ describe('a model not yet registered', slow, () => {
 				}),
 			);
 		};
-		stub = await startStub([reply, reply]);
+		stub = await startStub([reply, reply, reply]);
 		const { drafted } = await draftAndPublish({
 			AI_PROVIDER: 'openai',
 			AI_BASE_URL: stub.url,
@@ -160,6 +174,21 @@ describe('a model not yet registered', slow, () => {
 			{ model: 'mistral-small-3.2', usage: { fr: 'Classe.', en: 'Sorts.' } },
 			{ model: 'mistral-medium-3', usage: { fr: 'Rédige.', en: 'Drafts.' } },
 		]);
-		expect(files()[modelPath]).toContain('name: Mistral Medium 3');
+		const model = frontMatter(files()[modelPath]);
+		expect(model).toMatchObject({
+			name: 'Mistral Medium 3',
+			provider: 'Mistral AI',
+			description: { en: 'Large language model by Mistral AI (to be confirmed).' },
+			language: { original: 'fr', translation: 'machine' },
+			provenance: {
+				issue: 9,
+				drafted: { provider: 'openai', model: 'gpt-4.1-mini' },
+				fields: { name: 'form', provider: 'ai', description: 'ai' },
+			},
+		});
+		// Both calls left the machine, each with its own schema, and the report counts both.
+		expect(drafted.report.calls).toBe(2);
+		expect(drafted.report.sentText).toContain('----- call 2 · response schema -----');
+		expect(drafted.report.sentText).toContain('Model name: Mistral Medium 3');
 	});
 });
