@@ -322,4 +322,33 @@ describe('an update', slow, () => {
 		expect(fake.state.resolveCommit('registry/issue-8')?.sha).toBe(fix.sha);
 		expect(onBranch()).toBe(fixed);
 	});
+
+	test('with AI, masks personal data before sending and in the fields it changes', async () => {
+		const env = await withModel((entry) => {
+			entry['humanOversight'] = {
+				fr: 'Un agent valide chaque proposition ; joindre jeanne.dupont@clairval.example.',
+				en: 'An officer confirms each suggestion; write to jeanne.dupont@clairval.example.',
+			};
+		});
+		const { drafted } = await correct(
+			'entry-update',
+			{
+				entry: 'systems/tri-courrier',
+				language: 'Français',
+				details:
+					'Le contrôle change : écrire à jeanne.dupont@clairval.example ou au 06 12 34 56 78.',
+			},
+			{ env },
+		);
+		expect(drafted.report.redactions).toEqual({ email: 1, phone: 1 });
+		expect(drafted.report.sentText).not.toContain('jeanne.dupont');
+		expect(drafted.report.sentText).not.toContain('06 12 34 56 78');
+		expect(drafted.report.personalData.found).toEqual([
+			expect.objectContaining({ field: 'humanOversight', kinds: { email: 2 } }),
+		]);
+		expect(onBranch()).not.toContain('jeanne.dupont');
+		expect(labelsOfPull()).toContain('personal-data');
+		// The reporter's text in the pull request is masked too.
+		expect(pull()?.body).not.toContain('jeanne.dupont');
+	});
 });
