@@ -20,7 +20,7 @@ import { valueAt } from '../registry/schema-fields.ts';
 import { fromStructuredOutput } from '../registry/structured-output.ts';
 import { answerVariants } from './answer-schema.ts';
 import { editEntryText } from './edit-entry.ts';
-import { isPlainObject } from './entry-data.ts';
+import { isPlainObject, isText } from './entry-data.ts';
 import { fieldWords } from './field-words.ts';
 import {
 	draftFootprint,
@@ -235,6 +235,12 @@ function applyAnswers(target: Target, answers: readonly FieldAnswer[]): Record<s
 			data[path] = [...current, ...added];
 			continue;
 		}
+		// A text the entry already says, in the answer's language, keeps its translation.
+		const current = valueAt(data, path.split('.'));
+		if (isText(answer.value) && isText(current)) {
+			const [language, text] = Object.entries(answer.value)[0] ?? [];
+			if (language && current[language as Language] === text) continue;
+		}
 		setPath(data, path, answer.value);
 	}
 	return data;
@@ -298,7 +304,22 @@ function checked(
 	const problems = problemsOf(target.kind, result, target.body, registry).filter(
 		(problem) => !before.has(key(problem)),
 	);
-	const { toComplete, rest } = splitToComplete(target.kind, result, problems);
+	const split = splitToComplete(target.kind, result, problems);
+	// A text the form gave in its language only, on an entry written in both: the other
+	// language is a person's to write (a translation), not a reason to refuse the correction.
+	const untranslated = split.rest.filter(
+		(problem) =>
+			/\.(fr|en)$/.test(problem.field) && valueAt(result, problem.field.split('.')) === undefined,
+	);
+	const rest = split.rest.filter((problem) => !untranslated.includes(problem));
+	const toComplete = [
+		...split.toComplete,
+		...untranslated.map((problem) => ({
+			field: problem.field,
+			label: fieldWords(target.kind, problem.field.replace(/\.(fr|en)$/, '')),
+			note: problem.message,
+		})),
+	];
 	const fromForm = new Set(formPaths.map((path) => path.split('.')[0]));
 	const origins = Object.fromEntries(
 		changedFields(target.data, result).map((field) => [

@@ -575,7 +575,11 @@ function fieldsNotGiven(
 				field.path.filter((key) => key !== anyItem).join('.'),
 			),
 		);
-		return paths.has(withoutIndexes(problem.field)) && givesNothing(valueAt(data, problem.field));
+		// A text's language it does not give (a correction's answer, in the reporter's language
+		// only) is a translation to write, like a field it does not give.
+		const field = withoutIndexes(problem.field);
+		const known = paths.has(field) || paths.has(field.replace(/\.(fr|en)$/, ''));
+		return known && givesNothing(valueAt(data, problem.field));
 	});
 }
 

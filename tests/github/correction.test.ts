@@ -351,4 +351,27 @@ describe('an update', slow, () => {
 		// The reporter's text in the pull request is masked too.
 		expect(pull()?.body).not.toContain('jeanne.dupont');
 	});
+
+	test('without AI, a review done by another team is applied, its other language left to translate', async () => {
+		const { drafted, published } = await correct('entry-update', {
+			entry: 'systems/tri-courrier',
+			language: 'Français',
+			'review-last': '2026-03-01',
+			'review-by': 'Service du courrier',
+			'review-next': '2027-03-01',
+		});
+		expect(drafted.report.status).toBe('drafted');
+		expect(drafted.report.toComplete).toEqual([
+			expect.objectContaining({
+				field: 'review.by.en',
+				label: { fr: 'Revue › Revue par', en: 'Review › Reviewed by' },
+			}),
+		]);
+		expect(published.outcome).toBe('draft-incomplete');
+		expect(frontMatter(onBranch())['review']).toEqual({
+			last: '2026-03-01',
+			next: '2027-03-01',
+			by: { fr: 'Service du courrier' },
+		});
+	});
 });
