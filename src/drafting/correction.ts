@@ -407,7 +407,9 @@ async function aiCorrection(
 		mode: settings.preset.structuredOutput,
 		issueNumber: input.issue.number,
 		issueText: redacted.text,
-		maxChars: input.maxSentChars,
+		// The current entry travels with every correction: the registry's own text, not the
+		// reporter's, so it is added to the budget rather than taken from the report's share.
+		maxChars: input.maxSentChars + JSON.stringify(current).length,
 	});
 	report.prompt = { file: basename(correctionPromptFile.pathname), omitted: prompt.omitted };
 	if (prompt.refusal) {
