@@ -158,6 +158,8 @@ function deriveTables(kind: EntryKind): CsvTable[] {
 			) {
 				throw new Error(`csv: a list inside a list (${field.path.join('.')}) has no CSV form yet`);
 			}
+			// An object inside an item is its fields' dotted columns, as in the entry's own table.
+			if (field.type === 'object') continue;
 			const rel = field.path.slice(listAt + 1);
 			table.columns.push(...valueColumns(field, rel, alwaysThere(field.path, listAt + 1)));
 			continue;
