@@ -1,6 +1,9 @@
 import { languages, type Language } from '../registry/schemas/index.ts';
 
-/** The root locale's language; French is at the root, English lives under `/en/`. */
+/**
+ * The language of a locale that names none of the site's (never one of Starlight's: they all
+ * carry their language, whichever is at the root).
+ */
 export const defaultLang: Language = 'fr';
 
 /** French UI strings of the site's own components; the keys are the reference for English. */
