@@ -128,7 +128,13 @@ export async function draftCorrection(input: CorrectionInput): Promise<void> {
 			settings: input.mode.ai,
 			keep,
 		});
-		if (drafted) return writeCorrection(input, target, drafted);
+		if (drafted) {
+			// The model saw nothing to change: the report is a person's to weigh.
+			if (Object.keys(drafted.origins).length === 0) {
+				correction.toDo.push(applyReport(input.form === 'entry-error'));
+			}
+			return writeCorrection(input, target, drafted);
+		}
 		// The model gave nothing usable: the form's answers are applied, the rest is a person's.
 	} else {
 		report.mode = 'form-only';
