@@ -3,6 +3,7 @@ import { loadSiteConfig } from '../config/load.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { maintainersOf, repositoryUrl, siteAddress } from '../config/site.ts';
 import { localePrefix } from '../config/languages.ts';
+import { entryFormUrl } from '../utils/entry-forms.ts';
 import {
 	kinds,
 	kindOf,
@@ -232,6 +233,15 @@ export function renderReminder(review: EntryReview, context: ReminderContext): R
 		`/blob/${repository.branch}/${review.path}#L${review.line}`,
 	);
 	const name = { fr: inlineText(review.name.fr, 120), en: inlineText(review.name.en, 120) };
+	// The update form, with the entry filled in: its answers become a pull request.
+	const reviewDoneUrl = (lang: 'fr' | 'en') =>
+		entryFormUrl(context.config, {
+			form: 'entry-update',
+			kind: review.kind,
+			id: review.id,
+			lang,
+			title: lang === 'fr' ? `Revue faite : ${review.name.fr}` : `Review done: ${review.name.en}`,
+		});
 	const team = (lang: 'fr' | 'en') =>
 		review.team.length > 0
 			? review.team
@@ -255,9 +265,10 @@ export function renderReminder(review: EntryReview, context: ReminderContext): R
 		`- Équipe : ${team('fr')}`,
 		`- Responsables du registre : ${maintainers}`,
 		`- [Voir la fiche](${entryPageUrl(context, review, 'fr')})`,
-		`- [Mettre à jour cette fiche](${editUrl}) (${file}, [ligne ${review.line}](${lineUrl}))`,
+		`- [Déclarer la revue faite](${reviewDoneUrl('fr')}), avec le formulaire « Mettre à jour une fiche »`,
+		`- [Modifier le fichier](${editUrl}) (${file}, [ligne ${review.line}](${lineUrl}))`,
 		'',
-		`Une fois la revue faite, inscrivez sa date dans ${codeName('review.last')} et la suivante dans ${field} : ce ticket se fermera de lui-même à la prochaine vérification.`,
+		`Une fois la revue faite, déclarez-la avec le formulaire ci-dessus, ou inscrivez vous-même sa date dans ${codeName('review.last')} et la suivante dans ${field} : ce ticket se fermera de lui-même à la première vérification qui suivra la fusion.`,
 	];
 	const english = [
 		'**English**',
@@ -267,9 +278,10 @@ export function renderReminder(review: EntryReview, context: ReminderContext): R
 		`- Team: ${team('en')}`,
 		`- Registry maintainers: ${maintainers}`,
 		`- [See the entry](${entryPageUrl(context, review, 'en')})`,
-		`- [Update this entry](${editUrl}) (${file}, [line ${review.line}](${lineUrl}))`,
+		`- [Record the review as done](${reviewDoneUrl('en')}), with the “Update an entry” form`,
+		`- [Edit the file](${editUrl}) (${file}, [line ${review.line}](${lineUrl}))`,
 		'',
-		`Once the review is done, write its date in ${codeName('review.last')} and the next one in ${field}: this issue closes itself at the next check.`,
+		`Once the review is done, record it with the form above, or write its date in ${codeName('review.last')} and the next one in ${field} yourself: this issue closes itself at the first check after the merge.`,
 	];
 	const body = [
 		reminderMarker(review.kind, review.id, review.next),

@@ -154,8 +154,19 @@ describe('syncReviewReminders', () => {
 			'(https://ia.clairval.example/en/registre/systemes/controle-aides-entreprises/)',
 		);
 		expect(overdue?.body).toContain(
-			'[Update this entry](https://github.com/clairval/registre-ia/edit/main/registry/systems/controle-aides-entreprises.mdx)',
+			'[Edit the file](https://github.com/clairval/registre-ia/edit/main/registry/systems/controle-aides-entreprises.mdx)',
 		);
+		// The update form, with the entry filled in, turns the review done into a pull request.
+		const formUrl = /\[Record the review as done\]\(([^)]+)\)/.exec(overdue?.body ?? '')?.[1] ?? '';
+		const form = new URL(formUrl);
+		expect(form.pathname).toBe('/clairval/registre-ia/issues/new');
+		expect(Object.fromEntries(form.searchParams)).toEqual({
+			template: 'entry-update.yml',
+			entry: 'systems/controle-aides-entreprises',
+			title: 'Review done: Consistency checks on business grant applications',
+			labels: 'registry: update,lang:en',
+		});
+		expect(overdue?.body).toContain('[Déclarer la revue faite](');
 		expect(overdue?.body).toMatch(
 			/\[line \d+\]\(https:\/\/github\.com\/clairval\/registre-ia\/blob\/main\/registry\/systems\/controle-aides-entreprises\.mdx#L\d+\)/,
 		);
@@ -321,9 +332,10 @@ describe('syncReviewReminders', () => {
 			for (const child of node.children ?? []) walk(child as { type: string });
 		};
 		walk(fromMarkdown(body) as Root);
-		// The hidden marker is the one piece of HTML; the links are the reminder's own, three a language.
+		// The hidden marker is the one piece of HTML; the links are the reminder's own, four a language
+		// (the entry's name only inside the form's encoded address).
 		expect(types.filter((type) => type === 'html')).toHaveLength(1);
-		expect(types.filter((type) => type === 'link')).toHaveLength(6);
+		expect(types.filter((type) => type === 'link')).toHaveLength(8);
 		expect(body).not.toContain('](https://evil.example)');
 		expect(body.match(/@\w/g)).toEqual(['@c', '@c']); // @clairval/registre-ia, in each language
 	});

@@ -141,7 +141,7 @@ describe('entry pages', () => {
 					expect(url.pathname).toMatch(/\/issues\/new$/);
 					expect(url.searchParams.get('template')).toBe('entry-error.yml');
 					expect(url.searchParams.get('entry')).toBe(`${kind}/${entry.id}`);
-					expect(url.searchParams.get('labels')).toBe(`entry-error,lang:${lang}`);
+					expect(url.searchParams.get('labels')).toBe(`registry: error report,lang:${lang}`);
 					expect(url.searchParams.get('title')).toMatch(
 						lang === 'fr' ? /^Erreur dans la fiche/ : /^Error in the entry/,
 					);
