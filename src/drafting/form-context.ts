@@ -18,5 +18,6 @@ export async function formContext(registryDir: string, config: SiteConfig): Prom
 		siteUrl: siteAddress(config.site),
 		providerName: config.drafting.providerName,
 		hosting: config.drafting.hosting,
+		languages: config.site.languages,
 	};
 }

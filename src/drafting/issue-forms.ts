@@ -1,7 +1,8 @@
 import { stringify } from 'yaml';
 import { correctionForms, type Correction } from '../contract/draft-report.ts';
 import { correctionFormLabels } from '../contract/labels.ts';
-import type { Bilingual, VocabularyValue } from '../registry/schemas/index.ts';
+import { languages, type Bilingual, type VocabularyValue } from '../registry/schemas/index.ts';
+import type { SiteLanguages } from '../config/languages.ts';
 import { entryKinds, kindOf, type EntryKind, type FormQuestion } from '../registry/kinds/index.ts';
 import type { Vocabularies } from '../registry/vocabularies.ts';
 import { commonFieldIds, entryFieldId, resolveField, type ResolvedField } from './form-fields.ts';
@@ -83,6 +84,8 @@ export interface FormContext {
 	siteUrl: string;
 	providerName: Bilingual;
 	hosting: Bilingual;
+	/** The site's languages, the root one first (`site.languages`): the language question's order. */
+	languages: SiteLanguages;
 }
 
 /**
@@ -93,8 +96,20 @@ export function bilingualLabel(text: Bilingual): string {
 	return text.fr === text.en ? text.fr : `${text.fr} / ${text.en}`;
 }
 
-/** Choices of the language question, in the order of `languages`. */
+/** Choices of the language question. */
 export const languageOptions = { fr: 'Français', en: 'English' } as const;
+
+/**
+ * The language question's choices, the site's root language first and chosen already (one
+ * question fewer for most contributors), then the other languages entries are written in.
+ */
+function languageChoices(context: FormContext): { options: string[]; default: 0 } {
+	const order = [
+		...context.languages,
+		...languages.filter((lang) => !context.languages.includes(lang)),
+	];
+	return { options: order.map((lang) => languageOptions[lang]), default: 0 };
+}
 
 /** Choices of a yes/no question. */
 export const booleanOptions = { true: 'Oui / Yes', false: 'Non / No' } as const;
@@ -160,7 +175,7 @@ export function registryForm(
 				label: bilingualLabel(commonLabels.language),
 				description:
 					'La langue de vos réponses ; l’autre est traduite puis relue. — *The language of your answers; the other one is translated, then reviewed.*',
-				options: [languageOptions.fr, languageOptions.en],
+				...languageChoices(context),
 			},
 			validations: { required: true },
 		},
@@ -450,7 +465,7 @@ export function entryUpdateForm(context: FormContext): Record<string, unknown> {
 			attributes: {
 				label: bilingualLabel(commonLabels.language),
 				description: 'La langue de vos réponses. — *The language of your answers.*',
-				options: [languageOptions.fr, languageOptions.en],
+				...languageChoices(context),
 			},
 			validations: { required: true },
 		},

@@ -133,6 +133,26 @@ describe('issue forms', () => {
 	});
 });
 
+describe('the language question', () => {
+	it('offers the site’s root language first, already chosen, then the others', async () => {
+		const context = await formContext(registryDir, loadSiteConfig());
+		const languageOf = (languages: typeof context.languages) =>
+			(registryForm('systems', { ...context, languages }) as { body: FormItem[] }).body.find(
+				(item) => item.id === commonFieldIds.language,
+			)?.attributes;
+		expect(languageOf(['fr', 'en'])).toMatchObject({
+			options: ['Français', 'English'],
+			default: 0,
+		});
+		expect(languageOf(['en', 'fr'])).toMatchObject({
+			options: ['English', 'Français'],
+			default: 0,
+		});
+		// A site in English alone still takes an answer written in French.
+		expect(languageOf(['en'])).toMatchObject({ options: ['English', 'Français'], default: 0 });
+	});
+});
+
 /** The questions of a committed form, markdown left out. */
 const questionsOf = (file: string) =>
 	(committed(file).body as FormItem[]).filter((item) => item.type !== 'markdown');
