@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { takeSearchRecords, type SearchRecord } from './record-store.ts';
+import { streamSearchRecords, takeSearchRecords, type SearchRecord } from './record-store.ts';
 
 /** Starlight's integration, whose Pagefind run this one takes over. */
 const starlightName = '@astrojs/starlight';
@@ -12,7 +12,8 @@ const starlightName = '@astrojs/starlight';
  * Writes the site's search index (Starlight's `pagefind/` bundle, so its search dialog works as
  * it is) once the site is built, in one Pagefind index: the docs pages from their HTML, as
  * Starlight indexes them (`data-pagefind-body`), and the registry's entry pages from the records
- * they left while rendering (`src/search/records.ts`), without Pagefind reading their HTML again.
+ * their pages hand over while rendering (`src/search/records.ts`), without Pagefind reading their
+ * HTML again.
  * Starlight's own run would read and parse every page, entry pages included, so this takes its
  * place (Starlight's `astro:build:done` hook does nothing else).
  * @see https://pagefind.app/docs/node-api/
@@ -33,15 +34,24 @@ export function registrySearch(): AstroIntegration {
 				}
 				delete starlight.hooks['astro:build:done'];
 			},
+			// Pagefind indexes each entry's record as soon as its page is rendered, in its own
+			// process, on the other processor while Astro renders the next pages.
+			'astro:build:start': async () => {
+				session = await openSearchIndex();
+				const open = session;
+				streamSearchRecords((record) => open.add(record));
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
-				const records = takeSearchRecords();
+				const index = session ?? (await openSearchIndex());
+				session = undefined;
+				for (const record of takeSearchRecords()) index.add(record);
 				const root = fileURLToPath(dir);
-				const pages = await docsPages(root, new Set(records.map((record) => record.url)));
-				await writeSearchIndex({ records, pages, outputPath: join(root, 'pagefind') });
+				const pages = await docsPages(root, index.urls);
+				await index.write(pages, join(root, 'pagefind'));
 				const seconds = ((performance.now() - started) / 1000).toFixed(2);
 				logger.info(
-					`Indexed ${records.length} entry pages and ${pages.length} other pages for search in ${seconds}s.`,
+					`Indexed ${index.urls.size} entry pages and ${pages.length} other pages for search in ${seconds}s.`,
 				);
 			},
 		},
@@ -70,35 +80,59 @@ async function docsPages(root: string, skipped: ReadonlySet<string>): Promise<Ht
 	return pages;
 }
 
+/** A Pagefind index being filled: records as they come, then the HTML pages and the files. */
+interface SearchIndex {
+	/** The addresses of the records added so far. */
+	urls: Set<string>;
+	add(record: SearchRecord): void;
+	/** Adds the pages, waits for every record, writes the bundle into `outputPath` and closes. */
+	write(pages: readonly HtmlPage[], outputPath: string): Promise<void>;
+}
+
+/** The index of the build that is running, if any. */
+let session: SearchIndex | undefined;
+
+/** Starts a Pagefind index (in Pagefind's own process). */
+async function openSearchIndex(): Promise<SearchIndex> {
+	const { index, errors } = await pagefind.createIndex();
+	check(errors);
+	if (!index) throw new Error('Pagefind gave no index');
+	const urls = new Set<string>();
+	const pending: Promise<{ errors: string[] }>[] = [];
+	return {
+		urls,
+		add(record) {
+			if (urls.has(record.url)) return;
+			urls.add(record.url);
+			pending.push(index.addCustomRecord(record));
+		},
+		async write(pages, outputPath) {
+			try {
+				for (const response of await Promise.all(pending)) check(response.errors);
+				for (const page of pages) {
+					const content = await readFile(page.path, 'utf8');
+					// Pages left out of search (`pagefind: false`) have no body to index.
+					if (content.includes('data-pagefind-body')) {
+						check((await index.addHTMLFile({ url: page.url, content })).errors);
+					}
+				}
+				check((await index.writeFiles({ outputPath })).errors);
+			} finally {
+				await pagefind.close();
+			}
+		},
+	};
+}
+
 /** Writes a Pagefind bundle of search records and HTML pages into `outputPath`. */
 export async function writeSearchIndex(options: {
 	records: readonly SearchRecord[];
 	pages?: readonly HtmlPage[];
 	outputPath: string;
 }): Promise<void> {
-	const { records, pages = [], outputPath } = options;
-	try {
-		const { index, errors } = await pagefind.createIndex();
-		check(errors);
-		if (!index) throw new Error('Pagefind gave no index');
-		for (const page of pages) {
-			const content = await readFile(page.path, 'utf8');
-			// Pages left out of search (`pagefind: false`) have no body to index.
-			if (content.includes('data-pagefind-body')) {
-				check((await index.addHTMLFile({ url: page.url, content })).errors);
-			}
-		}
-		// Sent in batches, each awaited: the Pagefind process indexes as the records arrive.
-		for (let start = 0; start < records.length; start += 64) {
-			const responses = await Promise.all(
-				records.slice(start, start + 64).map((record) => index.addCustomRecord(record)),
-			);
-			for (const response of responses) check(response.errors);
-		}
-		check((await index.writeFiles({ outputPath })).errors);
-	} finally {
-		await pagefind.close();
-	}
+	const index = await openSearchIndex();
+	for (const record of options.records) index.add(record);
+	await index.write(options.pages ?? [], options.outputPath);
 }
 
 /** Fails the build on any error Pagefind reports. */

@@ -22,24 +22,41 @@ export interface SearchRecord {
 /** Where the records of the pages rendered so far wait for the build's end (`collectSearchRecord`). */
 const storeKey = Symbol.for('registre-ia:search-records');
 
+/** The records kept so far, or where to send them as soon as their page is rendered. */
+interface RecordStore {
+	records: Map<string, SearchRecord>;
+	sink?: ((record: SearchRecord) => void) | undefined;
+}
+
 /**
  * The records of the pages rendered in this process. Astro renders the pages with its own copy of
  * this module (bundled by Vite) in the process that runs the integrations' hooks, hence a global.
  */
-function recordStore(): Map<string, SearchRecord> {
-	const global = globalThis as { [storeKey]?: Map<string, SearchRecord> };
-	return (global[storeKey] ??= new Map());
+function recordStore(): RecordStore {
+	const global = globalThis as { [storeKey]?: RecordStore };
+	return (global[storeKey] ??= { records: new Map() });
 }
 
-/** Keeps a rendered page's search record until the search index is written (`takeSearchRecords`). */
+/** Hands a rendered page's search record to the search index, or keeps it until asked for. */
 export function collectSearchRecord(record: SearchRecord): void {
-	recordStore().set(record.url, record);
+	const store = recordStore();
+	if (store.sink) store.sink(record);
+	else store.records.set(record.url, record);
 }
 
-/** The search records collected so far, handed over once and forgotten. */
+/**
+ * Sends every record collected from now on to `sink` as soon as its page is rendered, until
+ * `takeSearchRecords`: Pagefind, a separate process, then indexes them while the pages render.
+ */
+export function streamSearchRecords(sink: (record: SearchRecord) => void): void {
+	recordStore().sink = sink;
+}
+
+/** The search records kept so far, handed over once and forgotten; stops any stream. */
 export function takeSearchRecords(): SearchRecord[] {
 	const store = recordStore();
-	const records = [...store.values()];
-	store.clear();
+	store.sink = undefined;
+	const records = [...store.records.values()];
+	store.records.clear();
 	return records;
 }
