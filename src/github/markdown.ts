@@ -1,3 +1,4 @@
+import { formatLongDate } from '../registry/texts.ts';
 /**
  * Helpers to put untrusted text (issue content, model output, the drafting report) into the
  * Markdown of a pull request or a comment without it turning into links, mentions, HTML or a
@@ -68,13 +69,9 @@ export function formatNumber(value: number, maximumFractionDigits = 2): { fr: st
 /** A UTC date and time in French and English, e.g. `1 mai 2025 à 14:05 UTC`. */
 export function formatUtcTime(iso: string): { fr: string; en: string } {
 	const date = new Date(iso);
-	const options: Intl.DateTimeFormatOptions = {
-		dateStyle: 'long',
-		timeStyle: 'short',
-		timeZone: 'UTC',
-	};
+	const options: Intl.DateTimeFormatOptions = { timeStyle: 'short' };
 	return {
-		fr: `${new Intl.DateTimeFormat('fr-FR', options).format(date)} UTC`,
-		en: `${new Intl.DateTimeFormat('en-GB', options).format(date)} UTC`,
+		fr: `${formatLongDate(date, 'fr', options)} UTC`,
+		en: `${formatLongDate(date, 'en', options)} UTC`,
 	};
 }

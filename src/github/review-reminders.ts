@@ -13,6 +13,7 @@ import {
 } from '../registry/kinds/index.ts';
 import { loadRegistry, type Registry } from '../registry/load.ts';
 import { entryKey } from '../registry/references.ts';
+import { formatLongDate } from '../registry/texts.ts';
 import { fieldDoc } from '../registry/schemas/field.ts';
 import { objectShape, valueAt } from '../registry/schema-fields.ts';
 import {
@@ -201,11 +202,7 @@ export function registryMaintainers(config: Pick<SiteConfig, 'repository'>): str
 /** A date in French and English, e.g. `15 janvier 2027`, `15 January 2027`. */
 function formatDate(iso: string): Bilingual {
 	const date = new Date(`${iso}T00:00:00Z`);
-	const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
-	return {
-		fr: new Intl.DateTimeFormat('fr-FR', options).format(date),
-		en: new Intl.DateTimeFormat('en-GB', options).format(date),
-	};
+	return { fr: formatLongDate(date, 'fr'), en: formatLongDate(date, 'en') };
 }
 
 /** Controls, format characters (bidirectional overrides, zero-width ones) and noncharacters. */

@@ -9,6 +9,31 @@ export const languageNames: Record<Language, Record<Language, string>> = {
 	en: { fr: 'French', en: 'English' },
 };
 
+const longDates = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date as a sentence writes it, `15 janvier 2027`, `15 January 2027`; French writes the first
+ * of the month as an ordinal, « 1er décembre » (French typographic usage), which Intl does not.
+ */
+export function formatLongDate(
+	date: Date,
+	lang: Language,
+	options: Intl.DateTimeFormatOptions = {},
+): string {
+	const key = `${lang}:${JSON.stringify(options)}`;
+	let format = longDates.get(key);
+	if (!format) {
+		const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+		format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC', ...options });
+		longDates.set(key, format);
+	}
+	if (lang !== 'fr') return format.format(date);
+	return format
+		.formatToParts(date)
+		.map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
+		.join('');
+}
+
 /** The language the entry was not written in. */
 export function otherLanguage(language: Language): Language {
 	return language === 'fr' ? 'en' : 'fr';

@@ -140,7 +140,7 @@ describe('syncReviewReminders', () => {
 				reminderMarker('systems', 'controle-aides-entreprises', '2026-12-01'),
 			),
 		).toBe(true);
-		expect(overdue?.body).toContain('était prévue le 1 décembre 2026 : elle est en retard.');
+		expect(overdue?.body).toContain('était prévue le 1er décembre 2026 : elle est en retard.');
 		expect(overdue?.body).toContain('was due on 1 December 2026: it is overdue.');
 		// Addressed to the entry's team, and to the maintainers, who are notified.
 		expect(overdue?.body).toMatch(/- Équipe : Service : .+ · Fonction responsable : .+/);
@@ -222,7 +222,7 @@ describe('syncReviewReminders', () => {
 		expect(closed).toMatchObject({ state: 'closed', stateReason: 'completed' });
 		const comment = fake.state.comments.find((c) => c.issue === issue?.number);
 		expect(comment?.body).toContain(
-			'Revue faite le 8 janvier 2027 ; la prochaine revue est prévue le 1 décembre 2027',
+			'Revue faite le 8 janvier 2027 ; la prochaine revue est prévue le 1er décembre 2027',
 		);
 		expect(comment?.body).toContain(
 			'Reviewed on 8 January 2027; the next review is due on 1 December 2027',
