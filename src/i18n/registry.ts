@@ -83,6 +83,13 @@ const fr = {
 	'entry.provenance': 'Provenance',
 	'entry.provenance.drafted':
 		'Brouillon rédigé avec l’aide de l’IA ({provider}, modèle {model}, le {date}).',
+	'entry.provenance.footprint': 'Empreinte estimée de ce brouillon\u202f: {parts}.',
+	'entry.provenance.tokens': '{count}\u00a0jetons',
+	'entry.provenance.cost': 'environ {amount}',
+	'entry.provenance.energy': 'de {min} à {max}\u00a0Wh',
+	'entry.provenance.revision': 'Modifiée le {date} à la suite du ticket {issue}\u202f: {fields}.',
+	'entry.provenance.revisionDrafted':
+		'Modification rédigée avec l’aide de l’IA ({provider}, modèle {model}).',
 	'entry.provenance.issue': 'Proposée dans le ticket {issue}.',
 	'entry.provenance.pr': 'Relue et fusionnée dans la demande de fusion {pr}.',
 	'entry.provenance.manual': 'Fiche rédigée par l’équipe du registre.',
@@ -202,6 +209,13 @@ const en: Record<RegistryKey, string> = {
 	'entry.provenance': 'Provenance',
 	'entry.provenance.drafted':
 		'Draft written with AI assistance ({provider}, model {model}, on {date}).',
+	'entry.provenance.footprint': 'Estimated footprint of this draft: {parts}.',
+	'entry.provenance.tokens': '{count} tokens',
+	'entry.provenance.cost': 'about {amount}',
+	'entry.provenance.energy': '{min} to {max} Wh',
+	'entry.provenance.revision': 'Changed on {date} following issue {issue}: {fields}.',
+	'entry.provenance.revisionDrafted':
+		'Change written with AI assistance ({provider}, model {model}).',
 	'entry.provenance.issue': 'Proposed in issue {issue}.',
 	'entry.provenance.pr': 'Reviewed and merged in pull request {pr}.',
 	'entry.provenance.manual': 'Entry written by the registry team.',

@@ -10,6 +10,8 @@ import {
 	valueAt,
 } from '../registry/schema-fields.ts';
 import { fieldDoc, type Bilingual, type Text, type Language } from '../registry/schemas/index.ts';
+import type { Drafted } from '../registry/schemas/shared.ts';
+import { formatLongDate } from '../registry/texts.ts';
 import {
 	entrySchemas,
 	kindOf,
@@ -45,20 +47,11 @@ export interface ViewContext {
 /** Something a hast element can hold: an element or text. */
 type Node = ElementContent | string;
 
-const dateFormats = new Map<Language, Intl.DateTimeFormat>();
 const numberFormats = new Map<Language, Intl.NumberFormat>();
 
 /** Formats a `YYYY-MM-DD` or ISO date as a long date in the reader's language. */
 export function formatDate(value: string, lang: Language): string {
-	let format = dateFormats.get(lang);
-	if (!format) {
-		format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-			dateStyle: 'long',
-			timeZone: 'UTC',
-		});
-		dateFormats.set(lang, format);
-	}
-	return format.format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
+	return formatLongDate(new Date(value.length === 10 ? `${value}T00:00:00Z` : value), lang);
 }
 
 function formatNumber(value: number, lang: Language): string {
@@ -556,6 +549,8 @@ function renderProvenance(entry: SiteEntry, context: ViewContext): Node[] {
 			t('entry.provenance.drafted', { provider, model, date: formatDate(date, lang) }),
 			' ',
 		);
+		const footprint = footprintParts(provenance.drafted, context);
+		if (footprint) sentences.push(t('entry.provenance.footprint', { parts: footprint }), ' ');
 	}
 	if (provenance?.issue)
 		sentences.push(
@@ -569,13 +564,66 @@ function renderProvenance(entry: SiteEntry, context: ViewContext): Node[] {
 		sentences.push(...withLink(t('entry.provenance.pr'), '{pr}', prLink(pullRequest)));
 	if (sentences.length === 0) sentences.push(t('entry.provenance.manual'));
 	const filled = aiFields(entry).map((path) => labelOf(context.kind, path, lang));
+	// Each correction or update, newest first: when, from which issue, which fields, and the AI's part.
+	const revisions = [...(provenance?.revisions ?? [])].reverse().map((revision) =>
+		h('li', [
+			...withLink(
+				t('entry.provenance.revision', {
+					date: formatDate(revision.date, lang),
+					fields: revision.fields.map((name) => labelOf(context.kind, name, lang)).join(', '),
+				}),
+				'{issue}',
+				issueLink(revision.issue),
+			),
+			...(revision.drafted
+				? [
+						' ',
+						t('entry.provenance.revisionDrafted', {
+							provider: revision.drafted.provider,
+							model: revision.drafted.model,
+						}),
+					]
+				: []),
+		]),
+	);
 	return [
 		h('h3', t('entry.provenance')),
 		h('p', sentences),
+		...(revisions.length ? [h('ul', revisions)] : []),
 		...(filled.length
 			? [h('p', t('entry.provenance.aiFields', { fields: filled.join(', ') }))]
 			: []),
 	];
+}
+
+/** A draft's tokens, estimated cost and energy, as far as they are known: `4 200 jetons, environ 0,01 €, de 0,2 à 0,6 Wh`. */
+function footprintParts(drafted: Drafted, { t, lang }: ViewContext): string | undefined {
+	const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+	const parts: string[] = [];
+	if (drafted.tokens) {
+		const count = formatNumber(drafted.tokens.input + drafted.tokens.output, lang);
+		parts.push(t('entry.provenance.tokens', { count }));
+	}
+	if (drafted.cost) {
+		const { amount, currency } = drafted.cost;
+		const money = new Intl.NumberFormat(locale, {
+			style: 'currency',
+			currency,
+			maximumSignificantDigits: 2,
+		});
+		parts.push(t('entry.provenance.cost', { amount: money.format(amount) }));
+	}
+	if (drafted.energyWh) {
+		// Orders of magnitude: two significant digits say all they know.
+		const wh = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
+		const { min, max } = drafted.energyWh;
+		parts.push(
+			min === max
+				? `${wh.format(min)}\u00a0Wh`
+				: t('entry.provenance.energy', { min: wh.format(min), max: wh.format(max) }),
+		);
+	}
+	return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 function withLink(sentence: string, placeholder: string, link: Node): Node[] {

@@ -160,6 +160,29 @@ describe('entry pages', () => {
 		).toMatch(other === 'en' ? /machine-translated/ : /traduit automatiquement/);
 	});
 
+	it('tells what an AI draft cost and how the entry was corrected since, in each language', () => {
+		const entry = registry.systems.find(
+			(each) => each.data.provenance?.drafted?.tokens && each.data.provenance.revisions?.length,
+		);
+		if (!entry) throw new Error('the sample should have an AI-drafted system corrected since');
+		const { drafted, revisions = [] } = entry.data.provenance ?? {};
+		const tokens = (drafted?.tokens?.input ?? 0) + (drafted?.tokens?.output ?? 0);
+		// textContent reads every kind of space as one plain space.
+		const spaced = (text: string) => text.replace(/\s+/g, ' ');
+		const french = textContent(entryPage('systems', entry.id, 'fr').document);
+		expect(french).toContain(
+			spaced(
+				`Empreinte estimée de ce brouillon : ${new Intl.NumberFormat('fr-FR').format(tokens)} jetons, environ`,
+			),
+		);
+		expect(french).toMatch(/Modifiée le \d+(er)? \p{L}+ \d{4} à la suite du ticket #\d+ : /u);
+		const english = textContent(entryPage('systems', entry.id, 'en').document);
+		expect(english).toContain(
+			`Estimated footprint of this draft: ${tokens.toLocaleString('en-GB')} tokens, about`,
+		);
+		expect(english).toContain(`following issue #${revisions.at(-1)?.issue} : `);
+	});
+
 	it('ships no script of its own: an entry page loads only what a documentation page loads', () => {
 		const scripts = (page: Page) =>
 			new Set(selectAll(page.document, 'script[src]').map((script) => attr(script, 'src')));
