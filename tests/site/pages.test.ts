@@ -81,6 +81,23 @@ describe('every page in dist/', () => {
 		).toEqual([]);
 	});
 
+	it('labels Starlight’s own controls in French as French writes them', () => {
+		const labels = (page: Page) =>
+			['starlight-theme-select', 'starlight-lang-select'].flatMap((control) =>
+				selectAll(page.document, control).map((element) =>
+					textContent(must(select(element, '.sr-only'), `${control}'s label`)),
+				),
+			);
+		expect(
+			problems((page) =>
+				page.urlLang === 'fr' &&
+				labels(page).some((label) => !/^Choisir (le thème|la langue)$/.test(label))
+					? [labels(page).join(' | ')]
+					: [],
+			),
+		).toEqual([]);
+	});
+
 	it('has an absolute canonical link to a page that exists', () => {
 		expect(
 			problems((page) => {
