@@ -8,6 +8,9 @@ import { streamSearchRecords, takeSearchRecords, type SearchRecord } from './rec
 /** Starlight's integration, whose Pagefind run this one takes over. */
 const starlightName = '@astrojs/starlight';
 
+/** The Starlight integrations whose Pagefind run is taken over already. */
+const takenOver = new WeakSet<AstroIntegration>();
+
 /**
  * Writes the site's search index (Starlight's `pagefind/` bundle, so its search dialog works as
  * it is) once the site is built, in one Pagefind index: the docs pages from their HTML, as
@@ -27,12 +30,15 @@ export function registrySearch(): AstroIntegration {
 				const starlight = config.integrations.find(
 					(integration) => integration.name === starlightName,
 				);
+				// Set up again (by `astro sync`, a dev server's restart) once its run is taken over.
+				if (starlight && takenOver.has(starlight)) return;
 				if (!starlight?.hooks['astro:build:done']) {
 					throw new Error(
 						`registre-ia:search takes over ${starlightName}'s Pagefind run, which it no longer finds`,
 					);
 				}
 				delete starlight.hooks['astro:build:done'];
+				takenOver.add(starlight);
 			},
 			// Pagefind indexes each entry's record as soon as its page is rendered, in its own
 			// process, on the other processor while Astro renders the next pages.
