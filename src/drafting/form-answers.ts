@@ -1,6 +1,6 @@
 import type { Checkboxes, ParsedBody } from '@github/issue-parser';
 import { issueMessage } from '../registry/schema-issues.ts';
-import type { Bilingual, Language } from '../registry/schemas/index.ts';
+import type { Bilingual, Language, Text } from '../registry/schemas/index.ts';
 import { kindOf, type EntryKind, type FormQuestion } from '../registry/kinds/index.ts';
 import type { Vocabularies } from '../registry/vocabularies.ts';
 import { commonFieldIds, resolveField } from './form-fields.ts';
@@ -42,10 +42,18 @@ export interface UnknownModelUse {
 	usage: Partial<Record<Language, string>>;
 }
 
-/** A model of the registry, as the "models used" answer may name it. */
+/** A model of the registry, as the "models used" answer may name it (by its id or a name). */
 export interface KnownModel {
 	id: string;
-	name: string;
+	/** Its name in each language: the answer may give either. */
+	name: string | Text;
+}
+
+/** A model's names, lower-cased, in both languages. */
+function modelNames(model: KnownModel): string[] {
+	const { name } = model;
+	const names = typeof name === 'string' ? [name] : [name.fr, name.en];
+	return names.flatMap((one) => (one ? [one.toLowerCase()] : []));
 }
 
 /** Reads each answer into its entry field's type; every answer that cannot be is an error. */
@@ -245,7 +253,7 @@ function readModelUses(
 		const name = separator ? cleaned.slice(0, separator.index) : cleaned;
 		const usage = separator ? cleaned.slice(separator.index + separator[0].length).trim() : '';
 		const wanted = name.trim().toLowerCase();
-		const model = models.find((m) => m.id === wanted || m.name.toLowerCase() === wanted);
+		const model = models.find((m) => m.id === wanted || modelNames(m).includes(wanted));
 		if (!model) {
 			unknownModels.push({ name: name.trim(), usage: usage ? { [original]: usage } : {} });
 			continue;

@@ -76,7 +76,12 @@ export function planNewModels(
 		seen.add(key);
 		const id = entryId(use.name, taken, `model-${frame.issue}-${planned.length + 1}`);
 		taken.add(id);
-		const named: FieldAnswer = { field: nameQuestion, text: use.name, value: use.name };
+		// A name is a text in both languages: the contributor's, the other one left to translate.
+		const named: FieldAnswer = {
+			field: nameQuestion,
+			text: use.name,
+			value: { [answers.original]: use.name },
+		};
 		const modelAnswers: FormAnswers = {
 			kind: modelKind,
 			original: answers.original,
@@ -258,7 +263,8 @@ export async function draftNewModels(
 			variants: answerVariants({
 				kind: modelKind,
 				registry,
-				answered: [nameFieldPath],
+				// The name is a text: the model writes it in the other language too (the form's stays).
+				answered: [],
 				refs: settings.preset.schemaRefs,
 				issueText,
 			}),
@@ -294,7 +300,9 @@ export async function draftNewModels(
 			original: answers.original,
 			noAi: false,
 			details: '',
-			answers: [{ field: nameQuestion, text: model.name, value: model.name }],
+			answers: [
+				{ field: nameQuestion, text: model.name, value: { [answers.original]: model.name } },
+			],
 			unknownModels: [],
 			unknownModelUses: [],
 			errors: [],

@@ -66,7 +66,7 @@ describe('referenceCandidates', () => {
 
 	it('tells numbered entries apart, and names the one the issue gives', () => {
 		const registry = largeRegistry(sample, 312);
-		const named = registry.models.find((entry) => entry.data.name === 'Tesseract OCR 130');
+		const named = registry.models.find((entry) => entry.data.name.fr === 'Tesseract OCR 130');
 		const found = candidates(
 			'Nous utilisons Tesseract OCR 130 pour lire les scans.',
 			'models',

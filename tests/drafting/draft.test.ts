@@ -329,7 +329,7 @@ describe('form-only drafts', slow, () => {
 		const [, added] = run.report.files;
 		expect(added).toMatchObject({ kind: 'models', change: 'add', file: `models/${added?.id}.mdx` });
 		const model = readFileSync(join(run.outDir, added?.file ?? ''), 'utf8');
-		expect(model).toContain('name: Llama 3.3 70B');
+		expect(model).toContain('name:\n  fr: Llama 3.3 70B\n');
 		const system = readFileSync(join(run.outDir, run.report.file ?? ''), 'utf8');
 		expect(system).toContain(`- model: ${added?.id}\n    usage:\n      fr: résume les courriers`);
 		// What the new entry lacks is listed in words, with the model's name.

@@ -223,7 +223,8 @@ export const modelAnswers = (): Record<string, FormAnswer> => ({
 
 /** What a good model would draft from {@link modelAnswers}. */
 export const aiModel = (): Json => ({
-	name: 'Whisper Large v3 Turbo',
+	name: { fr: 'Whisper Large v3 Turbo', en: 'Whisper Large v3 Turbo' },
+	provider: { fr: 'OpenAI', en: 'OpenAI' },
 	description: {
 		fr: 'Modèle de reconnaissance vocale qui transcrit la parole en texte.',
 		en: 'Speech recognition model that transcribes speech to text.',

@@ -62,12 +62,14 @@ export function largeRegistry(base: Registry, perKind: number): Registry {
  */
 export function writeSyntheticModels(dir: string, count: number, baseId = 'tesseract-5'): string[] {
 	const text = readFileSync(join(sampleDir, 'models', `${baseId}.mdx`), 'utf8');
-	const name = /^name: (.*)$/m.exec(text)?.[1] ?? baseId;
+	// A model's name is a text: a `name:` block with an `fr:` and an `en:` line.
+	const name = /^name:\n {2}fr: (.*)\n {2}en: (.*)$/m.exec(text);
+	const [fr, en] = [name?.[1] ?? baseId, name?.[2] ?? baseId];
 	return Array.from({ length: count }, (_, index) => {
 		const id = syntheticId('models', baseId, index);
 		const copy = text
 			.replace(/^id: .*$/m, `id: ${id}`)
-			.replace(/^name: .*$/m, `name: ${name} ${index}`);
+			.replace(/^name:\n(?: {2}.*\n)+/m, `name:\n  fr: ${fr} ${index}\n  en: ${en} ${index}\n`);
 		writeFileSync(join(dir, 'models', `${id}.mdx`), copy);
 		return id;
 	});

@@ -59,7 +59,7 @@ function issueNaming(registry: Registry): { text: string; model: string; dataset
 		'Title: [Système d’IA / AI system] Lecture des courriers',
 		'Language: French',
 		'Name: Lecture des courriers entrants',
-		`Models used: ${model.data.name}: lit les courriers numérisés`,
+		`Models used: ${model.data.name.fr}: lit les courriers numérisés`,
 		'Description:',
 		`Le système lit les courriers numérisés et en tire le texte. Il s’appuie sur le jeu ${dataset.id}. Un agent relit chaque résultat.`,
 	].join('\n');

@@ -167,7 +167,7 @@ describe('from an issue event to a pull request', { timeout: 120_000 }, () => {
 		expect(report.kind).toBe('models');
 		const files = fake.state.filesAt('registry/issue-7');
 		expect(Object.keys(files).sort()).toEqual(['README.md', entryPath]);
-		expect(files[entryPath]).toContain('name: Mistral Small 3.2');
+		expect(files[entryPath]).toContain('name:\n  fr: Mistral Small 3.2\n');
 
 		expect(fake.state.pulls.size).toBe(1);
 		const pull = [...fake.state.pulls.values()][0];

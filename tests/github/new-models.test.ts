@@ -107,7 +107,8 @@ describe('a model not yet registered', slow, () => {
 		const model = frontMatter(files()[modelPath]);
 		expect(model).toMatchObject({
 			id: 'mistral-medium-3',
-			name: 'Mistral Medium 3',
+			// The contributor's language only: the entry's translation is missing.
+			name: { fr: 'Mistral Medium 3' },
 			provenance: { issue: 9 },
 		});
 
@@ -138,7 +139,9 @@ describe('a model not yet registered', slow, () => {
 				// The new model, drafted from its name: what the model knows of it, said cautiously.
 				return completion(
 					strictAnswer((format.json_schema.schema ?? {}) as never, {
-						provider: 'Mistral AI',
+						// The name in the other language too: the form gives the contributor's.
+						name: { fr: 'Mistral Medium 3 (IA)', en: 'Mistral Medium 3' },
+						provider: { fr: 'Mistral AI', en: 'Mistral AI' },
 						description: {
 							fr: 'Grand modèle de langage de Mistral AI (à confirmer).',
 							en: 'Large language model by Mistral AI (to be confirmed).',
@@ -176,8 +179,8 @@ describe('a model not yet registered', slow, () => {
 		]);
 		const model = frontMatter(files()[modelPath]);
 		expect(model).toMatchObject({
-			name: 'Mistral Medium 3',
-			provider: 'Mistral AI',
+			name: { fr: 'Mistral Medium 3', en: 'Mistral Medium 3' },
+			provider: { fr: 'Mistral AI', en: 'Mistral AI' },
 			description: { en: 'Large language model by Mistral AI (to be confirmed).' },
 			language: { original: 'fr', translation: 'machine' },
 			provenance: {

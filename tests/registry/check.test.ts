@@ -399,6 +399,8 @@ describe('languages', () => {
 	it('wants no text in the other language when the translation is missing', async () => {
 		const model = modelData({
 			language: { original: 'en', translation: 'missing' },
+			name: { en: 'Test model' },
+			provider: { en: 'Clairval Metropolitan Authority' },
 			description: { en: 'A model.' },
 			tasks: { en: 'Classify.' },
 			trainingData: { en: 'Labelled examples.' },

@@ -50,9 +50,9 @@ export function text(fr: string, en: string) {
 export function modelData(overrides: Record<string, unknown> = {}) {
 	return {
 		id: 'modele-test',
-		name: 'Modèle de test',
+		name: text('Modèle de test', 'Test model'),
 		version: '1.0',
-		provider: 'Métropole de Clairval',
+		provider: text('Métropole de Clairval', 'Clairval Metropolitan Authority'),
 		description: text('Un modèle de test.', 'A test model.'),
 		learningType: 'supervised',
 		tasks: text('Classer.', 'Classify.'),

@@ -58,8 +58,8 @@ describe('the CSV files in LibreOffice Calc', () => {
 		const hostile = {
 			...model,
 			id: 'formules',
-			name: '=1+1',
-			provider: '+33 1 23 45 67 89',
+			name: { fr: '=1+1', en: '=1+1' },
+			provider: { fr: '+33 1 23 45 67 89', en: '+33 1 23 45 67 89' },
 			version: '1.0',
 			documentation: [{ label: { fr: '@SUM(1;2)', en: '-2+3' }, url: 'https://docs.example.org/' }],
 		};

@@ -9,17 +9,18 @@ import {
 	EntryIdSchema,
 	SlugSchema,
 	TextSchema,
+	shortTextSchema,
 } from './shared.ts';
 
 /** An AI model used by the organisation's systems: one file `registry/models/<id>.mdx`. */
 export const ModelSchema = z
 	.object({
 		id: EntryIdSchema,
-		name: field(z.string().trim().min(1).max(120), {
+		name: field(shortTextSchema(120), {
 			label: { fr: 'Nom', en: 'Name' },
 			help: {
-				fr: 'Nom du modèle, tel que son fournisseur le publie.',
-				en: 'Name of the model, as its provider publishes it.',
+				fr: 'Nom du modèle, tel que son fournisseur le publie (le même dans les deux langues pour un nom de produit).',
+				en: 'Name of the model, as its provider publishes it (the same in both languages for a product name).',
 			},
 		}),
 		version: field(z.string().trim().min(1).max(60), {
@@ -29,11 +30,11 @@ export const ModelSchema = z
 				en: 'Version or release date of the model in use.',
 			},
 		}),
-		provider: field(z.string().trim().min(1).max(120), {
+		provider: field(shortTextSchema(120), {
 			label: { fr: 'Fournisseur', en: 'Provider' },
 			help: {
-				fr: 'Organisation qui a développé le modèle.',
-				en: 'Organisation that developed the model.',
+				fr: 'Organisation qui a développé le modèle, nommée dans chaque langue (le même nom pour Mistral AI ou OpenAI).',
+				en: 'Organisation that developed the model, named in each language (the same name for Mistral AI or OpenAI).',
 			},
 		}),
 		description: field(TextSchema, {

@@ -114,9 +114,12 @@ describe('the CSV tables', () => {
 	});
 
 	it('quote cells with commas, quotes and line breaks', () => {
-		const tricky = { ...must(registry.models[0]).data, name: 'A, "quoted"\nname' };
+		const tricky = {
+			...must(registry.models[0]).data,
+			name: { fr: 'A, "quoted"\nname', en: 'A, "quoted"\nname' },
+		};
 		const [record] = parseCsvFile(tableToCsv(must(csvTables('models')[0]), [tricky], options));
-		expect(record?.['name']).toBe('A, "quoted"\nname');
+		expect(record?.['name.fr']).toBe('A, "quoted"\nname');
 	});
 });
 
@@ -138,8 +141,8 @@ describe('formulas in the CSV exports', () => {
 		(text) => {
 			const hostile = {
 				...model,
-				name: text,
-				provider: text,
+				name: { fr: text, en: text },
+				provider: { fr: text, en: text },
 				documentation: [{ label: { fr: text, en: text }, url: 'https://docs.example.org/' }],
 			};
 			const files = writeCsvExport('models', [hostile], options);
@@ -148,11 +151,11 @@ describe('formulas in the CSV exports', () => {
 					for (const cell of Object.values(record)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 				}
 			}
-			expect(parseCsvFile(files.get('models') ?? '')[0]?.['name']).toBe(`'${text}`);
+			expect(parseCsvFile(files.get('models') ?? '')[0]?.['name.fr']).toBe(`'${text}`);
 			// Raw, before the schema trims the tab and carriage return away.
 			const [back] = readCsvData('models', (name) => files.get(name) ?? '');
-			expect(back?.['name']).toBe(text);
-			expect(back?.['provider']).toBe(text);
+			expect(back?.['name']).toEqual({ fr: text, en: text });
+			expect(back?.['provider']).toEqual({ fr: text, en: text });
 			expect(back?.['documentation']).toEqual(hostile.documentation);
 		},
 	);
@@ -160,10 +163,11 @@ describe('formulas in the CSV exports', () => {
 	it('leaves numbers and texts that are no formula as they are', () => {
 		const csv = tableToCsv(
 			must(csvTables('models')[0]),
-			[{ ...model, name: 'Modèle - version 2' }],
+			[{ ...model, name: { fr: 'Modèle - version 2', en: 'Model - version 2' } }],
 			options,
 		);
-		expect(parseCsvFile(csv)[0]?.['name']).toBe('Modèle - version 2');
+		expect(parseCsvFile(csv)[0]?.['name.fr']).toBe('Modèle - version 2');
+		expect(parseCsvFile(csv)[0]?.['name.en']).toBe('Model - version 2');
 	});
 });
 
