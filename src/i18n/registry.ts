@@ -88,6 +88,7 @@ const fr = {
 	'entry.provenance.cost': 'environ {amount}',
 	'entry.provenance.energy': 'de {min} à {max}\u00a0Wh',
 	'entry.provenance.revision': 'Modifiée le {date} à la suite du ticket {issue}\u202f: {fields}.',
+	'entry.provenance.revisionByHand': 'Modifiée le {date} à la suite du ticket {issue}.',
 	'entry.provenance.revisionDrafted':
 		'Modification rédigée avec l’aide de l’IA ({provider}, modèle {model}).',
 	'entry.provenance.issue': 'Proposée dans le ticket {issue}.',
@@ -214,6 +215,7 @@ const en: Record<RegistryKey, string> = {
 	'entry.provenance.cost': 'about {amount}',
 	'entry.provenance.energy': '{min} to {max} Wh',
 	'entry.provenance.revision': 'Changed on {date} following issue {issue}: {fields}.',
+	'entry.provenance.revisionByHand': 'Changed on {date} following issue {issue}.',
 	'entry.provenance.revisionDrafted':
 		'Change written with AI assistance ({provider}, model {model}).',
 	'entry.provenance.issue': 'Proposed in issue {issue}.',

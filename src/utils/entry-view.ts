@@ -568,10 +568,13 @@ function renderProvenance(entry: SiteEntry, context: ViewContext): Node[] {
 	const revisions = [...(provenance?.revisions ?? [])].reverse().map((revision) =>
 		h('li', [
 			...withLink(
-				t('entry.provenance.revision', {
-					date: formatDate(revision.date, lang),
-					fields: revision.fields.map((name) => labelOf(context.kind, name, lang)).join(', '),
-				}),
+				// A report the draft could not apply names no field: the team corrected it by hand.
+				revision.fields.length > 0
+					? t('entry.provenance.revision', {
+							date: formatDate(revision.date, lang),
+							fields: revision.fields.map((name) => labelOf(context.kind, name, lang)).join(', '),
+						})
+					: t('entry.provenance.revisionByHand', { date: formatDate(revision.date, lang) }),
 				'{issue}',
 				issueLink(revision.issue),
 			),

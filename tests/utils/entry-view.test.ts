@@ -33,3 +33,54 @@ describe('an entry’s card', () => {
 		expect(rendered('clairval-repond', { review }, 'en')).toContain('Not yet reviewed');
 	});
 });
+
+describe('an entry’s provenance', () => {
+	const drafted = {
+		provider: 'mistral',
+		model: 'mistral-small-latest',
+		date: '2026-10-04',
+		tokens: { input: 4000, output: 200 },
+		cost: { amount: 0.0012, currency: 'EUR' },
+		energyWh: { min: 0.2, max: 0.6 },
+	};
+	const provenance = (revisions: unknown[]) => ({
+		provenance: { issue: 15, drafted, fields: {}, revisions },
+	});
+
+	it('gives the draft’s footprint as far as it is known, in each language', () => {
+		const french = rendered('clairval-repond', provenance([]), 'fr');
+		expect(french).toContain(
+			'Empreinte estimée de ce brouillon\u202f: 4\u202f200\u00a0jetons, environ 0,0012\u00a0€, de 0,2 à 0,6\u00a0Wh.',
+		);
+		const english = rendered('clairval-repond', provenance([]), 'en');
+		expect(english).toContain(
+			'Estimated footprint of this draft: 4,200 tokens, about €0.0012, 0.2 to 0.6 Wh.',
+		);
+		const tokensOnly = {
+			provenance: { drafted: { ...drafted, cost: undefined, energyWh: undefined } },
+		};
+		expect(rendered('clairval-repond', tokensOnly, 'en')).toContain('this draft: 4,200 tokens.');
+	});
+
+	it('lists each change, newest first, and one the team made by hand without a field list', () => {
+		const html = rendered(
+			'clairval-repond',
+			provenance([
+				{ issue: 41, date: '2026-11-20', drafted, fields: ['risks'] },
+				{ issue: 77, date: '2026-12-01', fields: [] },
+			]),
+			'fr',
+		);
+		const byHand = html.indexOf(
+			'Modifiée le 1er décembre 2026 à la suite du ticket <a href="https://github.com/o/r/issues/77">#77</a>.',
+		);
+		const drafted41 = html.indexOf(
+			'Modifiée le 20 novembre 2026 à la suite du ticket <a href="https://github.com/o/r/issues/41">#41</a>\u202f: Risques et mesures.',
+		);
+		expect(byHand).toBeGreaterThan(0);
+		expect(drafted41).toBeGreaterThan(byHand);
+		expect(html).toContain(
+			'Modification rédigée avec l’aide de l’IA (mistral, modèle mistral-small-latest).',
+		);
+	});
+});
