@@ -99,6 +99,22 @@ describe('the field reference page', () => {
 		);
 	});
 
+	it('gives a model’s name and provider in both languages, its version once (issue #12)', () => {
+		const en = reference('en').document;
+		const fr = reference('fr').document;
+		for (const path of ['name', 'provider']) {
+			expect(textContent(description(en, 'models', path)), path).toContain(
+				'text in French and English (at most 120 characters in each language)',
+			);
+			expect(textContent(description(fr, 'models', path)), path).toMatch(
+				/en français et en anglais/,
+			);
+		}
+		expect(textContent(description(en, 'models', 'version'))).toContain(
+			'plain text, the same in both languages',
+		);
+	});
+
 	it('links a reference to the index of the kind it names', () => {
 		const links = selectAll(
 			description(reference('en').document, 'systems', 'models[].model'),

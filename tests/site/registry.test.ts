@@ -13,6 +13,7 @@ import { jsonLdToStore, validateCatalog } from '../registry/exports/shacl.ts';
 import { loadRegistry } from '../../src/registry/load.ts';
 import { asHtml } from '../../src/search/records.ts';
 import { entryPageId } from '../../src/utils/entry-page.ts';
+import { entryName } from '../../src/utils/entry-meta.ts';
 import { openBundle } from './pagefind-search.ts';
 import { facetsFor, facetValues } from '../../src/registry/facets.ts';
 import {
@@ -55,7 +56,8 @@ describe('entry pages', () => {
 				const page = entryPage(kind, entry.id, lang);
 				expect(attr(must(select(page.document, 'html'), 'html'), 'lang')).toBe(lang);
 				const title = textContent(must(select(page.document, 'h1'), 'h1'));
-				const name = kind === 'models' ? String(entry.data.name) : undefined;
+				// A model's page is titled with its name in the page's language (issue #12, item 7).
+				const name = kind === 'models' ? entryName(entry, kind, lang).text : undefined;
 				if (name) expect(title).toBe(name);
 				else expect(title.length).toBeGreaterThan(0);
 			}
