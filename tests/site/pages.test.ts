@@ -256,6 +256,27 @@ describe('sitemap', () => {
 });
 
 describe('content pages', () => {
+	it('have the same sections in both languages: no section written in one language only', () => {
+		const headings = (page: Page) =>
+			selectAll(page.document, '.sl-markdown-content :is(h2, h3)').length;
+		const french = pages.filter(
+			(page) => page.urlLang === 'fr' && !isRegistryOutput(page.path.slice(basePath.length)),
+		);
+		const pairs = french.flatMap((page) => {
+			const english = pageAt(new URL(counterpartPath(page.path), siteRoot));
+			return english ? [[page, english] as const] : [];
+		});
+		expect(pairs.length, 'French pages with an English counterpart').toBeGreaterThanOrEqual(
+			contentSlugs.length,
+		);
+		const differing = pairs.flatMap(([fr, en]) =>
+			headings(fr) === headings(en)
+				? []
+				: [`${fr.path}: ${headings(fr)} headings, ${en.path}: ${headings(en)}`],
+		);
+		expect(differing).toEqual([]);
+	});
+
 	it.each(
 		contentSlugs.flatMap((slug) => languages.map((lang) => [slug || 'index', lang] as const)),
 	)('%s exists in %s with real content', (slug, lang) => {

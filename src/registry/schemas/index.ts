@@ -7,5 +7,8 @@ export * from './processing-record.ts';
 export * from './software.ts';
 export * from './vocabulary.ts';
 
-/** Version of the registry data model, published with the open data. Bump on breaking changes. */
-export const schemaVersion = '1.0.0';
+/**
+ * Version of the registry data model, published with the open data. Bump on breaking changes:
+ * 2.0.0, a model's `name` and `provider` became texts in both languages.
+ */
+export const schemaVersion = '2.0.0';
