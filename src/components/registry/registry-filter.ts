@@ -141,7 +141,10 @@ export function initRegistryIndex(root: HTMLElement) {
 	const headers = [...root.querySelectorAll<HTMLTableCellElement>('thead th[data-column]')];
 	// The name's header first, then the columns in the compact index's order.
 	const columnNames = headers.slice(1).map((th) => th.dataset.column ?? '');
-	const pageSize = Number(root.dataset.pageSize ?? 50);
+	// After a reader's sort or filter, 25 rows are drawn, then 25 more per click: the table's
+	// style, layout and paint grow with its rows, and at 10,000 entries with 4× CPU throttling 50
+	// rows took 48 to 59 ms to the next paint, 25 rows 33 to 49 (BENCHMARKS.md, "In the browser").
+	const batchSize = 25;
 	const base = root.dataset.base ?? '';
 	const staticItems = [...list.children];
 	let loading: Promise<{ index: CompactIndex; prepared: PreparedRow[] }> | undefined;
@@ -211,7 +214,7 @@ export function initRegistryIndex(root: HTMLElement) {
 		shown = count;
 		const remaining = matches.length - shown;
 		more.hidden = remaining <= 0;
-		more.textContent = counted(root, 'more', Math.min(remaining, pageSize));
+		more.textContent = counted(root, 'more', Math.min(remaining, batchSize));
 	};
 
 	// The address follows the list after it is painted, not before: it matters to a reader who
@@ -283,7 +286,7 @@ export function initRegistryIndex(root: HTMLElement) {
 		const { index, prepared } = data;
 		matches = filterRows(index, ordered(prepared), state);
 		if (pagination) pagination.hidden = true;
-		renderRows(0, pageSize);
+		renderRows(0, batchSize);
 		const parts: string[] = [];
 		if (filtered) {
 			parts.push(
@@ -340,7 +343,7 @@ export function initRegistryIndex(root: HTMLElement) {
 			});
 		}
 	}
-	more.addEventListener('click', () => renderRows(shown, shown + pageSize));
+	more.addEventListener('click', () => renderRows(shown, shown + batchSize));
 	if (new URLSearchParams(location.search).size > 0) void apply();
 }
 
