@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ParsedBody } from '@github/issue-parser';
 import { stringify } from 'yaml';
 import type { SiteConfig } from '../config/schema.ts';
+import { languageOfPath } from '../config/languages.ts';
 import { draftEntryFile, type Correction, type FieldChange } from '../contract/draft-report.ts';
 import { checkEntry } from '../registry/check.ts';
 import { isProblem, parseEntryFile } from '../registry/entry-file.ts';
@@ -194,7 +195,8 @@ async function readTarget(kind: EntryKind, id: string, registry: Registry): Prom
 
 /**
  * The issue's language: the update form's answer; for an error report, the `lang:` label the
- * entry page's link puts on it, else the entry's original language.
+ * entry page's link puts on it (GitHub keeps it only for people who may label issues), else the
+ * language of the page address it fills in, else the entry's original language.
  */
 function issueLanguage(input: CorrectionInput, target: Target): Language {
 	const answered = answerText(input.answers, commonFieldIds.language);
@@ -202,6 +204,16 @@ function issueLanguage(input: CorrectionInput, target: Target): Language {
 	if (answered === languageOptions.fr) return 'fr';
 	if (input.issue.labels.includes('lang:en')) return 'en';
 	if (input.issue.labels.includes('lang:fr')) return 'fr';
+	// The entry page's link fills in its own address: the page's language is the reader's.
+	const address = answerText(input.answers, entryFieldId).trim();
+	if (/^https?:\/\//.test(address) && URL.canParse(address)) {
+		const base = (input.config.site.base ?? '').replace(/\/+$/, '');
+		const path = new URL(address).pathname;
+		return languageOfPath(
+			input.config.site.languages,
+			path.startsWith(base) ? path.slice(base.length) : path,
+		);
+	}
 	const original = (target.data['language'] as { original?: unknown } | undefined)?.original;
 	return original === 'en' ? 'en' : 'fr';
 }
@@ -395,7 +407,9 @@ async function aiCorrection(
 		].join('\n'),
 	);
 	report.redactions = redacted.counts;
-	const current = answerShape(kind, form.formData);
+	// The entry as published, never with the form's answers applied: those are the reporter's text,
+	// which reaches the model only redacted, in the issue's part (the form wins on them afterwards).
+	const current = answerShape(kind, target.data);
 	const prompt = buildPrompt(template, {
 		kind,
 		organisation: input.config.organisation.name.en,

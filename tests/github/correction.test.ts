@@ -174,6 +174,20 @@ describe('an error report', slow, () => {
 		});
 	});
 
+	test('without its language label (a reader who may not label issues), reads the language of the page address', async () => {
+		const { drafted } = await correct('entry-error', {
+			entry: 'https://ia.clairval.example/en/registre/systemes/tri-courrier/',
+			problem: 'The unit is now called “Front desk department”.',
+		});
+		expect(drafted.report.correction?.language).toBe('en');
+		const french = await correct('entry-error', {
+			entry: 'https://ia.clairval.example/registre/systemes/tri-courrier/',
+			problem: 'Le service s’appelle désormais « Direction de l’accueil ».',
+		});
+		expect(french.drafted.report.correction?.language).toBe('fr');
+		expect(pull()?.body ?? '').toContain('**Ce qui est faux (What is wrong)**');
+	});
+
 	test('names the question in both languages when the entry does not exist, and opens nothing', async () => {
 		const { drafted, published } = await correct('entry-error', {
 			entry: 'systems/pas-au-registre',

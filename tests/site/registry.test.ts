@@ -142,7 +142,11 @@ describe('entry pages', () => {
 					const url = new URL(must(attr(link, 'href'), 'href'));
 					expect(url.pathname).toMatch(/\/issues\/new$/);
 					expect(url.searchParams.get('template')).toBe('entry-error.yml');
-					expect(url.searchParams.get('entry')).toBe(`${kind}/${entry.id}`);
+					// The page's own address: it names the entry, and its language the reader's.
+					expect(url.searchParams.get('entry')).toBe(
+						new URL(`${basePath}/${entryPageId(kind, entry.id, lang)}/`, loadSiteConfig().site.url)
+							.href,
+					);
 					expect(url.searchParams.get('labels')).toBe(`registry: error report,lang:${lang}`);
 					expect(url.searchParams.get('title')).toMatch(
 						lang === 'fr' ? /^Erreur dans la fiche/ : /^Error in the entry/,
