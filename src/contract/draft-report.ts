@@ -193,6 +193,8 @@ export const PersonalDataSchema = z
 				.object({
 					/** Dotted path of the value, for the line of the entry file. */
 					field: z.string(),
+					/** The draft's other file it is in (`models/<id>.mdx`, a new model); the entry's if absent. */
+					file: z.string().optional(),
 					label: BilingualSchema,
 					/** How many of each kind (`email`, `phone`, `iban`, `nir`, `ip`). */
 					kinds: z.record(z.string(), z.int().positive()),
@@ -338,7 +340,7 @@ export const ReceivedDraftReportSchema = z.looseObject({
 		.looseObject({
 			form: z.string(),
 			language: z.string(),
-			changes: z.array(FieldChangeSchema.extend({ origin: z.string() })),
+			changes: z.array(z.looseObject({ ...FieldChangeSchema.shape, origin: z.string() })),
 			report: z.array(z.object({ label: BilingualSchema, text: z.string() })),
 			toDo: z.array(BilingualSchema),
 		})

@@ -171,7 +171,8 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 		translation: 'ai' in mode ? 'machine' : 'missing',
 	};
 	// Models the answers name that the registry lacks become entries of this draft (item 3).
-	const newModels = planNewModels(answers, registry, frame);
+	const keepPersonalData = issue.labels.includes(personalDataOkLabel);
+	const newModels = planNewModels(answers, registry, frame, { keepPersonalData });
 	const draft: DraftContext = {
 		report,
 		answers,
@@ -179,7 +180,7 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 		registry: withNewModels(registry, newModels),
 		newModels,
 		outDir: options.outDir,
-		keepPersonalData: issue.labels.includes(personalDataOkLabel),
+		keepPersonalData,
 	};
 	if ('formOnly' in mode) {
 		report.mode = 'form-only';
@@ -296,9 +297,11 @@ async function writeDraft(draft: DraftContext, entry: CheckedEntry): Promise<voi
 		...newModelsToComplete(draft.newModels, draft.registry),
 		...(models && left.length > 0 ? [unregisteredModels(answers.kind, models, left)] : []),
 	];
+	// The entry's, then each new model's, in its own file.
+	const found = [...entry.personalData, ...draft.newModels.flatMap((model) => model.personalData)];
 	report.personalData = {
-		found: entry.personalData,
-		clearedBy: draft.keepPersonalData && entry.personalData.length > 0 ? personalDataOkLabel : null,
+		found,
+		clearedBy: draft.keepPersonalData && found.length > 0 ? personalDataOkLabel : null,
 	};
 	report.fields = entry.origins;
 	await writeEntry(report, answers.kind, draft.frame.id, entry.data, draft.outDir);
@@ -424,6 +427,7 @@ async function aiDraft(
 		issueNumber: issue.number,
 		today: frame.today,
 		maxChars: options.maxSentChars ?? defaultMaxSentChars,
+		keepPersonalData: draft.keepPersonalData,
 		ask: (messages, modelSchema) => ask(messages, { kind: 'models', schema: modelSchema }),
 	});
 	await writeDraft(draft, outcome);

@@ -15,7 +15,7 @@ import type { FieldAnswer, FormAnswers } from './form-answers.ts';
 import { estimateCost, estimateEnergy, draftFootprint, totalUsage } from './footprint.ts';
 import { nameFieldPath, resolveField } from './form-fields.ts';
 import type { ModelRequest, ModelResult, ModelSettings } from './model-client.ts';
-import { findPersonalData } from './personal-data.ts';
+import { findPersonalData, type PersonalDataField } from './personal-data.ts';
 import { buildPrompt, type PromptTemplate } from './prompt.ts';
 import { redact } from './redact.ts';
 import { givesNothing, splitToComplete, type ToComplete } from './to-complete.ts';
@@ -40,6 +40,8 @@ export interface NewModel {
 	data: Record<string, unknown>;
 	origins: Record<string, 'form' | 'ai'>;
 	toComplete: ToComplete[];
+	/** Personal data found in its texts (its name, what the AI wrote), masked unless cleared. */
+	personalData: PersonalDataField[];
 }
 
 /** The kind new models are entries of: the kind the "models used" answer refers to. */
@@ -60,6 +62,7 @@ export function planNewModels(
 	answers: FormAnswers,
 	registry: Registry,
 	frame: Pick<EntryFrame, 'issue' | 'today'>,
+	options: { keepPersonalData: boolean },
 ): NewModel[] {
 	if (!modelUsesPath(answers.kind)) return [];
 	const nameQuestion = kindOf(modelKind).form.questions.find((q) => q.path === nameFieldPath);
@@ -74,7 +77,9 @@ export function planNewModels(
 		const key = use.name.toLowerCase();
 		if (!use.name || seen.has(key) || planned.length >= maxNewModels) continue;
 		seen.add(key);
-		const id = entryId(use.name, taken, `model-${frame.issue}-${planned.length + 1}`);
+		// A name holding an address or a number is masked before it names a file, unless cleared.
+		const name = options.keepPersonalData ? use.name : redact(use.name).text;
+		const id = entryId(name, taken, `model-${frame.issue}-${planned.length + 1}`);
 		taken.add(id);
 		// A name is a text in both languages: the contributor's, the other one left to translate.
 		const named: FieldAnswer = {
@@ -104,16 +109,29 @@ export function planNewModels(
 			(issue) => !givesNothing(valueAt(assembled.data, issue.path)),
 		);
 		if (wrong && wrong.length > 0) continue;
+		const masked = maskedModel(id, assembled.data, options.keepPersonalData);
 		planned.push({
-			name: use.name,
+			name,
 			id,
 			usage: use.usage as Record<string, string>,
-			data: assembled.data,
+			data: masked.data,
 			origins: assembled.origins,
 			toComplete: [],
+			personalData: masked.personalData,
 		});
 	}
 	return planned;
+}
+
+/** A new model's data with its personal data masked (unless cleared), each find naming its file. */
+function maskedModel(
+	id: string,
+	data: Record<string, unknown>,
+	keep: boolean,
+): { data: Record<string, unknown>; personalData: PersonalDataField[] } {
+	const masked = findPersonalData(modelKind, data, { keep });
+	const file = `${modelKind}/${id}.mdx`;
+	return { data: masked.data, personalData: masked.found.map((found) => ({ ...found, file })) };
 }
 
 /**
@@ -226,6 +244,8 @@ export interface NewModelsDrafting {
 	issueNumber: number;
 	today: string;
 	maxChars: number;
+	/** Whether a maintainer let personal data be written as typed (`personal-data-ok`). */
+	keepPersonalData: boolean;
 	/** Calls the model with the run's accounting (sent text, tokens, cost, energy). */
 	ask: (
 		messages: ModelRequest['messages'],
@@ -245,6 +265,8 @@ export async function draftNewModels(
 ): Promise<void> {
 	const { answers, registry, settings } = context;
 	const system = answers.answers.find((answer) => answer.field.path === nameFieldPath)?.text ?? '';
+	const nameQuestion = kindOf(modelKind).form.questions.find((q) => q.path === nameFieldPath);
+	if (!nameQuestion) return;
 	for (const model of models) {
 		const issueText = redact(
 			[
@@ -254,8 +276,6 @@ export async function draftNewModels(
 				answers.details,
 			].join('\n'),
 		).text;
-		const nameQuestion = kindOf(modelKind).form.questions.find((q) => q.path === nameFieldPath);
-		if (!nameQuestion) return;
 		const prompt = buildPrompt(context.template, {
 			kind: modelKind,
 			organisation: context.organisation,
@@ -318,7 +338,7 @@ export async function draftNewModels(
 			},
 			fromModel,
 		);
-		const masked = findPersonalData(modelKind, assembled.data, { keep: false });
+		const masked = maskedModel(model.id, assembled.data, context.keepPersonalData);
 		const problems = checkEntry(modelKind, masked.data, registry).map((problem) => ({
 			field: problem.field,
 			message: problem.message,
@@ -326,5 +346,6 @@ export async function draftNewModels(
 		if (splitToComplete(modelKind, masked.data, problems).rest.length > 0) continue;
 		model.data = masked.data;
 		model.origins = assembled.origins;
+		model.personalData = masked.personalData;
 	}
 }

@@ -27,6 +27,8 @@ export const personalDataOkLabel = 'personal-data-ok';
 export interface PersonalDataField {
 	/** Dotted path of the value (`risks.0.mitigation`), for the line of the entry file. */
 	field: string;
+	/** The draft's other file it is in (`models/<id>.mdx`, a new model); the entry's if absent. */
+	file?: string;
 	/** The field as the form and the field reference name it. */
 	label: Bilingual;
 	/** How many of each kind: `email`, `phone`, `iban`, `nir`, `ip`. */

@@ -224,7 +224,7 @@ async function publishForIssue(
 		const outcome = { kind: 'draft-rejected', problems: wrong } as const;
 		return { issue, outcome: outcome.kind, validation, comment: await comment(outcome) };
 	}
-	const review = reviewFlags(entry, report, missing);
+	const review = reviewFlags(entry, extra, report, missing);
 
 	// 2. Find the issue's pull request, whose branch wins if a maintainer renamed it.
 	const baseBranch = await readDefaultBranch(client, repository);
@@ -603,6 +603,7 @@ function withoutIndexes(path: string): string {
 /** What to complete and the personal data to clear, located in the entry file. */
 function reviewFlags(
 	entry: DraftEntry,
+	extra: readonly DraftEntry[],
 	report: DraftReport,
 	missing: RegistryProblem[],
 ): ReviewFlags {
@@ -613,20 +614,25 @@ function reviewFlags(
 					label: { fr: problem.field, en: problem.field },
 					note: problem.message,
 				}));
-	const file = parseEntryFile(entry.path, entry.content);
-	const lineOf = (field: string) =>
-		isProblem(file)
+	// A find in a new model's file is flagged there; a file the draft does not hold, on the entry.
+	const fileOf = (name: string | undefined): DraftEntry =>
+		extra.find((file) => name !== undefined && file.path.endsWith(`/${name}`)) ?? entry;
+	const lineOf = (draft: DraftEntry, field: string) => {
+		const file = parseEntryFile(draft.path, draft.content);
+		return isProblem(file)
 			? 1
 			: file.lineOf(field.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)));
+	};
 	// A path the report made up is not looked up: the flag stays, on the file's first line.
 	const located = report.personalData.found.map((found) => {
 		const field = /^[\w.-]{1,200}$/.test(found.field) ? found.field : undefined;
 		const kinds = Object.entries(found.kinds)
 			.map(([kind, count]) => `${kind.replace(/\W/g, '').slice(0, 20)} × ${count}`)
 			.join(', ');
+		const draft = fileOf(found.file);
 		return {
-			path: entry.path,
-			line: field ? lineOf(field) : 1,
+			path: draft.path,
+			line: field ? lineOf(draft, field) : 1,
 			field: field ?? 'front matter',
 			message: {
 				fr: `« ${found.label.fr} » : données personnelles (${kinds})`,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,26 @@ export interface ValidationResult {
 }
 
 /**
+ * A draft file that adds an entry the registry already has (it would overwrite it), or edits one
+ * it does not have: the draft job's word on which files change is not trusted either.
+ */
+function changeProblems(file: DraftEntry, registryDir: string): RegistryProblem[] {
+	const exists = existsSync(join(registryDir, file.kind, `${file.id}.mdx`));
+	if (exists === (file.change === 'edit')) return [];
+	const message: Bilingual =
+		file.change === 'add'
+			? {
+					fr: 'le brouillon ajoute cette fiche, que le registre a déjà : il la remplacerait',
+					en: 'the draft adds this entry, which the registry already has: it would replace it',
+				}
+			: {
+					fr: 'le brouillon modifie cette fiche, que le registre n’a pas',
+					en: 'the draft edits this entry, which the registry does not have',
+				};
+	return [{ path: file.path, line: 1, field: 'id', message }];
+}
+
+/**
  * Validates the draft the way CI will: the repository's `registry/` plus the draft's entries, copied
  * into a temporary folder and checked with the registry's own validator. The draft job already
  * validated it, but its output is not trusted here.
@@ -34,6 +55,14 @@ export async function revalidateDraft(
 	options: { registryDir: string; check?: RegistryCheck; extra?: readonly DraftEntry[] },
 ): Promise<ValidationResult> {
 	const entries = [entry, ...(options.extra ?? [])];
+	// The draft job says which files it adds and which it edits; the registry decides. (The main
+	// entry may be one the registry has since its pull request was merged: that is
+	// `already-published`, or a new pull request a person reviews, as before.)
+	const misplaced = [
+		...(entry.change === 'edit' ? changeProblems(entry, options.registryDir) : []),
+		...(options.extra ?? []).flatMap((file) => changeProblems(file, options.registryDir)),
+	];
+	if (misplaced.length > 0) return { draftProblems: misplaced, otherProblems: [] };
 	const check = options.check ?? checkRegistry;
 	const workDir = await mkdtemp(join(tmpdir(), 'registre-ia-check-'));
 	try {

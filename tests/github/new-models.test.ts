@@ -54,8 +54,12 @@ const answers = (): Record<string, FormAnswer> => ({
 	models: 'mistral-small-3.2 : classe les courriels\nMistral Medium 3 : rédige la réponse proposée',
 });
 
-async function draftAndPublish(env: DraftingEnv, action: 'opened' | 'edited' = 'opened') {
-	const body = formBody('systems', answers());
+async function draftAndPublish(
+	env: DraftingEnv,
+	action: 'opened' | 'edited' = 'opened',
+	given: Record<string, FormAnswer> = answers(),
+) {
+	const body = formBody('systems', given);
 	const labels = [systemFormLabel];
 	if (!fake.state.issues.get(9)) {
 		fake.state.addIssue({ number: 9, title: 'Assistant', body, user: contributor, labels });
@@ -128,6 +132,31 @@ describe('a model not yet registered', slow, () => {
 		expect(again.published.committed).toBe(false);
 		expect(fake.state.pulls.size).toBe(1);
 		expect(files()[modelPath]).toBeDefined();
+	});
+
+	test('masks personal data in a new model’s name, file name included, and flags it there', async () => {
+		const models = 'Modèle de jean.dupont@exemple.fr : rédige la réponse proposée';
+		const { drafted, published } = await draftAndPublish({ AI_DRAFTS: 'off' }, 'opened', {
+			...answers(),
+			models,
+		});
+		const added = drafted.report.files.find((file) => file.kind === 'models');
+		expect(added?.id).not.toMatch(/dupont|exemple/);
+		expect(JSON.stringify(Object.entries(files()))).not.toContain('jean.dupont');
+		expect(drafted.report.personalData.found).toEqual([
+			expect.objectContaining({ field: 'name', file: `models/${added?.id}.mdx` }),
+		]);
+		expect(published.outcome).toBe('draft-incomplete');
+		const labels = fake.state.issues.get(pull()?.number ?? 0)?.labels ?? [];
+		expect(labels).toContain('personal-data');
+		const annotations = fake.state.checkRuns.at(-1)?.annotations ?? [];
+		expect(
+			annotations.some(
+				(annotation) =>
+					annotation.path === `registry/models/${added?.id}.mdx` &&
+					/personal data/.test(annotation.message ?? ''),
+			),
+		).toBe(true);
 	});
 
 	test('with AI, the system drafted refers to it too', async () => {

@@ -282,6 +282,44 @@ describe('revalidateDraft with the registry’s own validator', () => {
 	});
 });
 
+describe('revalidateDraft on what the draft says it changes', () => {
+	test('refuses a new file the registry has, and an edit of an entry it does not have', async () => {
+		const workspace = await createWorkspace();
+		try {
+			await mkdir(join(workspace.registryDir, 'models'), { recursive: true });
+			await writeFile(join(workspace.registryDir, 'models', 'old.mdx'), '---\nid: old\n---\n');
+			const model = (change: 'add' | 'edit', id: string): DraftEntry => ({
+				kind: 'models',
+				id,
+				path: `registry/models/${id}.mdx`,
+				content: `---\nid: ${id}\n---\n`,
+				change,
+			});
+			const added = await revalidateDraft(entry, {
+				registryDir: workspace.registryDir,
+				extra: [model('add', 'old')],
+			});
+			expect(added.draftProblems).toEqual([
+				expect.objectContaining({
+					path: 'registry/models/old.mdx',
+					message: expect.objectContaining({ en: expect.stringMatching(/already has/) }),
+				}),
+			]);
+			const edited = await revalidateDraft(model('edit', 'absent'), {
+				registryDir: workspace.registryDir,
+			});
+			expect(edited.draftProblems).toEqual([
+				expect.objectContaining({
+					path: 'registry/models/absent.mdx',
+					message: expect.objectContaining({ fr: expect.stringMatching(/n’a pas/) }),
+				}),
+			]);
+		} finally {
+			await workspace.remove();
+		}
+	});
+});
+
 describe('reading a hostile draft’s front matter', () => {
 	afterEach(() => {
 		vi.unstubAllEnvs();
