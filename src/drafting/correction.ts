@@ -579,6 +579,16 @@ async function writeCorrection(
 	}
 	const changes: Record<string, unknown> = { provenance };
 	for (const field of changed) changes[field] = normalised(outcome.data[field]);
+	// The AI wrote both languages of what it changed: an entry whose other language a person
+	// translated now holds a machine translation, and says so until a person reviews it.
+	const language = target.data['language'];
+	const aiText = changed.some(
+		(field) => outcome.origins[field] === 'ai' && holdsText(outcome.data[field]),
+	);
+	if (aiText && isPlainObject(language) && language['translation'] === 'human') {
+		changes['language'] = { ...language, translation: 'machine' };
+		correction.toDo.push(machineTranslated);
+	}
 	const text = editEntryText(target.text, changes, order);
 	const final = parseEntryFile('entry.mdx', text);
 	// As for a new entry, the only failures let through are fields the entry does not give.
@@ -715,6 +725,19 @@ function modelSaid(message: Bilingual): Bilingual {
 		fr: `le modèle n’a pas rendu de correction utilisable (${message.fr})`,
 		en: `the model gave no usable correction (${message.en})`,
 	};
+}
+
+/** What the team does once the AI's correction made the other language a machine translation. */
+const machineTranslated: Bilingual = {
+	fr: 'Relire la traduction des champs que l’IA a modifiés, puis remettre language.translation à human.',
+	en: 'Review the translation of the fields the AI changed, then set language.translation back to human.',
+};
+
+/** Whether a value holds a text in both languages, anywhere inside it. */
+function holdsText(value: unknown): boolean {
+	if (isText(value)) return true;
+	if (Array.isArray(value)) return value.some(holdsText);
+	return isPlainObject(value) && Object.values(value).some(holdsText);
 }
 
 const repairFailed: Bilingual = {

@@ -256,9 +256,12 @@ describe('an update', slow, () => {
 			},
 		]);
 		// Untouched fields keep their text byte for byte.
-		for (const field of ['owner:', 'models:', 'generativeAi:', 'contest:', 'language:']) {
+		for (const field of ['owner:', 'models:', 'generativeAi:', 'contest:']) {
 			expect(block(onBranch(), field)).toBe(block(original, field));
 		}
+		// The AI wrote the summary in both languages: the person's translation is now a machine's.
+		expect(data['language']).toEqual({ original: 'fr', translation: 'machine' });
+		expect(pull()?.body ?? '').toContain('Review the translation of the fields the AI changed');
 
 		// The diff, field by field, named in the language first.
 		const body = pull()?.body ?? '';
