@@ -154,7 +154,7 @@ describe('a model not yet registered', slow, () => {
 			annotations.some(
 				(annotation) =>
 					annotation.path === `registry/models/${added?.id}.mdx` &&
-					/personal data/.test(annotation.message ?? ''),
+					/personal data/.test(String(annotation.message)),
 			),
 		).toBe(true);
 	});
