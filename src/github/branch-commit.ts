@@ -30,6 +30,11 @@ export interface EntryCommitRequest {
 	 */
 	remove?: readonly string[];
 	/**
+	 * Published entry files the branch changed that this draft does not write (a correction that
+	 * named another entry before the issue was edited): put back as the base has them.
+	 */
+	restore?: readonly string[];
+	/**
 	 * The head the branch was inspected at, `null` when it did not exist then: if the branch moved,
 	 * or appeared, since, nothing is written. Left out, the branch is not checked.
 	 */
@@ -110,6 +115,14 @@ async function commitEntryOnce(
 	const also = request.also ?? [];
 	const written = new Set([request.path, ...also.map((file) => file.path)]);
 	const remove = (request.remove ?? []).filter((path) => !written.has(path));
+	const restore: { path: string; sha: string }[] = [];
+	for (const path of request.restore ?? []) {
+		if (written.has(path)) continue;
+		const sha = await readFileSha(client, repository, path, baseHead);
+		// A file the base no longer has was added there, not changed: it goes with the others.
+		if (sha) restore.push({ path, sha });
+		else remove.push(path);
+	}
 	const onParent = await readFileSha(client, repository, request.path, parent);
 	const alsoChanged: { path: string; content: string }[] = [];
 	for (const file of also) {
@@ -127,7 +140,14 @@ async function commitEntryOnce(
 		identicalToBase: onBase === wanted,
 		removed: [] as string[],
 	};
-	if (onParent === wanted && remove.length === 0 && alsoChanged.length === 0) return unchanged;
+	if (
+		onParent === wanted &&
+		remove.length === 0 &&
+		restore.length === 0 &&
+		alsoChanged.length === 0
+	) {
+		return unchanged;
+	}
 
 	const commit = await explainFailure('write-branch', async () => {
 		const parentCommit = await client.rest.git.getCommit({ ...repository, commit_sha: parent });
@@ -150,6 +170,12 @@ async function commitEntryOnce(
 			base_tree: parentCommit.data.tree.sha,
 			tree: [
 				...blobs,
+				...restore.map(({ path, sha }) => ({
+					path,
+					mode: '100644' as const,
+					type: 'blob' as const,
+					sha,
+				})),
 				// A null SHA deletes the path from the tree.
 				...remove.map((path) => ({
 					path,

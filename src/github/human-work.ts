@@ -27,6 +27,8 @@ export interface DraftBranchState {
 	humanWork: HumanWork[];
 	/** Registry entry files the branch added relative to the base. */
 	addedEntries: string[];
+	/** Registry entry files the branch changed relative to the base (a correction's edits). */
+	modifiedEntries: string[];
 	/** The bot's last commit on the branch: the draft it last wrote, before anyone took over. */
 	lastBotCommit: string | undefined;
 }
@@ -103,10 +105,19 @@ export async function inspectDraftBranch(
 	return {
 		humanWork,
 		lastBotCommit: commits.findLast((commit) => isBotCommit(commit, target.botLogin))?.sha,
-		addedEntries: (files ?? [])
-			.filter((file) => file.status === 'added' && entryFilePattern.test(file.filename))
-			.map((file) => file.filename),
+		addedEntries: entryFiles(files, 'added'),
+		modifiedEntries: entryFiles(files, 'modified'),
 	};
+}
+
+/** The registry entry files of a comparison with the given status. */
+function entryFiles(
+	files: readonly { filename: string; status: string }[] | undefined,
+	status: 'added' | 'modified',
+): string[] {
+	return (files ?? [])
+		.filter((file) => file.status === status && entryFilePattern.test(file.filename))
+		.map((file) => file.filename);
 }
 
 /**

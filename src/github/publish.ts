@@ -408,6 +408,7 @@ async function commitUnlessTakenOver(
 				also: target.extra.map((file) => ({ path: file.path, content: file.content })),
 				message: commitMessage(target.issue, entry, target.report),
 				remove: state?.addedEntries ?? [],
+				restore: state?.modifiedEntries ?? [],
 				// `null`: the branch must still not exist, or a person created it meanwhile.
 				expectedHead: head ?? null,
 			});

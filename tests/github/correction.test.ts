@@ -319,6 +319,31 @@ describe('an update', slow, () => {
 		);
 	});
 
+	test('named again for another entry, puts the first one back as published', async () => {
+		const otherPath = 'registry/systems/tri-courrier-bis.mdx';
+		const other = original.replace(/^id: tri-courrier$/m, 'id: tri-courrier-bis');
+		writeFileSync(join(registryDir, 'systems', 'tri-courrier-bis.mdx'), other);
+		fake.state.pushAs(contributor, fake.state.defaultBranch, { [otherPath]: other }, true);
+		const answers = {
+			entry: 'systems/tri-courrier',
+			language: 'Français',
+			details: 'Le système est en pause le temps de changer de prestataire.',
+			status: option('statuses', 'pilot'),
+		};
+		await correct('entry-update', answers);
+		expect(frontMatter(onBranch())['status']).toBe('pilot');
+		// The reporter meant the other entry, and edits the issue to say so.
+		await correct(
+			'entry-update',
+			{ ...answers, entry: 'systems/tri-courrier-bis' },
+			{ action: 'edited' },
+		);
+		const files = fake.state.filesAt('registry/issue-8');
+		expect(files[entryPath]).toBe(original);
+		expect(frontMatter(files[otherPath] ?? '')['status']).toBe('pilot');
+		expect(fake.state.pulls.size).toBe(1);
+	});
+
 	test('leaves the branch alone once a maintainer has corrected it by hand', async () => {
 		const answers = {
 			entry: 'systems/tri-courrier',
