@@ -86,7 +86,6 @@ const fr = {
 	'entry.provenance.footprint': 'Empreinte estimée de ce brouillon\u202f: {parts}.',
 	'entry.provenance.tokens': '{count}\u00a0jetons',
 	'entry.provenance.cost': 'environ {amount}',
-	'entry.provenance.energy': 'de {min} à {max}\u00a0Wh',
 	'entry.provenance.revision': 'Modifiée le {date} à la suite du ticket {issue}\u202f: {fields}.',
 	'entry.provenance.revisionByHand': 'Modifiée le {date} à la suite du ticket {issue}.',
 	'entry.provenance.revisionDrafted':
@@ -213,7 +212,6 @@ const en: Record<RegistryKey, string> = {
 	'entry.provenance.footprint': 'Estimated footprint of this draft: {parts}.',
 	'entry.provenance.tokens': '{count} tokens',
 	'entry.provenance.cost': 'about {amount}',
-	'entry.provenance.energy': '{min} to {max} Wh',
 	'entry.provenance.revision': 'Changed on {date} following issue {issue}: {fields}.',
 	'entry.provenance.revisionByHand': 'Changed on {date} following issue {issue}.',
 	'entry.provenance.revisionDrafted':

@@ -12,6 +12,7 @@ import {
 import { fieldDoc, type Bilingual, type Text, type Language } from '../registry/schemas/index.ts';
 import type { Drafted } from '../registry/schemas/shared.ts';
 import { formatLongDate } from '../registry/texts.ts';
+import { formatCost, formatEnergy } from './footprint-format.ts';
 import {
 	entrySchemas,
 	kindOf,
@@ -599,33 +600,18 @@ function renderProvenance(entry: SiteEntry, context: ViewContext): Node[] {
 	];
 }
 
-/** A draft's tokens, estimated cost and energy, as far as they are known: `4 200 jetons, environ 0,01 €, de 0,2 à 0,6 Wh`. */
+/** A draft's tokens, estimated cost and energy, as far as they are known: `4 200 jetons, environ 0,0012 €, de 0,20 à 0,60 Wh`. */
 function footprintParts(drafted: Drafted, { t, lang }: ViewContext): string | undefined {
-	const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
 	const parts: string[] = [];
 	if (drafted.tokens) {
 		const count = formatNumber(drafted.tokens.input + drafted.tokens.output, lang);
 		parts.push(t('entry.provenance.tokens', { count }));
 	}
 	if (drafted.cost) {
-		const { amount, currency } = drafted.cost;
-		const money = new Intl.NumberFormat(locale, {
-			style: 'currency',
-			currency,
-			maximumSignificantDigits: 2,
-		});
-		parts.push(t('entry.provenance.cost', { amount: money.format(amount) }));
+		const amount = formatCost(drafted.cost.amount, drafted.cost.currency, lang);
+		parts.push(t('entry.provenance.cost', { amount }));
 	}
-	if (drafted.energyWh) {
-		// Orders of magnitude: two significant digits say all they know.
-		const wh = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
-		const { min, max } = drafted.energyWh;
-		parts.push(
-			min === max
-				? `${wh.format(min)}\u00a0Wh`
-				: t('entry.provenance.energy', { min: wh.format(min), max: wh.format(max) }),
-		);
-	}
+	if (drafted.energyWh) parts.push(formatEnergy(drafted.energyWh, lang));
 	return parts.length > 0 ? parts.join(', ') : undefined;
 }
 

@@ -50,11 +50,11 @@ describe('an entry’s provenance', () => {
 	it('gives the draft’s footprint as far as it is known, in each language', () => {
 		const french = rendered('clairval-repond', provenance([]), 'fr');
 		expect(french).toContain(
-			'Empreinte estimée de ce brouillon\u202f: 4\u202f200\u00a0jetons, environ 0,0012\u00a0€, de 0,2 à 0,6\u00a0Wh.',
+			'Empreinte estimée de ce brouillon\u202f: 4\u202f200\u00a0jetons, environ 0,0012\u00a0€, de 0,20 à 0,60\u00a0Wh.',
 		);
 		const english = rendered('clairval-repond', provenance([]), 'en');
 		expect(english).toContain(
-			'Estimated footprint of this draft: 4,200 tokens, about €0.0012, 0.2 to 0.6 Wh.',
+			'Estimated footprint of this draft: 4,200 tokens, about €0.0012, 0.20 to 0.60 Wh.',
 		);
 		const tokensOnly = {
 			provenance: { drafted: { ...drafted, cost: undefined, energyWh: undefined } },
