@@ -73,7 +73,8 @@ function fileLanguage(path: string): Language {
 /**
  * Starlight's id of a page from its file's path in `content/docs/` (`en/charte.mdx`,
  * `index.mdx`): its path from its language's folder, under its language's prefix, as Starlight
- * routes it (`charte`, `en/charte`; the home pages `index` and `en`).
+ * routes it (`charte`, `en/charte`; the home pages `index` and `en`). The kit's page files are
+ * named as their slugs already, so the name is the id (no `slug` frontmatter, no slugifying).
  */
 export function pageIdOfFile(site: SiteLanguages, file: string): string {
 	const path = file.replace(/\.mdx?$/, '');
