@@ -22,6 +22,7 @@ import { fromStructuredOutput } from '../registry/structured-output.ts';
 import { answerVariants } from './answer-schema.ts';
 import { editEntryText } from './edit-entry.ts';
 import { isPlainObject, isText } from './entry-data.ts';
+import { notJson, parseAnswerObject, repairFailed } from './model-answer.ts';
 import { fieldWords } from './field-words.ts';
 import {
 	draftFootprint,
@@ -458,7 +459,7 @@ async function aiCorrection(
 		return result;
 	};
 	const evaluate = (content: string): CheckedCorrection => {
-		const value = parseObject(content);
+		const value = parseAnswerObject(content);
 		if (typeof value === 'string') {
 			return {
 				data: {},
@@ -640,16 +641,6 @@ function shown(value: unknown): string | null {
 	return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
 }
 
-function parseObject(content: string): Record<string, unknown> | string {
-	let value: unknown;
-	try {
-		value = JSON.parse(content);
-	} catch (error) {
-		return (error as Error).message;
-	}
-	return isPlainObject(value) ? value : 'not an object';
-}
-
 function knownModels(registry: Registry): KnownModel[] {
 	return registry.models.map((entry) => ({ id: entry.id, name: entry.data.name }));
 }
@@ -738,16 +729,4 @@ function holdsText(value: unknown): boolean {
 	if (isText(value)) return true;
 	if (Array.isArray(value)) return value.some(holdsText);
 	return isPlainObject(value) && Object.values(value).some(holdsText);
-}
-
-const repairFailed: Bilingual = {
-	fr: 'la réponse du modèle ne passe pas la validation du registre, même après une correction',
-	en: 'the model’s answer fails the registry’s validation, even after one repair',
-};
-
-function notJson(reason: string): Bilingual {
-	return {
-		fr: `la réponse n’est pas un objet JSON valide (${reason})`,
-		en: `the answer is not a valid JSON object (${reason})`,
-	};
 }

@@ -38,6 +38,7 @@ import { nameFieldPath, resolveField } from './form-fields.ts';
 import { formDecidedProblems } from './form-problems.ts';
 import { loadFormTemplates, templatesDir } from './form-templates.ts';
 import { formKind, isCorrectionForm } from './issue-forms.ts';
+import { notJson, parseAnswerObject, repairFailed } from './model-answer.ts';
 import type { ModelRequest, ModelSettings } from './model-client.ts';
 import { matchIssue } from './parse-issue.ts';
 import {
@@ -455,15 +456,8 @@ function evaluateAnswer(content: string, draft: DraftContext, frame: EntryFrame)
 		rest: [{ field: 'answer', message: notJson(reason) }],
 		personalData: [],
 	});
-	let value: unknown;
-	try {
-		value = JSON.parse(content);
-	} catch (error) {
-		return failed((error as Error).message);
-	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		return failed('not an object');
-	}
+	const value = parseAnswerObject(content);
+	if (typeof value === 'string') return failed(value);
 	const fromModel = fromStructuredOutput(draft.answers.kind, value) as Record<string, unknown>;
 	return checkedEntry(draft, assembleEntry(draft.answers, frame, fromModel));
 }
@@ -633,11 +627,6 @@ const notWithForm: DraftError = {
 	},
 };
 
-const repairFailed: Bilingual = {
-	fr: 'la réponse du modèle ne passe pas la validation du registre, même après une correction',
-	en: 'the model’s answer fails the registry’s validation, even after one repair',
-};
-
 function missingQuestion(label: string): DraftError {
 	return {
 		field: 'issue',
@@ -645,12 +634,5 @@ function missingQuestion(label: string): DraftError {
 			fr: `La question « ${label} » manque dans le ticket : utilisez le formulaire sans en retirer de titre « ### ».`,
 			en: `The question "${label}" is missing from the issue: use the form without removing any "###" heading.`,
 		},
-	};
-}
-
-function notJson(reason: string): Bilingual {
-	return {
-		fr: `la réponse n’est pas un objet JSON valide (${reason})`,
-		en: `the answer is not a valid JSON object (${reason})`,
 	};
 }

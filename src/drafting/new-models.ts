@@ -17,6 +17,7 @@ import { nameFieldPath, resolveField } from './form-fields.ts';
 import type { ModelRequest, ModelResult, ModelSettings } from './model-client.ts';
 import { findPersonalData, type PersonalDataField } from './personal-data.ts';
 import { buildPrompt, type PromptTemplate } from './prompt.ts';
+import { parseAnswerObject } from './model-answer.ts';
 import { redact } from './redact.ts';
 import { givesNothing, splitToComplete, type ToComplete } from './to-complete.ts';
 
@@ -296,13 +297,8 @@ export async function draftNewModels(
 		if (prompt.refusal) continue;
 		const result = await context.ask(prompt.messages, prompt.schema);
 		if (!result.ok) continue;
-		let value: unknown;
-		try {
-			value = JSON.parse(result.content);
-		} catch {
-			continue;
-		}
-		if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+		const value = parseAnswerObject(result.content);
+		if (typeof value === 'string') continue;
 		const fromModel = fromStructuredOutput(modelKind, value) as Record<string, unknown>;
 		const own = [result.call];
 		const drafted = {
