@@ -1,5 +1,5 @@
 import { loadSiteConfig } from '../config/load.ts';
-import { PublishError } from './errors.ts';
+import { failureMessage, PublishError } from './errors.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { preflight } from './preflight.ts';
 import { publishDraft, type PublishResult } from './publish.ts';
@@ -167,13 +167,7 @@ export async function runPublishDraftCommand(
 		// The drafting itself failed: the issue is told, and the run is marked failed for the team.
 		return result.outcome === 'draft-failed' ? 1 : 0;
 	} catch (error) {
-		const message =
-			error instanceof PublishError
-				? `${error.bilingual.en}\n${error.bilingual.fr}`
-				: error instanceof Error
-					? (error.stack ?? error.message)
-					: String(error);
-		log.annotate('error', message);
+		log.annotate('error', failureMessage(error));
 		return 1;
 	}
 }

@@ -222,3 +222,12 @@ export async function explainFailure<T>(action: GitHubAction, call: () => Promis
 		throw describeGitHubError(error, action);
 	}
 }
+
+/**
+ * What a job's failure annotation says: a publish error in both languages, else the error's
+ * stack (or whatever was thrown).
+ */
+export function failureMessage(error: unknown): string {
+	if (error instanceof PublishError) return `${error.bilingual.en}\n${error.bilingual.fr}`;
+	return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

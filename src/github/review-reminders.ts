@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import { loadSiteConfig } from '../config/load.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { maintainersOf, repositoryUrl, siteAddress } from '../config/site.ts';
-import { localePrefix } from '../config/languages.ts';
+import { entryPagePath } from '../config/languages.ts';
 import { entryFormUrl } from '../utils/entry-forms.ts';
 import {
 	kinds,
@@ -18,6 +18,7 @@ import { fieldDoc } from '../registry/schemas/field.ts';
 import { objectShape, valueAt } from '../registry/schema-fields.ts';
 import {
 	PublishError,
+	failureMessage,
 	describeGitHubError,
 	gitHubMessage,
 	isGitHubError,
@@ -187,10 +188,7 @@ export interface ReminderContext {
 /** The public page of an entry in a language, as the site routes it (src/utils/registry-paths.ts). */
 function entryPageUrl(context: ReminderContext, review: EntryReview, lang: 'fr' | 'en'): string {
 	const { segment } = kindOf(review.kind);
-	const { languages } = context.config.site;
-	// A language the site does not publish points to the root language's page.
-	const shown = languages.includes(lang) ? lang : languages[0];
-	const path = `${localePrefix(languages, shown)}registre/${segment}/${review.id}/`;
+	const path = `${entryPagePath(context.config.site.languages, lang, segment, review.id)}/`;
 	return new URL(path, siteAddress(context.config.site)).href;
 }
 
@@ -697,13 +695,7 @@ export async function runReviewRemindersCommand(
 		await log.summary(renderRemindersSummary(result, today));
 		return 0;
 	} catch (error) {
-		const message =
-			error instanceof PublishError
-				? `${error.bilingual.en}\n${error.bilingual.fr}`
-				: error instanceof Error
-					? (error.stack ?? error.message)
-					: String(error);
-		log.annotate('error', message);
+		log.annotate('error', failureMessage(error));
 		return 1;
 	}
 }
