@@ -181,18 +181,12 @@ export function registryForm(
 		},
 		...formQuestions(kind, tier).map((field) => question(kind, field, context)),
 	];
-	if (context.aiAvailable) {
-		body.push({
-			type: 'checkboxes',
-			id: commonFieldIds.noAi,
-			attributes: {
-				label: bilingualLabel(commonLabels.noAi),
-				description:
-					'Cochez pour que rien ne soit envoyé à l’IA : le brouillon reprend vos seules réponses, et l’équipe du registre complète le reste. — *Tick to send nothing to the AI: the draft copies your answers only, and the registry team completes the rest.*',
-				options: [{ label: noAiOption }],
-			},
-		});
-	}
+	if (context.aiAvailable)
+		body.push(
+			noAiQuestion(
+				'Cochez pour que rien ne soit envoyé à l’IA : le brouillon reprend vos seules réponses, et l’équipe du registre complète le reste. — *Tick to send nothing to the AI: the draft copies your answers only, and the registry team completes the rest.*',
+			),
+		);
 	const detailed = tier === 'detailed';
 	return {
 		name: detailed
@@ -489,18 +483,12 @@ export function entryUpdateForm(context: FormContext): Record<string, unknown> {
 			},
 		},
 	];
-	if (context.aiAvailable) {
-		body.push({
-			type: 'checkboxes',
-			id: commonFieldIds.noAi,
-			attributes: {
-				label: bilingualLabel(commonLabels.noAi),
-				description:
-					'Cochez pour que rien ne soit envoyé à l’IA : vos réponses sont appliquées telles quelles, et l’équipe du registre fait le reste. — *Tick to send nothing to the AI: your answers are applied as they are, and the registry team does the rest.*',
-				options: [{ label: noAiOption }],
-			},
-		});
-	}
+	if (context.aiAvailable)
+		body.push(
+			noAiQuestion(
+				'Cochez pour que rien ne soit envoyé à l’IA : vos réponses sont appliquées telles quelles, et l’équipe du registre fait le reste. — *Tick to send nothing to the AI: your answers are applied as they are, and the registry team does the rest.*',
+			),
+		);
 	return {
 		name: 'Mettre à jour une fiche / Update an entry',
 		description:
@@ -508,6 +496,19 @@ export function entryUpdateForm(context: FormContext): Record<string, unknown> {
 		title: '[Mise à jour / Update] ',
 		labels: [formLabel('entry-update')],
 		body,
+	};
+}
+
+/** The "do not draft with AI" tick box, with what ticking it does on this form. */
+function noAiQuestion(description: string): Record<string, unknown> {
+	return {
+		type: 'checkboxes',
+		id: commonFieldIds.noAi,
+		attributes: {
+			label: bilingualLabel(commonLabels.noAi),
+			description,
+			options: [{ label: noAiOption }],
+		},
 	};
 }
 
