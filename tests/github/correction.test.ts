@@ -9,10 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { draft } from '../../src/drafting/draft.ts';
 import type { FormName } from '../../src/drafting/issue-forms.ts';
 import type { DraftingEnv } from '../../src/drafting/settings.ts';
-import { publishDraft } from '../../src/github/publish.ts';
 import {
 	formBody,
 	option,
@@ -24,7 +22,7 @@ import {
 import { completion, startStub, type OpenAiStub, type StubReply } from '../drafting/openai-stub.ts';
 import { FakeGitHub } from './fake-github/server.ts';
 import type { FakeUser } from './fake-github/state.ts';
-import { clientFor, contributor, issuesEvent, repositoryOf } from './helpers.ts';
+import { contributor, draftThenPublish, issuesEvent } from './helpers.ts';
 
 const maintainer: FakeUser = { login: 'alex-leroy', id: 6001, type: 'User' };
 
@@ -77,22 +75,8 @@ async function correct(
 		JSON.stringify(issuesEvent(options.action ?? 'opened', { number: 8, body, labels })),
 	);
 	const outDir = join(work, `draft-${++runs}`);
-	const drafted = await draft({
-		eventPath,
-		registryDir,
-		outDir,
-		env: options.env ?? { AI_DRAFTS: 'off' },
-	});
-	const published = await publishDraft({
-		client: clientFor(fake),
-		repository: repositoryOf(fake),
-		eventPath,
-		draftDir: outDir,
-		registryDir,
-		runKey: `${runs}.1`,
-		settleDelaysMs: [1, 1, 1],
-	});
-	return { drafted, published };
+	const env = options.env ?? { AI_DRAFTS: 'off' };
+	return draftThenPublish(fake, { eventPath, registryDir, outDir, env, runKey: `${runs}.1` });
 }
 
 /** The model stub, answering with the current entry as the prompt showed it, edited. */

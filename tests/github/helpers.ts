@@ -7,6 +7,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { draft } from '../../src/drafting/draft.ts';
+import type { DraftingEnv } from '../../src/drafting/settings.ts';
+import { publishDraft } from '../../src/github/publish.ts';
 import { createRestClient, type ClientPacing } from '../../src/github/rest-client.ts';
 import type { FakeGitHub } from './fake-github/server.ts';
 import type { FakeUser } from './fake-github/state.ts';
@@ -247,4 +250,26 @@ export function clientFor(fake: FakeGitHub, token = 'write-token') {
 /** The fake's repository, as `GITHUB_REPOSITORY` names it. */
 export function repositoryOf(fake: FakeGitHub) {
 	return { owner: fake.state.owner, repo: fake.state.repo };
+}
+
+/**
+ * The workflow's two jobs on one issue event against the fake: the drafting command writes its
+ * folder, then the publishing job reads it and writes to GitHub.
+ */
+export async function draftThenPublish(
+	fake: FakeGitHub,
+	run: { eventPath: string; registryDir: string; outDir: string; env: DraftingEnv; runKey: string },
+) {
+	const { eventPath, registryDir, outDir, env, runKey } = run;
+	const drafted = await draft({ eventPath, registryDir, outDir, env });
+	const published = await publishDraft({
+		client: clientFor(fake),
+		repository: repositoryOf(fake),
+		eventPath,
+		draftDir: outDir,
+		registryDir,
+		runKey,
+		settleDelaysMs: [1, 1, 1],
+	});
+	return { drafted, published };
 }

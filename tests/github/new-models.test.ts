@@ -8,9 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { draft } from '../../src/drafting/draft.ts';
 import type { DraftingEnv } from '../../src/drafting/settings.ts';
-import { publishDraft } from '../../src/github/publish.ts';
 import {
 	aiSystem,
 	formBody,
@@ -22,7 +20,7 @@ import {
 } from '../drafting/helpers.ts';
 import { completion, startStub, type OpenAiStub, type StubReply } from '../drafting/openai-stub.ts';
 import { FakeGitHub } from './fake-github/server.ts';
-import { clientFor, contributor, issuesEvent, repositoryOf, systemFormLabel } from './helpers.ts';
+import { contributor, draftThenPublish, issuesEvent, systemFormLabel } from './helpers.ts';
 
 const slow = { timeout: 60_000 };
 
@@ -67,17 +65,7 @@ async function draftAndPublish(
 	const eventPath = join(work, 'event.json');
 	writeFileSync(eventPath, JSON.stringify(issuesEvent(action, { number: 9, body, labels })));
 	const outDir = join(work, `draft-${++runs}`);
-	const drafted = await draft({ eventPath, registryDir, outDir, env });
-	const published = await publishDraft({
-		client: clientFor(fake),
-		repository: repositoryOf(fake),
-		eventPath,
-		draftDir: outDir,
-		registryDir,
-		runKey: `${runs}.1`,
-		settleDelaysMs: [1, 1, 1],
-	});
-	return { drafted, published };
+	return draftThenPublish(fake, { eventPath, registryDir, outDir, env, runKey: `${runs}.1` });
 }
 
 const pull = () => [...fake.state.pulls.values()][0];

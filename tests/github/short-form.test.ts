@@ -8,14 +8,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { draft } from '../../src/drafting/draft.ts';
 import type { DraftingEnv } from '../../src/drafting/settings.ts';
-import { publishDraft } from '../../src/github/publish.ts';
 import { formBody, option, tempDir, tempRegistry, type FormAnswer } from '../drafting/helpers.ts';
 import { apiError } from '../drafting/openai-stub.ts';
 import { startStub, type OpenAiStub } from '../drafting/openai-stub.ts';
 import { FakeGitHub } from './fake-github/server.ts';
-import { clientFor, contributor, issuesEvent, repositoryOf, systemFormLabel } from './helpers.ts';
+import { contributor, draftThenPublish, issuesEvent, systemFormLabel } from './helpers.ts';
 
 const slow = { timeout: 60_000 };
 
@@ -72,22 +70,8 @@ async function draftAndPublish(
 	const event = issuesEvent(options.action ?? 'opened', { number: 7, body, labels });
 	await import('node:fs/promises').then((fs) => fs.writeFile(eventPath, JSON.stringify(event)));
 	const outDir = join(work, `draft-${++runs}`);
-	const drafted = await draft({
-		eventPath,
-		registryDir,
-		outDir,
-		env: { AI_DRAFTS: 'off', ...options.env },
-	});
-	const published = await publishDraft({
-		client: clientFor(fake),
-		repository: repositoryOf(fake),
-		eventPath,
-		draftDir: outDir,
-		registryDir,
-		runKey: `${runs}.1`,
-		settleDelaysMs: [1, 1, 1],
-	});
-	return { drafted, published };
+	const env = { AI_DRAFTS: 'off', ...options.env };
+	return draftThenPublish(fake, { eventPath, registryDir, outDir, env, runKey: `${runs}.1` });
 }
 
 const pull = () => [...fake.state.pulls.values()][0];
