@@ -18,6 +18,21 @@ export function localePrefix(site: SiteLanguages, lang: Language): '' | `${Langu
 	return lang === site[0] ? '' : `${lang}/`;
 }
 
+/**
+ * Path of an entry's page from the site's root, without a slash at either end
+ * (`registre/systemes/tri`, `en/registre/systemes/tri`): its kind's URL segment under its
+ * language's prefix; a language the site does not publish gets the root language's page.
+ */
+export function entryPagePath(
+	site: SiteLanguages,
+	lang: Language,
+	segment: string,
+	id: string,
+): string {
+	const shown = site.includes(lang) ? lang : site[0];
+	return `${localePrefix(site, shown)}registre/${segment}/${id}`;
+}
+
 /** The language of a path from the site's root (`en/charte/`, `charte/`, `en`): its prefix's. */
 export function languageOfPath(site: SiteLanguages, path: string): Language {
 	const first = path.replace(/^\/+/, '').split('/')[0];

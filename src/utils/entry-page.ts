@@ -3,7 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
 import type { SiteConfig } from '../config/schema.ts';
 import { repositoryUrl } from '../config/site.ts';
-import { localePrefix } from '../config/languages.ts';
+import { entryPagePath } from '../config/languages.ts';
 import { kindOf, type EntryData, type EntryKind } from '../registry/kinds/index.ts';
 import { useRegistryTranslations } from '../i18n/registry.ts';
 import { type Language } from '../registry/schemas/index.ts';
@@ -16,7 +16,7 @@ import type { SiteEntry, SiteRegistry } from './site-registry.ts';
 
 /** Starlight's id of an entry's page: its path without the leading slash, under its language's prefix. */
 export function entryPageId(kind: EntryKind, id: string, lang: Language): string {
-	return `${localePrefix(siteLanguages, lang)}registre/${kindOf(kind).segment}/${id}`;
+	return entryPagePath(siteLanguages, lang, kindOf(kind).segment, id);
 }
 
 /** Starlight's caution icon, inlined as its `<Aside>` component would draw it. */
