@@ -32,8 +32,6 @@ export default defineConfig({
 	// Every page shares the same few stylesheets: linked, they are cached once instead of inlined
 	// into each of the registry's thousands of pages. https://docs.astro.build/en/reference/configuration-reference/#buildinlinestylesheets
 	build: { inlineStylesheets: 'never' },
-	// Defence in depth: even a text that slipped through as markup could not run a script.
-	security: { csp: contentSecurityPolicy() },
 	// Benchmark builds under .bench/ hold hundreds of thousands of files: watching them in
 	// `astro dev` would exhaust the system's file watches. https://vite.dev/config/server-options#server-watch
 	vite: {
@@ -55,6 +53,13 @@ export default defineConfig({
 				baseUrl: repositoryUrl(config.repository, `/edit/${config.repository.branch}/`),
 			},
 			lastUpdated: false,
+			// Defence in depth: even a text that slipped through as markup could not run a script.
+			head: [
+				{
+					tag: 'meta',
+					attrs: { 'http-equiv': 'content-security-policy', content: contentSecurityPolicy() },
+				},
+			],
 			// Styles of the registry entry pages' content (built by src/utils/entry-page.ts), of the
 			// glossary and information pages, of the search dialog and of the registry home.
 			customCss: [
