@@ -49,7 +49,8 @@ export default defineConfig({
 			// The first of `site.languages` at the root, the others under their code.
 			defaultLocale: 'root',
 			locales: starlightLocales(languages),
-			social: [{ icon: 'github', label: 'GitHub', href: repositoryUrl(config.repository) }],
+			// No GitHub icon in the header: the footer's "source code" link leads there, and the
+			// icon would weigh 600 bytes on every page of the registry.
 			editLink: {
 				baseUrl: repositoryUrl(config.repository, `/edit/${config.repository.branch}/`),
 			},
