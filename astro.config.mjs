@@ -6,7 +6,6 @@ import { loadSiteConfig, siteConfigPath } from './src/config/load.ts';
 import { configFilePlugin } from './src/config/vite-plugin.ts';
 import { assertPublishable } from './src/config/placeholders.ts';
 import { repositoryUrl } from './src/config/site.ts';
-import { searchTranslations } from './src/components/search/search-translations.ts';
 import { starlightFixes } from './src/i18n/starlight-fixes.ts';
 import { kinds } from './src/registry/kinds/index.ts';
 import { registrySearch } from './src/search/integration.ts';
@@ -70,8 +69,8 @@ export default defineConfig({
 				'./src/styles/search.css',
 				'./src/styles/registry-home.css',
 			],
-			// The search dialog's strings in the page's language; Starlight's French, mended.
-			plugins: [searchTranslations(), starlightFixes()],
+			// Starlight's French, mended.
+			plugins: [starlightFixes()],
 			// Registry entries are never listed here: they are reached from the registry indexes. The
 			// legal pages (accessibility, legal notice, personal data, site map) are in the footer.
 			// Link items are prefixed with `/en` on English pages; slug items take the page title.
