@@ -163,11 +163,32 @@ export type PluralKey<Key extends string> = Key extends `${infer Base}.other` ? 
 export function translator<Key extends string>(
 	tables: Record<Language, Record<Key, string>>,
 	locale: string | undefined,
-) {
+): Translate<Key> {
 	const lang = toLang(locale);
-	const strings: Record<string, string | undefined> = tables[lang];
+	// Made once per table and language: pages ask for one in each of their components.
+	const made = translators.get(tables)?.get(lang);
+	if (made) return made as Translate<Key>;
+	const translate = makeTranslator(tables[lang], lang);
+	translators.set(tables, (translators.get(tables) ?? new Map()).set(lang, translate));
+	return translate;
+}
+
+/** A translator: a message by its key, with its `{name}` placeholders filled from `params`. */
+type Translate<Key extends string> = (
+	key: Key | PluralKey<Key>,
+	params?: Record<string, string | number>,
+) => string;
+
+/** The translators made so far, by table and language. */
+const translators = new WeakMap<object, Map<Language, Translate<string>>>();
+
+function makeTranslator<Key extends string>(
+	table: Record<Key, string>,
+	lang: Language,
+): Translate<Key> {
+	const strings: Record<string, string | undefined> = table;
 	const rules = new Intl.PluralRules(lang);
-	return (key: Key | PluralKey<Key>, params: Record<string, string | number> = {}): string => {
+	return (key, params = {}) => {
 		const count = Number(params['count']);
 		const template =
 			strings[key] ??
