@@ -41,9 +41,17 @@ const blockElements = new Set([
 const unsearchedElements = new Set(['dt', 'h2']);
 
 /**
+ * The class of what an entry's page leaves out of its search record (the entry's record section,
+ * the page menu, the JSON link, glossary definitions). A class rather than Pagefind's
+ * `data-pagefind-ignore`: entry pages are indexed from their records, never from their HTML, and
+ * the class is shorter on each of the registry's thousands of pages.
+ */
+export const unsearchedClass = 'unsearched';
+
+/**
  * The searchable text of a page's syntax tree: what Pagefind would read from the HTML, without
- * what is hidden or marked `data-pagefind-ignore` (the entry's record section, the page menu, the
- * JSON link, glossary definitions), the field labels and the section titles.
+ * what is hidden or marked `unsearchedClass`, the field
+ * labels and the section titles.
  */
 export function searchText(nodes: readonly ElementContent[]): string {
 	const parts: string[] = [];
@@ -51,7 +59,10 @@ export function searchText(nodes: readonly ElementContent[]): string {
 		if (node.type === 'text') parts.push(node.value);
 		if (node.type !== 'element') return;
 		const { properties } = node;
-		if (properties['dataPagefindIgnore'] !== undefined || properties['hidden']) return;
+		const classes = properties['className'];
+		if (properties['hidden'] || (Array.isArray(classes) && classes.includes(unsearchedClass))) {
+			return;
+		}
 		// Field labels and section titles are the same on every page of a kind: searching them
 		// finds every entry, and they cost Pagefind half a gigabyte at 10,000 entries (BENCHMARKS.md).
 		if (unsearchedElements.has(node.tagName)) return;

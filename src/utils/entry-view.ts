@@ -31,6 +31,7 @@ import { glossaryId, glossaryPath, isGlossaryTerm } from './glossary.ts';
 import { pickText, registryPath, sitePath } from './registry-paths.ts';
 import { referencesOf, siteEntry, type SiteEntry, type SiteRegistry } from './site-registry.ts';
 import { entryJsonPath, entryName } from './entry-meta.ts';
+import { unsearchedClass } from '../search/records.ts';
 import { entryFacetValues, facetValueLabel } from './registry-index.ts';
 
 /** What rendering an entry needs besides the entry. */
@@ -43,6 +44,8 @@ export interface ViewContext {
 	repositoryUrl: string;
 	/** In the key-facts card: terms without their definitions, objects as one line per part. */
 	brief?: true;
+	/** The terms whose definition the page shows already: each is defined where it first appears. */
+	defined?: Set<string>;
 }
 
 /** Something a hast element can hold: an element or text. */
@@ -69,7 +72,8 @@ function formatNumber(value: number, lang: Language): string {
  * sections — as a syntax tree, so every value from the registry is escaped by construction and
  * nothing in it can become markup.
  */
-export function renderEntry(entry: SiteEntry, context: ViewContext): ElementContent[] {
+export function renderEntry(entry: SiteEntry, pageContext: ViewContext): ElementContent[] {
+	const context = { ...pageContext, defined: new Set<string>() };
 	const { layout } = kindOf(context.kind);
 	const sections = layout.sections.flatMap((section) => {
 		const items = renderSectionItems(entry, section, context);
@@ -79,7 +83,7 @@ export function renderEntry(entry: SiteEntry, context: ViewContext): ElementCont
 		keyFactsCard(entry, layout.keyFacts, context),
 		...(sections.length > 1 ? [pageMenu(sections, context)] : []),
 		...sections.map(({ section, title, items }) =>
-			h('section', { dataPagefindIgnore: section.searchable === false ? '' : undefined }, [
+			h('section', { class: section.searchable === false ? unsearchedClass : undefined }, [
 				h('h2', { id: section.slug }, title),
 				...(titledByField(section) && aiFilled(entry, titledByField(section) ?? '')
 					? [h('p', aiMark(context))]
@@ -117,7 +121,7 @@ function keyFactsCard(
 					]),
 				]
 			: []),
-		h('p', { class: 'entry-card-note', dataPagefindIgnore: '' }, [
+		h('p', { class: ['entry-card-note', unsearchedClass] }, [
 			h(
 				'a',
 				{ href: json, download: `${entry.id}.json`, type: 'application/json', dataEntryJson: '' },
@@ -196,7 +200,7 @@ function briefRows(entry: SiteEntry, path: string, context: ViewContext): Node[]
 /** "On this page": the sections, in a compact menu (Starlight's table of contents is off). */
 function pageMenu(sections: { section: LayoutSection; title: string }[], context: ViewContext) {
 	const label = 'entry-menu-label';
-	return h('nav', { class: 'entry-menu', ariaLabelledby: label, dataPagefindIgnore: '' }, [
+	return h('nav', { class: ['entry-menu', unsearchedClass], ariaLabelledby: label }, [
 		h('p', { id: label }, context.t('entry.onThisPage')),
 		h(
 			'ul',
@@ -399,12 +403,15 @@ function vocabularyTerm(name: string, key: string, context: ViewContext): Node[]
 					label,
 				)
 			: label;
+	// Definitions repeat on every entry: shown to readers once a page, kept out of the search
+	// index; the card leaves them to the glossary its terms link to.
+	const defined = `${name}.${key}`;
+	const defines = Boolean(definition) && !context.brief && !context.defined?.has(defined);
+	if (defines) context.defined?.add(defined);
 	return [
 		h('strong', term),
-		// Definitions repeat on every entry: shown to readers, kept out of the search index; the
-		// card leaves them to the glossary its terms link to.
-		...(definition && !context.brief
-			? [h('span', { class: 'term-definition', 'data-pagefind-ignore': '' }, ` — ${definition}`)]
+		...(defines
+			? [h('span', { class: ['term-definition', unsearchedClass] }, ` — ${definition}`)]
 			: []),
 	];
 }
