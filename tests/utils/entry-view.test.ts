@@ -2,6 +2,7 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { useRegistryTranslations } from '../../src/i18n/registry.ts';
 import { renderEntry } from '../../src/utils/entry-view.ts';
+import { vocabularyValue } from '../../src/registry/vocabularies.ts';
 import { sampleSite } from '../components/sample-site.ts';
 
 const registry = await sampleSite();
@@ -82,5 +83,18 @@ describe('an entry’s provenance', () => {
 		expect(html).toContain(
 			'Modification rédigée avec l’aide de l’IA (mistral, modèle mistral-small-latest).',
 		);
+	});
+});
+
+describe('a term’s definition', () => {
+	it('is shown once a page, where the term first appears', () => {
+		const source = (fr: string) => ({ name: { fr }, personalData: 'personal', uses: ['input'] });
+		const dataSources = [source('Demandes'), source('Dossiers')];
+		const html = rendered('clairval-repond', { dataSources }, 'fr');
+		const definition =
+			vocabularyValue(registry.vocabularies, 'personal-data', 'personal')?.definition?.fr ?? '';
+		expect(definition).not.toBe('');
+		expect(html.split(definition).length - 1).toBe(1);
+		expect(html.split('>Personnelles<').length - 1).toBe(2);
 	});
 });
