@@ -50,8 +50,7 @@ export const unsearchedClass = 'unsearched';
 
 /**
  * The searchable text of a page's syntax tree: what Pagefind would read from the HTML, without
- * what is hidden or marked `unsearchedClass`, the field
- * labels and the section titles.
+ * what is hidden or marked `unsearchedClass`, the field labels and the section titles.
  */
 export function searchText(nodes: readonly ElementContent[]): string {
 	const parts: string[] = [];
