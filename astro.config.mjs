@@ -38,9 +38,8 @@ export default defineConfig({
 		server: { watch: { ignored: ['**/.bench/**'] } },
 		// Scripts as files rather than inlined in every page: cached once across the registry's
 		// thousands of pages, and no hash for each of them in every page's Content-Security-Policy.
-		// And one stylesheet for the whole site rather than five chunks linked from every page.
 		// https://vite.dev/config/build-options#build-assetsinlinelimit
-		build: { assetsInlineLimit: 0, cssCodeSplit: false },
+		build: { assetsInlineLimit: 0 },
 	},
 	integrations: [
 		starlight({
