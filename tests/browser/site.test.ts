@@ -199,3 +199,23 @@ function isInViewport(element: Element): boolean {
 	const { top } = element.getBoundingClientRect();
 	return top >= 0 && top < window.innerHeight;
 }
+
+describe('styles', () => {
+	// Starlight orders its cascade layers (reset before content) in its first stylesheet; a build
+	// that merges or reorders the stylesheets can change that order and take out the spacing.
+	test.each(['registre/systemes/', 'en/registre/', 'charte/'])(
+		'keep Starlight’s spacing between the blocks of the content: %s',
+		async (path) => {
+			await withPage(async (page) => {
+				await page.goto(session.server.resolve(path));
+				const gaps = await page.evaluate(() =>
+					[...document.querySelectorAll('.sl-markdown-content p + p')].map(
+						(paragraph) => parseFloat(getComputedStyle(paragraph).marginTop) || 0,
+					),
+				);
+				expect(gaps.length, 'paragraphs following paragraphs').toBeGreaterThan(0);
+				expect(gaps.filter((gap) => gap === 0)).toEqual([]);
+			});
+		},
+	);
+});
