@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { contentSecurityPolicy } from './src/config/csp.ts';
+import { contentSecurityPolicyPlugin } from './src/config/csp.ts';
 import { loadSiteConfig, siteConfigPath } from './src/config/load.ts';
 import { configFilePlugin } from './src/config/vite-plugin.ts';
 import { assertPublishable } from './src/config/placeholders.ts';
@@ -53,13 +53,6 @@ export default defineConfig({
 				baseUrl: repositoryUrl(config.repository, `/edit/${config.repository.branch}/`),
 			},
 			lastUpdated: false,
-			// Defence in depth: even a text that slipped through as markup could not run a script.
-			head: [
-				{
-					tag: 'meta',
-					attrs: { 'http-equiv': 'content-security-policy', content: contentSecurityPolicy() },
-				},
-			],
 			// Styles of the registry entry pages' content (built by src/utils/entry-page.ts), of the
 			// glossary and information pages, of the search dialog and of the registry home.
 			customCss: [
@@ -68,8 +61,9 @@ export default defineConfig({
 				'./src/styles/search.css',
 				'./src/styles/registry-home.css',
 			],
-			// Starlight's French, mended.
-			plugins: [starlightFixes()],
+			// Defence in depth, a Content-Security-Policy: even a text that slipped through as markup
+			// could not run a script. And Starlight's French, mended.
+			plugins: [contentSecurityPolicyPlugin(), starlightFixes()],
 			// Registry entries are never listed here: they are reached from the registry indexes. The
 			// legal pages (accessibility, legal notice, personal data, site map) are in the footer.
 			// Link items are prefixed with `/en` on English pages; slug items take the page title.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { StarlightPlugin } from '@astrojs/starlight/types';
 
 /**
  * Starlight components that write a script inline (`is:inline`: the theme, the search shortcut,
@@ -25,7 +26,7 @@ function starlightInlineScriptHashes(): `sha256-${string}`[] {
 }
 
 /**
- * The site's Content-Security-Policy, written into every page's head before its first script:
+ * The site's Content-Security-Policy, written into every built page's head before its first script:
  * scripts and styles only from the site itself (and Starlight's hashed inline scripts), no
  * plug-ins, no other origin. Inline `style` attributes stay allowed (Starlight and Pagefind's
  * interface use them; CSS cannot run code), and WebAssembly may compile for Pagefind's search.
@@ -47,4 +48,26 @@ export function contentSecurityPolicy(): string {
 		"style-src 'self'",
 		"style-src-attr 'unsafe-inline'",
 	].join('; ');
+}
+
+/**
+ * Starlight plugin writing the policy into every built page's head (Starlight's `head` option,
+ * whose entries come before any script). Not in `astro dev`, whose styles Vite injects inline,
+ * as Astro's own `security.csp` does not apply there either.
+ * @see https://starlight.astro.build/reference/plugins/#configsetup
+ */
+export function contentSecurityPolicyPlugin(): StarlightPlugin {
+	return {
+		name: 'registre-content-security-policy',
+		hooks: {
+			'config:setup'({ command, config, updateConfig }) {
+				if (command !== 'build') return;
+				const policy = {
+					'http-equiv': 'content-security-policy',
+					content: contentSecurityPolicy(),
+				};
+				updateConfig({ head: [...(config.head ?? []), { tag: 'meta', attrs: policy }] });
+			},
+		},
+	};
 }
