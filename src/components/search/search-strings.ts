@@ -1,5 +1,19 @@
 import type { Language } from '../../registry/schemas/index.ts';
 
+/** The strings of Pagefind UI's that the site sets. */
+export type PagefindKey =
+	| 'language'
+	| 'search_label'
+	| 'clear_search'
+	| 'filters_label'
+	| 'searching'
+	| 'zero_results'
+	| 'one_result'
+	| 'many_results'
+	| 'load_more'
+	| 'alt_search'
+	| 'search_suggestion';
+
 /**
  * Pagefind UI's strings in each of the site's languages, under its own keys and with its own
  * placeholders (`[SEARCH_TERM]`, `[COUNT]`, `[DIFFERENT_TERM]`), which it fills in the browser.
@@ -8,7 +22,7 @@ import type { Language } from '../../registry/schemas/index.ts';
  * Svelte's server-side no-op). `language` sets the number format.
  * @see https://github.com/Pagefind/pagefind/blob/main/pagefind_ui/translations/fr.json
  */
-export const pagefindStrings: Record<Language, Record<string, string>> = {
+export const pagefindStrings = {
 	fr: {
 		language: 'fr',
 		search_label: 'Recherche dans le site',
@@ -37,4 +51,4 @@ export const pagefindStrings: Record<Language, Record<string, string>> = {
 		alt_search: 'No results for “[SEARCH_TERM]”; showing results for “[DIFFERENT_TERM]” instead',
 		search_suggestion: 'No results for “[SEARCH_TERM]”. Try one of these searches:',
 	},
-};
+} satisfies Record<Language, Record<PagefindKey, string>>;
