@@ -37,7 +37,8 @@ export default defineConfig({
 		plugins: [configFilePlugin(siteConfigPath)],
 		server: { watch: { ignored: ['**/.bench/**'] } },
 		// Scripts as files rather than inlined in every page: cached once across the registry's
-		// thousands of pages, and no hash for each of them in every page's Content-Security-Policy.
+		// thousands of pages, and allowed by the Content-Security-Policy's 'self' (inlined, they
+		// would need a hash each).
 		// https://vite.dev/config/build-options#build-assetsinlinelimit
 		build: { assetsInlineLimit: 0 },
 	},

@@ -44,7 +44,10 @@ export interface ViewContext {
 	repositoryUrl: string;
 	/** In the key-facts card: terms without their definitions, objects as one line per part. */
 	brief?: true;
-	/** The terms whose definition the page shows already: each is defined where it first appears. */
+	/**
+	 * Set by `renderEntry` for its page: the terms whose definition the page shows already, each
+	 * defined where it first appears.
+	 */
 	defined?: Set<string>;
 }
 
@@ -403,7 +406,7 @@ function vocabularyTerm(name: string, key: string, context: ViewContext): Node[]
 					label,
 				)
 			: label;
-	// Definitions repeat on every entry: shown to readers once a page, kept out of the search
+	// Definitions repeat on every entry: shown to readers once per page, kept out of the search
 	// index; the card leaves them to the glossary its terms link to.
 	const defined = `${name}.${key}`;
 	const defines = Boolean(definition) && !context.brief && !context.defined?.has(defined);

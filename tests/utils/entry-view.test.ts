@@ -87,7 +87,7 @@ describe('an entry’s provenance', () => {
 });
 
 describe('a term’s definition', () => {
-	it('is shown once a page, where the term first appears', () => {
+	it('is shown once per page, where the term first appears', () => {
 		const source = (fr: string) => ({ name: { fr }, personalData: 'personal', uses: ['input'] });
 		const dataSources = [source('Demandes'), source('Dossiers')];
 		const html = rendered('clairval-repond', { dataSources }, 'fr');
