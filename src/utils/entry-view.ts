@@ -461,6 +461,8 @@ function renderReferencedBy(
 		(reference) => reference.from.kind === item.referencedBy,
 	);
 	if (references.length === 0) return [h('p', item.none[context.lang])];
+	// "Source: <this dataset's name>" on the dataset's own page says nothing: left out.
+	const shown = entryName(entry, context.kind, context.lang).text;
 	return [
 		h(
 			'ul',
@@ -469,18 +471,26 @@ function renderReferencedBy(
 				const { kind, id } = reference.from;
 				const link = referenceLink(kind, id, context) as Element;
 				link.properties[`data-used-by-${kindOf(kind).key}`] = id;
-				return h('li', [link, ...referenceDetails(reference, context)]);
+				return h('li', [link, ...referenceDetails(reference, context, shown)]);
 			}),
 		),
 	];
 }
 
-/** What the referring entry says of the reference besides the id (how the model is used). */
-function referenceDetails(reference: Reference, context: ViewContext): Node[] {
+/**
+ * What the referring entry says of the reference besides the id (how the model is used), without
+ * a text that only repeats `pageName`, the name of the entry the page shows.
+ */
+function referenceDetails(reference: Reference, context: ViewContext, pageName: string): Node[] {
 	if (!reference.item || !reference.key) return [];
 	const list = schemaAt(kindOf(reference.from.kind).schema, reference.field);
 	const itemSchema = (unwrap(list) as unknown as { element: z.ZodType }).element;
-	return itemDetails(itemSchema, reference.item, reference.key, context);
+	const item = Object.fromEntries(
+		Object.entries(reference.item).filter(
+			([, value]) => pickText(value as Text, context.lang)?.text !== pageName,
+		),
+	);
+	return itemDetails(itemSchema, item, reference.key, context);
 }
 
 /** An item's fields other than its reference: a lone text as paragraphs, several as a list. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useRegistryTranslations } from '../../src/i18n/registry.ts';
 import { renderEntry } from '../../src/utils/entry-view.ts';
 import { vocabularyValue } from '../../src/registry/vocabularies.ts';
+import { referencesOf } from '../../src/utils/site-registry.ts';
 import { sampleSite } from '../components/sample-site.ts';
 
 const registry = await sampleSite();
@@ -96,5 +97,35 @@ describe('a term’s definition', () => {
 		expect(definition).not.toBe('');
 		expect(html.split(definition).length - 1).toBe(1);
 		expect(html.split('>Personnelles<').length - 1).toBe(2);
+	});
+});
+
+describe('a dataset’s "used by" list', () => {
+	it('leaves out a source name that only repeats the dataset’s own name', () => {
+		const dataset = registry.byId.datasets.get('base-sirene');
+		if (!dataset) throw new Error('no dataset base-sirene');
+		const [reference] = referencesOf(registry, 'datasets', dataset.id);
+		const item = reference?.item as { name?: Record<string, string> } | undefined;
+		if (!item?.name) throw new Error('base-sirene is used by no named data source');
+		const page = (lang: 'fr' | 'en') =>
+			toHtml(
+				renderEntry(dataset, {
+					lang,
+					kind: 'datasets',
+					registry,
+					t: useRegistryTranslations(lang),
+					repositoryUrl: 'https://github.com/o/r',
+				}),
+			);
+		const source = { fr: '>Source<', en: '>Source<' };
+		const own = item.name;
+		expect(page('fr')).toContain(source.fr);
+		try {
+			item.name = { fr: String(dataset.data.name.fr), en: String(dataset.data.name.en) };
+			expect(page('fr')).not.toContain(source.fr);
+			expect(page('en')).not.toContain(source.en);
+		} finally {
+			item.name = own;
+		}
 	});
 });
