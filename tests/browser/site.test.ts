@@ -132,6 +132,48 @@ describe('search', () => {
 	);
 });
 
+describe('search results', () => {
+	test.each([
+		['', 'émotions'],
+		['en/', 'emotion'],
+	])(
+		'an entry’s excerpt sits in its result’s card, and filter names do not run under their arrow: /%s',
+		(path, word) =>
+			withPage(async (page) => {
+				await page.goto(session.server.resolve(path));
+				const input = await openSearch(page);
+				await input.fill(word);
+				const dialog = page.locator('site-search dialog[open]');
+				const excerpt = dialog
+					.locator('.pagefind-ui__result-inner > .pagefind-ui__result-excerpt')
+					.first();
+				await excerpt.waitFor({ timeout: 10_000 });
+				const [card, title] = await Promise.all([
+					excerpt.evaluate((element) => getComputedStyle(element).backgroundColor),
+					excerpt.evaluate(
+						(element) =>
+							getComputedStyle(
+								element.parentElement?.querySelector('.pagefind-ui__result-title') ?? element,
+							).backgroundColor,
+					),
+				]);
+				expect(card).toBe(title);
+				expect(card).not.toBe('rgba(0, 0, 0, 0)');
+				// Each filter name ends before its arrow, drawn in the last 14 px of the name's box.
+				const overlapping = await dialog.locator('.pagefind-ui__filter-name').evaluateAll((names) =>
+					names.flatMap((name) => {
+						const range = document.createRange();
+						range.selectNodeContents(name);
+						const text = range.getBoundingClientRect();
+						const box = name.getBoundingClientRect();
+						return box.width > 0 && text.right > box.right - 14 ? [name.textContent] : [];
+					}),
+				);
+				expect(overlapping).toEqual([]);
+			}),
+	);
+});
+
 describe('charter', () => {
 	test.each(['charte/', 'en/charte/'])(
 		'has one anchored heading per principle of the vocabulary: /%s',
