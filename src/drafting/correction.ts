@@ -31,7 +31,7 @@ import {
 	totalUsage,
 	type CallUsage,
 } from './footprint.ts';
-import { answerText, readQuestions, type FieldAnswer, type KnownModel } from './form-answers.ts';
+import { answerText, knownModels, readQuestions, type FieldAnswer } from './form-answers.ts';
 import { commonFieldIds, entryFieldId, resolveField } from './form-fields.ts';
 import {
 	correctionQuestionLabels,
@@ -44,7 +44,7 @@ import { findPersonalData, personalDataOkLabel } from './personal-data.ts';
 import { buildPrompt, buildRepair, loadPrompt, messageChars, sentText } from './prompt.ts';
 import type { IssueInput } from './read-event.ts';
 import { redact } from './redact.ts';
-import type { DraftError, DraftReport } from './report.ts';
+import { stopDraft, type DraftError, type DraftReport } from './report.ts';
 import { givesNothing, splitToComplete, unregisteredModels } from './to-complete.ts';
 
 /**
@@ -95,14 +95,14 @@ export async function draftCorrection(input: CorrectionInput): Promise<void> {
 	const reference = answerText(answers, entryFieldId);
 	const found = findEntry(reference, registry, input.config);
 	if (!found) {
-		return stop(report, 'invalid-form', unknownEntry(reference));
+		return stopDraft(report, 'invalid-form', unknownEntry(reference));
 	}
 	report.kind = found.kind;
 	report.id = found.id;
 	const target = await readTarget(found.kind, found.id, registry);
 	const language = issueLanguage(input, target);
 	const updates = readUpdates(input, target.kind, language);
-	if (updates.errors.length > 0) return stop(report, 'invalid-form', ...updates.errors);
+	if (updates.errors.length > 0) return stopDraft(report, 'invalid-form', ...updates.errors);
 
 	const formData = applyAnswers(target, updates.answers);
 	const reporter = reporterText(input, target.kind);
@@ -144,7 +144,11 @@ export async function draftCorrection(input: CorrectionInput): Promise<void> {
 	}
 	const outcome = checked(target, formData, formPaths, [], keep, registry);
 	if (outcome.rest.length > 0) {
-		return stop(report, 'invalid-form', ...outcome.rest.map((p) => onUpdateQuestion(p, target)));
+		return stopDraft(
+			report,
+			'invalid-form',
+			...outcome.rest.map((p) => onUpdateQuestion(p, target)),
+		);
 	}
 	correction.toDo.push(
 		updates.answers.length > 0 ? reviewAndApplyRest : applyReport(input.form === 'entry-error'),
@@ -641,10 +645,6 @@ function shown(value: unknown): string | null {
 	return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
 }
 
-function knownModels(registry: Registry): KnownModel[] {
-	return registry.models.map((entry) => ({ id: entry.id, name: entry.data.name }));
-}
-
 function setPath(data: Record<string, unknown>, path: string, value: unknown): void {
 	const keys = path.split('.');
 	let current = data;
@@ -653,11 +653,6 @@ function setPath(data: Record<string, unknown>, path: string, value: unknown): v
 		current = current[part] as Record<string, unknown>;
 	}
 	current[keys.at(-1) as string] = value;
-}
-
-function stop(report: DraftReport, status: DraftReport['status'], ...errors: DraftError[]): void {
-	report.status = status;
-	report.errors.push(...errors);
 }
 
 /** A problem of the edited entry, put on the update question that would fix it. */

@@ -21,7 +21,13 @@ import {
 	totalUsage,
 	type CallUsage,
 } from './footprint.ts';
-import { noAiTicked, questionLabel, readAnswers, type FormAnswers } from './form-answers.ts';
+import {
+	knownModels,
+	noAiTicked,
+	questionLabel,
+	readAnswers,
+	type FormAnswers,
+} from './form-answers.ts';
 import { draftCorrection } from './correction.ts';
 import {
 	draftNewModels,
@@ -52,7 +58,7 @@ import {
 import { readIssueEvent, type IssueInput } from './read-event.ts';
 import { findPersonalData, personalDataOkLabel } from './personal-data.ts';
 import { redact } from './redact.ts';
-import { emptyReport, exitCodes, type DraftError, type DraftReport } from './report.ts';
+import { emptyReport, exitCodes, stopDraft, type DraftError, type DraftReport } from './report.ts';
 import { resolveDrafting, type DraftingEnv } from './settings.ts';
 import {
 	givesNothing,
@@ -123,10 +129,10 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 
 	const templates = await loadFormTemplates(options.templatesDir ?? templatesDir);
 	const match = matchIssue(issue.body, issue.labels, templates);
-	if (match.kind === 'none') return stop(report, 'not-a-registry-issue', notAForm);
+	if (match.kind === 'none') return stopDraft(report, 'not-a-registry-issue', notAForm);
 	if (match.kind === 'incomplete') {
 		const none = match.missing.length === match.template.headings.length;
-		return stop(
+		return stopDraft(
 			report,
 			'invalid-form',
 			...(none ? [notWithForm] : match.missing.map(missingQuestion)),
@@ -157,7 +163,7 @@ async function run(options: DraftOptions, report: DraftReport): Promise<void> {
 
 	// Everything the form says is checked before a single token is spent.
 	const answers = readAnswers(kind, match.answers, registry.vocabularies, knownModels(registry));
-	if (answers.errors.length > 0) return stop(report, 'invalid-form', ...answers.errors);
+	if (answers.errors.length > 0) return stopDraft(report, 'invalid-form', ...answers.errors);
 
 	const config = loadSiteConfig(options.configPath);
 	const mode = draftingMode(answers.noAi, issue, options.env, config);
@@ -242,7 +248,7 @@ async function formOnlyDraft(draft: DraftContext): Promise<void> {
 	delete frame.drafted;
 	const outcome = checkedEntry(draft, assembleEntry(answers, frame, null));
 	if (outcome.rest.length > 0) {
-		return stop(
+		return stopDraft(
 			report,
 			'invalid-form',
 			...outcome.rest.flatMap((p) => onFormQuestions(answers.kind, p, formCopied)),
@@ -327,7 +333,7 @@ async function aiDraft(
 	// A form the model cannot make valid is refused before a token is spent (issue #11, item 11).
 	const decided = formDecidedProblems(answers, frame, registry);
 	if (decided.length > 0) {
-		return stop(
+		return stopDraft(
 			report,
 			'invalid-form',
 			...decided.flatMap((p) => onFormQuestions(kind, p, formKept)),
@@ -353,7 +359,7 @@ async function aiDraft(
 		maxChars: options.maxSentChars ?? defaultMaxSentChars,
 	});
 	report.prompt = { file: basename(promptFile.pathname), omitted: prompt.omitted };
-	if (prompt.refusal) return stop(report, 'invalid-form', prompt.refusal);
+	if (prompt.refusal) return stopDraft(report, 'invalid-form', prompt.refusal);
 	const { schema } = prompt;
 	// The SDK is loaded only when a model is called: form-only runs and refusals skip its cost.
 	const { callModel, createClient } = await import('./model-client.ts');
@@ -526,11 +532,6 @@ function issueText(issue: IssueInput, answers: FormAnswers): string {
 	return lines.join('\n');
 }
 
-function stop(report: DraftReport, status: DraftReport['status'], ...errors: DraftError[]): void {
-	report.status = status;
-	report.errors.push(...errors);
-}
-
 /** Leaves out the lists the schema defaults to empty, so a draft shows only what it says. */
 function withoutEmptyLists(data: Record<string, unknown>): Record<string, unknown> {
 	return Object.fromEntries(
@@ -543,10 +544,6 @@ async function clearPreviousDraft(outDir: string): Promise<void> {
 	for (const name of [...entryKinds, reportFileName]) {
 		await rm(join(outDir, name), { recursive: true, force: true });
 	}
-}
-
-function knownModels(registry: Registry) {
-	return registry.models.map((entry) => ({ id: entry.id, name: entry.data.name }));
 }
 
 /** Ids in use for a kind, the entries that fail their schema included. */

@@ -2,6 +2,7 @@ import type { Checkboxes, ParsedBody } from '@github/issue-parser';
 import { issueMessage } from '../registry/schema-issues.ts';
 import type { Bilingual, Language, Text } from '../registry/schemas/index.ts';
 import { kindOf, type EntryKind, type FormQuestion } from '../registry/kinds/index.ts';
+import type { Registry } from '../registry/load.ts';
 import type { Vocabularies } from '../registry/vocabularies.ts';
 import { commonFieldIds, resolveField } from './form-fields.ts';
 import {
@@ -47,6 +48,11 @@ export interface KnownModel {
 	id: string;
 	/** Its name in each language: the answer may give either. */
 	name: string | Text;
+}
+
+/** The registry's models, as the "models used" answer may name them. */
+export function knownModels(registry: Registry): KnownModel[] {
+	return registry.models.map((entry) => ({ id: entry.id, name: entry.data.name }));
 }
 
 /** A model's names, lower-cased, in both languages. */

@@ -1,4 +1,4 @@
-import type { DraftStatus } from '../contract/draft-report.ts';
+import type { DraftError, DraftReport, DraftStatus } from '../contract/draft-report.ts';
 
 /**
  * The report `npm run draft` writes is the contract between the drafting job and the publishing
@@ -30,3 +30,9 @@ export const exitCodes: Record<DraftStatus, 0 | 1 | 2 | 3> = {
 	'model-failed': 3,
 	error: 1,
 };
+
+/** Ends a draft's run with `status` and the errors that explain it. */
+export function stopDraft(report: DraftReport, status: DraftStatus, ...errors: DraftError[]): void {
+	report.status = status;
+	report.errors.push(...errors);
+}
