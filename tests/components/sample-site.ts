@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { registryDir } from '../../src/config/site.ts';
 import type { Change, RegistryHistory } from '../../src/registry/history.ts';
 import { entryKinds } from '../../src/registry/kinds/index.ts';
-import { loadRegistry } from '../../src/registry/load.ts';
+import { loadRegistry, type Registry } from '../../src/registry/load.ts';
 import {
 	createSiteRegistry,
 	type SiteEntries,
@@ -14,7 +14,14 @@ export async function sampleSite(
 	history = new Map<string, Change[]>(),
 	dir = registryDir,
 ): Promise<SiteRegistry> {
-	const registry = await loadRegistry(dir);
+	return siteRegistryOf(await loadRegistry(dir), history);
+}
+
+/** A loaded registry as the site sees it, with a history given by the test. */
+export function siteRegistryOf(
+	registry: Registry,
+	history = new Map<string, Change[]>(),
+): SiteRegistry {
 	const entries = Object.fromEntries(
 		entryKinds.map((kind) => [
 			kind,

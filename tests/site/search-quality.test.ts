@@ -16,7 +16,7 @@ import { writeSearchIndex } from '../../src/search/integration.ts';
 import { takeSearchRecords, type SearchRecord } from '../../src/search/record-store.ts';
 import { entryName, entrySummary } from '../../src/utils/entry-meta.ts';
 import { entryPageId, renderEntryPage } from '../../src/utils/entry-page.ts';
-import { createSiteRegistry, type SiteEntries } from '../../src/utils/site-registry.ts';
+import { siteRegistryOf } from '../components/sample-site.ts';
 import { buildNlRegistry } from '../fixtures/nl-registry.ts';
 import { config } from './dist.ts';
 import { openBundle, type BundleSearch } from './pagefind-search.ts';
@@ -43,22 +43,7 @@ beforeAll(async () => {
 	buildNlRegistry(registryDir, 1000);
 	const loaded = await loadRegistry(registryDir);
 	expect(loaded.rejected).toEqual([]);
-	const entries = Object.fromEntries(
-		entryKinds.map((kind) => [
-			kind,
-			loaded[kind].map((entry) => ({
-				id: entry.id,
-				data: entry.data,
-				body: entry.file.body,
-				filePath: entry.file.path,
-			})),
-		]),
-	) as unknown as SiteEntries;
-	const registry = createSiteRegistry({
-		entries,
-		vocabularies: loaded.vocabularies,
-		history: { changes: new Map(), partial: false },
-	});
+	const registry = siteRegistryOf(loaded);
 	takeSearchRecords();
 	for (const kind of entryKinds) {
 		for (const entry of registry.entries[kind]) {
